@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Candor module compiles with: Swift 6 language mode (strict concurrency) plus
+/// `any` spelled out for existentials.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Candor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "candor", targets: ["candor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Debian's libcsv-dev ships no pkg-config file, so the module map links it by name.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        // Types every stage shares: provenance, reason codes, byte interning.
+        .target(name: "CandorCore", swiftSettings: strictSettings),
+        // Stage 1: bytes -> records (encodings, dialects, export formats, libcsv).
+        .target(name: "CandorIngest", dependencies: ["CLibCSV", "CandorCore"], swiftSettings: strictSettings),
+        // Stage 2: records -> typed responses (schema, normalising, dedupe, rejects).
+        .target(name: "CandorClean", dependencies: ["CandorCore", "CandorIngest"], swiftSettings: strictSettings),
+        // Stage 3: typed responses -> statistics (streaming, mergeable accumulators, privacy).
+        .target(name: "CandorAggregate", dependencies: ["CandorCore", "CandorClean"], swiftSettings: strictSettings),
+        // Stage 4: statistics -> Markdown and JSON reports.
+        .target(name: "CandorReport", dependencies: ["CandorCore", "CandorAggregate"], swiftSettings: strictSettings),
+        // The pipeline definition file, stage wiring, run accounting and cron-safe output.
+        .target(
+            name: "CandorPipeline",
+            dependencies: [
+                "CandorCore", "CandorIngest", "CandorClean", "CandorAggregate", "CandorReport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The seeded generator behind `candor sample` and the files in SampleData/.
+        .target(name: "CandorSample", dependencies: ["CandorCore"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "candor",
+            dependencies: [
+                "CandorCore", "CandorIngest", "CandorPipeline", "CandorSample",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CandorIngestTests",
+            dependencies: ["CandorIngest", "CandorCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "CandorCleanTests", dependencies: ["CandorClean", "CandorIngest", "CandorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "CandorAggregateTests", dependencies: ["CandorAggregate", "CandorClean", "CandorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CandorPipelineTests",
+            dependencies: ["CandorPipeline", "CandorSample", "CandorCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "CandorEndToEndTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
+    ]
+)

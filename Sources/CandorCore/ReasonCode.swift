@@ -1,0 +1,29 @@
+/// Why a record did not make it into the statistics.
+///
+/// The raw values are stable identifiers: they appear in rejects files, JSON reports and
+/// `candor inspect --json`, so renaming one is a breaking change.
+package enum ReasonCode: String, Sendable, Hashable, CaseIterable, Comparable {
+    // Ingest: the record could not be read as a well-formed row.
+    /// The record has a different number of fields from the header.
+    case raggedRecord = "ragged_record"
+    /// A quoted field was still open at the end of the file.
+    case unterminatedQuote = "unterminated_quote"
+    /// The record contains a NUL byte.
+    case nulByte = "nul_byte"
+    /// One field exceeds the field size limit.
+    case fieldTooLarge = "field_too_large"
+    /// The record's bytes are not valid in the declared encoding.
+    case invalidEncoding = "invalid_encoding"
+
+    // Clean: the row was well-formed but its answers were not acceptable.
+    /// A present value that the field's type does not accept (and the policy is `reject`).
+    case invalidValue = "invalid_value"
+    /// A required field was blank.
+    case missingRequired = "missing_required"
+    /// The respondent id occurred in an earlier record that was kept.
+    case duplicateID = "duplicate_id"
+    /// The same id, superseded by a later response (`dedupe: keep: latest`).
+    case supersededResponse = "superseded_response"
+
+    package static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
