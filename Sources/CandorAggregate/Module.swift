@@ -1,0 +1,1 @@
+// The CandorAggregate module; see Docs/ARCHITECTURE.md.

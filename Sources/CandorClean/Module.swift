@@ -1,0 +1,1 @@
+// The CandorClean module; see Docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The CandorIngest module; see Docs/ARCHITECTURE.md.

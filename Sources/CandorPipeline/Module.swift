@@ -1,0 +1,1 @@
+// The CandorPipeline module; see Docs/ARCHITECTURE.md.

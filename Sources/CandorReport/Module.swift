@@ -1,0 +1,1 @@
+// The CandorReport module; see Docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The CandorSample module; see Docs/ARCHITECTURE.md.
