@@ -24,8 +24,13 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
-        // Types every stage shares: provenance, reason codes, byte interning.
-        .target(name: "CandorCore", swiftSettings: strictSettings),
+        // OpenSSL's libcrypto, for SHA-256 of inputs at hardware speed (SHA-NI) while they stream.
+        .systemLibrary(
+            name: "COpenSSLCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // Types every stage shares: provenance, reason codes, byte interning, checksums.
+        .target(name: "CandorCore", dependencies: ["COpenSSLCrypto"], swiftSettings: strictSettings),
         // Stage 1: bytes -> records (encodings, dialects, export formats, libcsv).
         .target(name: "CandorIngest", dependencies: ["CLibCSV", "CandorCore"], swiftSettings: strictSettings),
         // Stage 2: records -> typed responses (schema, normalising, dedupe, rejects).
@@ -69,6 +74,7 @@ let package = Package(
             dependencies: ["CandorPipeline", "CandorSample", "CandorCore"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "CandorCoreTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
         .testTarget(name: "CandorEndToEndTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
     ]
 )
