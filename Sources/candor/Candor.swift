@@ -5,6 +5,7 @@ import ArgumentParser
 struct Candor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candor",
-        abstract: "Turns raw employee-survey exports into trustworthy statistics."
+        abstract: "Turns raw employee-survey exports into trustworthy statistics.",
+        subcommands: [InspectCommand.self]
     )
 }

@@ -1,0 +1,92 @@
+/// The growable buffers behind a `RecordBatch`, kept as raw pointers so the libcsv callbacks can
+/// append to them without Swift array uniqueness checks or class exclusivity checks on the
+/// hot path.
+struct BatchStorage {
+    var bytes: UnsafeMutablePointer<UInt8>
+    var byteCount = 0
+    var byteCapacity: Int
+    /// End offset (exclusive) in `bytes` of every field.
+    var fieldEnds: UnsafeMutablePointer<UInt32>
+    var fieldCount = 0
+    var fieldCapacity: Int
+    /// End index (exclusive) in `fieldEnds` of every record.
+    var recordFieldEnds: UnsafeMutablePointer<UInt32>
+    var recordCount = 0
+    var recordCapacity: Int
+    // Per-record provenance and problems: touched once per record, so plain arrays are fine.
+    var lines: [Int] = []
+    var recordNumbers: [Int] = []
+    var byteOffsets: [Int64] = []
+    var problems: [RecordProblem?] = []
+
+    init(byteCapacity: Int, recordCapacity: Int) {
+        self.byteCapacity = byteCapacity
+        self.fieldCapacity = recordCapacity * 32
+        self.recordCapacity = recordCapacity
+        bytes = .allocate(capacity: byteCapacity)
+        fieldEnds = .allocate(capacity: fieldCapacity)
+        recordFieldEnds = .allocate(capacity: recordCapacity)
+        lines.reserveCapacity(recordCapacity)
+        recordNumbers.reserveCapacity(recordCapacity)
+        byteOffsets.reserveCapacity(recordCapacity)
+        problems.reserveCapacity(recordCapacity)
+    }
+
+    func deallocate() {
+        bytes.deallocate()
+        fieldEnds.deallocate()
+        recordFieldEnds.deallocate()
+    }
+
+    /// Whether the batch has reached the size at which it should be handed on.
+    var isFull: Bool { recordCount >= recordCapacity || byteCount >= byteCapacity - (byteCapacity >> 3) }
+
+    /// Appends one field's bytes to the record being built.
+    @inline(__always) mutating func appendField(_ source: UnsafeRawPointer?, _ length: Int) {
+        if byteCount + length > byteCapacity { growBytes(byteCount + length) }
+        if fieldCount == fieldCapacity { growFields() }
+        if length > 0, let source {
+            (bytes + byteCount).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
+        }
+        byteCount += length
+        fieldEnds[fieldCount] = UInt32(truncatingIfNeeded: byteCount)
+        fieldCount += 1
+    }
+
+    /// Closes the record whose fields were appended since the last call.
+    @inline(__always) mutating func endRecord(line: Int, recordNumber: Int, byteOffset: Int64, problem: RecordProblem?) {
+        if recordCount == recordCapacity { growRecords() }
+        recordFieldEnds[recordCount] = UInt32(truncatingIfNeeded: fieldCount)
+        recordCount += 1
+        lines.append(line)
+        recordNumbers.append(recordNumber)
+        byteOffsets.append(byteOffset)
+        problems.append(problem)
+    }
+
+    private mutating func growBytes(_ needed: Int) {
+        var capacity = byteCapacity * 2
+        while capacity < needed { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = grown
+        byteCapacity = capacity
+    }
+
+    private mutating func growFields() {
+        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: fieldCapacity * 2)
+        grown.update(from: fieldEnds, count: fieldCount)
+        fieldEnds.deallocate()
+        fieldEnds = grown
+        fieldCapacity *= 2
+    }
+
+    private mutating func growRecords() {
+        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: recordCapacity * 2)
+        grown.update(from: recordFieldEnds, count: recordCount)
+        recordFieldEnds.deallocate()
+        recordFieldEnds = grown
+        recordCapacity *= 2
+    }
+}

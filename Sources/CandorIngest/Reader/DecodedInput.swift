@@ -1,0 +1,162 @@
+import CandorCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An input file read in fixed chunks and handed on as UTF-8: the byte-order mark stripped,
+/// UTF-16 and Windows-1252 transcoded before any byte reaches libcsv.
+///
+/// Offsets are counted in the decoded (UTF-8) stream; for UTF-8 files they equal the file's
+/// own offsets after the BOM.
+final class DecodedInput {
+    let path: String
+    let encoding: TextEncoding
+    let bomLength: Int
+    /// Size of the file in bytes, as stored.
+    let fileSize: Int64
+    private let descriptor: Int32
+    private let chunkSize: Int
+    private let buffer: UnsafeMutableRawPointer
+    private var transcoder: StreamingTranscoder?
+    private var transcoded: [UInt8] = []
+    private let digest = SHA256Digest()
+    /// Raw bytes fed to the digest so far; a rewind never hashes a byte twice.
+    private var hashedUpTo: Int64 = 0
+    private var rawPosition: Int64 = 0
+    /// Decoded offset of the next byte `next()` returns.
+    private(set) var decodedOffset: Int64 = 0
+    private var atEnd = false
+
+    init(path: String, declared: TextEncoding?, chunkSize: Int) throws(IngestError) {
+        self.path = path
+        self.chunkSize = chunkSize
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw IngestError(errno == ENOENT ? .missing : .unreadable, file: path, detail: Self.errnoText(errno))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw IngestError(.directory, file: path, detail: "is a directory, not a CSV file")
+        }
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw IngestError(.unreadable, file: path, detail: Self.errnoText(errno)) }
+        fileSize = Int64(info.st_size)
+        // 64-byte alignment: a 16-byte-off buffer makes read(2)'s copy several times slower.
+        buffer = .allocate(byteCount: chunkSize, alignment: 64)
+        let prefixLength = read(descriptor, buffer, min(chunkSize, 4096))
+        guard prefixLength >= 0 else {
+            let text = Self.errnoText(errno)
+            close(descriptor)
+            buffer.deallocate()
+            throw IngestError(.unreadable, file: path, detail: text)
+        }
+        let sniff = EncodingSniffer.sniff(prefix: UnsafeRawBufferPointer(start: buffer, count: prefixLength), declared: declared)
+        encoding = sniff.encoding
+        bomLength = sniff.bomLength
+        if prefixLength <= bomLength {
+            close(descriptor)
+            buffer.deallocate()
+            throw IngestError(.empty, file: path, detail: "is empty")
+        }
+        if encoding != .utf8 { transcoder = StreamingTranscoder(from: encoding) }
+        lseek(descriptor, 0, SEEK_SET)
+    }
+
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
+        decodedBuffer.deallocate()
+    }
+
+    /// The SHA-256 of the file as stored; complete once the whole file has been read.
+    func sha256() -> String { digest.finalizeHex() }
+
+    static func errnoText(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// The next decoded chunk, valid until the next call; `nil` at the end of the file.
+    func next() throws(IngestError) -> UnsafeRawBufferPointer? {
+        while !atEnd {
+            let count = read(descriptor, buffer, chunkSize)
+            guard count >= 0 else {
+                if errno == EINTR { continue }
+                throw IngestError(.unreadable, file: path, detail: "read failed: " + Self.errnoText(errno))
+            }
+            let raw = UnsafeRawBufferPointer(start: buffer, count: count)
+            hashUnseen(raw)
+            let skip = rawPosition < Int64(bomLength) ? min(count, bomLength - Int(rawPosition)) : 0
+            rawPosition += Int64(count)
+            if count == 0 { atEnd = true }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[skip...])
+            let decoded: UnsafeRawBufferPointer
+            if transcoder != nil {
+                transcoded.removeAll(keepingCapacity: true)
+                transcoder!.transcode(payload, appendingTo: &transcoded, isFinal: count == 0)
+                decoded = copyToDecodedBuffer(transcoded)
+            } else {
+                decoded = payload
+            }
+            if decoded.isEmpty { continue }
+            decodedOffset += Int64(decoded.count)
+            return decoded
+        }
+        return nil
+    }
+
+    /// Offset (in the decoded stream) of the first byte of the chunk `next()` last returned.
+    func chunkStart(_ chunk: UnsafeRawBufferPointer) -> Int64 { decodedOffset - Int64(chunk.count) }
+
+    /// Goes back (or forward) to decoded offset `offset`, so that `next()` continues there.
+    func rewind(toDecodedOffset offset: Int64) throws(IngestError) {
+        atEnd = false
+        if transcoder == nil {
+            rawPosition = offset + Int64(bomLength)
+            lseek(descriptor, off_t(rawPosition), SEEK_SET)
+            decodedOffset = offset
+            return
+        }
+        // Transcoded input has no fixed byte ratio: decode again from the start and drop what
+        // comes before `offset` (a rare, error-recovery path).
+        lseek(descriptor, 0, SEEK_SET)
+        rawPosition = 0
+        decodedOffset = 0
+        transcoder = StreamingTranscoder(from: encoding)
+        pendingSkip = offset
+    }
+
+    private var pendingSkip: Int64 = 0
+    private var decodedBuffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    /// Copies transcoded bytes to a buffer this object owns, so the returned pointer stays
+    /// valid until the next call (an array's storage may not be borrowed beyond a closure).
+    private func copyToDecodedBuffer(_ bytes: [UInt8]) -> UnsafeRawBufferPointer {
+        if decodedBuffer.count < bytes.count {
+            decodedBuffer.deallocate()
+            decodedBuffer = .allocate(byteCount: bytes.count * 2, alignment: 64)
+        }
+        bytes.withUnsafeBytes { decodedBuffer.copyMemory(from: $0) }
+        return UnsafeRawBufferPointer(start: decodedBuffer.baseAddress, count: bytes.count)
+    }
+
+    /// Like `next()`, but drops decoded bytes before a rewind target.
+    func nextChunk() throws(IngestError) -> UnsafeRawBufferPointer? {
+        while let chunk = try next() {
+            guard pendingSkip > 0 else { return chunk }
+            let start = chunkStart(chunk)
+            if decodedOffset <= pendingSkip { continue }
+            let drop = Int(pendingSkip - start)
+            pendingSkip = 0
+            return UnsafeRawBufferPointer(rebasing: chunk[drop...])
+        }
+        return nil
+    }
+
+    private func hashUnseen(_ raw: UnsafeRawBufferPointer) {
+        let end = rawPosition + Int64(raw.count)
+        guard end > hashedUpTo else { return }
+        let from = Int(max(0, hashedUpTo - rawPosition))
+        digest.update(UnsafeRawBufferPointer(rebasing: raw[from...]))
+        hashedUpTo = end
+    }
+}

@@ -1,0 +1,91 @@
+import CandorCore
+import Foundation
+
+/// One input file as a stream of validated `RecordBatch`es: the ingest stage's output.
+///
+/// Opening it reads the header rows (so a file that cannot be read at all fails at once, with
+/// its layout known before any data flows). With `threaded`, libcsv runs on a thread of its own
+/// and batches are handed over through a small bounded channel: parsing and the later stages
+/// then use both cores, in a footprint that does not grow with the file.
+package final class IngestStream {
+    /// The input's path as given.
+    package let path: String
+    /// The header rows, format and column names.
+    package let layout: HeaderLayout
+    /// The delimiter in use.
+    package let delimiter: UInt8
+    /// The encoding read.
+    package let encoding: TextEncoding
+    private var reader: RecordReader?
+    private let channel: BatchChannel<Message>?
+    private var finalShape: InputShape?
+
+    private enum Message {
+        case batch(BatchStorage)
+        case end(InputShape)
+        case failure(IngestError)
+    }
+
+    /// Carries the reader to its thread. Safe: after the hand-over only that thread uses it.
+    private struct ReaderTransfer: @unchecked Sendable { let reader: RecordReader; let channel: BatchChannel<Message> }
+
+    /// Opens `path` and reads its header.
+    /// - Throws: `IngestError` when the file is missing, a directory, unreadable, empty or has
+    ///   no header.
+    package init(path: String, options: ReadOptions = ReadOptions(), threaded: Bool = false) throws(IngestError) {
+        let reader = try RecordReader(path: path, options: options)
+        self.path = path
+        layout = reader.layout
+        delimiter = reader.delimiter
+        encoding = reader.input.encoding
+        if threaded {
+            let channel = BatchChannel<Message>(capacity: 4)
+            self.channel = channel
+            let transfer = ReaderTransfer(reader: reader, channel: channel)
+            let thread = Thread {
+                do throws(IngestError) {
+                    while let storage = try transfer.reader.nextBatch() { transfer.channel.send(.batch(storage)) }
+                    transfer.channel.send(.end(transfer.reader.shape))
+                } catch {
+                    transfer.channel.send(.failure(error))
+                }
+            }
+            thread.name = "candor-ingest"
+            thread.start()
+        } else {
+            self.reader = reader
+            channel = nil
+        }
+    }
+
+    /// The next batch, with every record's encoding checked; `nil` after the last.
+    /// - Throws: `IngestError` when reading fails midway.
+    package func next() throws(IngestError) -> RecordBatch? {
+        if finalShape != nil { return nil }
+        if let reader {
+            guard let storage = try reader.nextBatch() else {
+                finalShape = reader.shape
+                return nil
+            }
+            return validated(storage)
+        }
+        switch channel!.receive() {
+        case .batch(let storage): return validated(storage)
+        case .end(let shape):
+            finalShape = shape
+            return nil
+        case .failure(let error):
+            finalShape = nil
+            throw error
+        }
+    }
+
+    private func validated(_ storage: BatchStorage) -> RecordBatch {
+        let batch = RecordBatch(file: path, storage: storage)
+        batch.validateText()
+        return batch
+    }
+
+    /// What ingest saw of the file; available once `next()` has returned `nil`.
+    package var shape: InputShape? { finalShape }
+}

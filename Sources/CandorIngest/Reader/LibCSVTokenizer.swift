@@ -1,0 +1,328 @@
+internal import CLibCSV
+import CandorCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the tokenizer asks of its caller after a piece of input.
+enum FeedOutcome: Equatable {
+    /// Every byte was consumed; feed the next.
+    case consumed
+    /// A quoted field ran past the field size limit: almost always a stray or unclosed quote.
+    /// That record was rejected; parsing must start again at `offset` (the line after the
+    /// record's first line), which is behind what was fed.
+    case restart(offset: Int64, line: Int)
+    /// The record limit given at creation was reached; `offset` and `line` are where the next
+    /// record starts.
+    case reachedRecordLimit(offset: Int64, line: Int)
+}
+
+/// The hot state the libcsv callbacks work on, reached through libcsv's context pointer (a
+/// struct, not a class, so the callbacks pay no exclusivity checks).
+struct TokenizerState {
+    var storage: BatchStorage
+    var maxFieldBytes: Int
+    /// Fields a record must have; 0 while the header is not yet known.
+    var expectedFields = 0
+    /// Tolerate one extra, empty last field (legacy Qualtrics lines end in a trailing comma).
+    var allowsTrailingEmptyField = false
+    var fieldsInRecord = 0
+    var fieldOverflowed = false
+    var problem: RecordProblem?
+    var recordEmitted = false
+    var recordLine = 1
+    var recordOffset: Int64 = 0
+    var nextRecordNumber = 1
+    var lastFieldWasEmpty = false
+}
+
+/// The owner of one libcsv parser: turns UTF-8 bytes into records in `RecordBatch`es.
+///
+/// libcsv reports fields and records but not where they are. To give every record its line and
+/// byte offset, input is fed one line at a time (each piece ends at a CR, LF or CRLF), so a
+/// record can only end at the end of a piece. Line breaks inside quoted fields simply span
+/// several pieces. The cost is one `csv_parse` call per line.
+final class LibCSVTokenizer {
+    private var parser: UnsafeMutablePointer<csv_parser>
+    private var state: UnsafeMutablePointer<TokenizerState>
+    private let delimiter: UInt8
+    private let trimSpaces: Bool
+    private let batchRecords: Int
+    private let batchBytes: Int
+    private let recordLimit: Int?
+    /// Sealed batches not yet taken.
+    private(set) var sealed: [BatchStorage] = []
+    /// Blank lines skipped so far.
+    private(set) var blankLines = 0
+    /// Physical line number at the current input position.
+    private(set) var line: Int
+    /// Line breaks seen: a CR, an LF and a CRLF each count once.
+    private(set) var lineEndings = LineEndingCounts()
+    private var previousPieceEndedWithCR = false
+    /// Where the record in progress has its second line, for a restart after it.
+    private var recordSecondLine: (offset: Int64, line: Int)?
+    private var recordsEmitted = 0
+
+    /// Pieces longer than this are fed in parts, so an oversized field is noticed before libcsv
+    /// has buffered much more than the field size limit.
+    private static let longPiece = 64 * 1024
+
+    init(
+        delimiter: UInt8, trimSpaces: Bool, maxFieldBytes: Int, firstLine: Int,
+        batchRecords: Int = 4096, batchBytes: Int = 512 * 1024, recordLimit: Int? = nil
+    ) {
+        self.delimiter = delimiter
+        self.trimSpaces = trimSpaces
+        self.batchRecords = batchRecords
+        self.batchBytes = batchBytes
+        self.recordLimit = recordLimit
+        self.line = firstLine
+        parser = .allocate(capacity: 1)
+        state = .allocate(capacity: 1)
+        state.initialize(
+            to: TokenizerState(
+                storage: BatchStorage(byteCapacity: batchBytes, recordCapacity: batchRecords),
+                maxFieldBytes: maxFieldBytes))
+        Self.initialize(parser, delimiter: delimiter, trimSpaces: trimSpaces)
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+        state.pointee.storage.deallocate()
+        for storage in sealed { storage.deallocate() }
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Sets the field count every later record must have.
+    func expectFields(_ count: Int, allowingTrailingEmpty: Bool) {
+        state.pointee.expectedFields = count
+        state.pointee.allowsTrailingEmptyField = allowingTrailingEmpty
+    }
+
+    /// Numbers the next record `number`.
+    func numberNextRecord(_ number: Int) { state.pointee.nextRecordNumber = number }
+
+    private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8, trimSpaces: Bool) {
+        // Lenient mode (no CSV_STRICT): a stray quote is kept as a character, like Python's csv
+        // module; the strict parser cannot continue after an error, and the unclosed-quote case
+        // that matters is caught here instead (see `finish`).
+        _ = csv_init(parser, 0)
+        csv_set_delim(parser, delimiter)
+        if !trimSpaces { csv_set_space_func(parser, keepSpaces) }
+    }
+
+    /// Takes the batches sealed so far.
+    func takeSealed() -> [BatchStorage] {
+        defer { sealed.removeAll(keepingCapacity: true) }
+        return sealed
+    }
+
+    /// Seals the batch in progress, if it holds any record.
+    func sealCurrent() {
+        guard state.pointee.storage.recordCount > 0 else { return }
+        sealed.append(state.pointee.storage)
+        state.pointee.storage = BatchStorage(byteCapacity: batchBytes, recordCapacity: batchRecords)
+    }
+
+    /// Feeds UTF-8 bytes that start at `offset` in the decoded input.
+    func feed(_ bytes: UnsafeRawBufferPointer, at offset: Int64) -> FeedOutcome {
+        guard let base = bytes.baseAddress else { return .consumed }
+        var position = 0
+        while position < bytes.count {
+            let end = Self.pieceEnd(base, from: position, count: bytes.count)
+            let pieceOffset = offset + Int64(position)
+            if let outcome = feedPiece(
+                UnsafeRawBufferPointer(start: base + position, count: end - position), at: pieceOffset)
+            {
+                return outcome
+            }
+            position = end
+            if let limit = recordLimit, recordsEmitted >= limit {
+                return .reachedRecordLimit(offset: offset + Int64(position), line: line)
+            }
+        }
+        return .consumed
+    }
+
+    /// End (exclusive) of the piece starting at `from`: just past the next CR, LF or CRLF.
+    private static func pieceEnd(_ base: UnsafeRawPointer, from: Int, count: Int) -> Int {
+        let remaining = count - from
+        let start = base + from
+        let lf = memchr(start, 0x0A, remaining).map { $0 - UnsafeMutableRawPointer(mutating: start) }
+        let crLimit = lf ?? remaining
+        if let cr = memchr(start, 0x0D, crLimit).map({ $0 - UnsafeMutableRawPointer(mutating: start) }) {
+            // CRLF stays one piece: libcsv ends the record at the CR and skips the LF.
+            if cr + 1 == lf { return from + cr + 2 }
+            return from + cr + 1
+        }
+        return from + (lf.map { $0 + 1 } ?? remaining)
+    }
+
+    private func feedPiece(_ piece: UnsafeRawBufferPointer, at offset: Int64) -> FeedOutcome? {
+        let startedOutside = parser.pointee.pstate == 0
+        if startedOutside {
+            state.pointee.recordLine = line
+            state.pointee.recordOffset = offset
+            recordSecondLine = nil
+        }
+        state.pointee.recordEmitted = false
+        let last = piece[piece.count - 1]
+        let isBareLF = piece.count == 1 && last == 0x0A && previousPieceEndedWithCR
+        if piece.count > Self.longPiece {
+            if let outcome = feedLong(piece) { return outcome }
+        } else {
+            _ = csv_parse(parser, piece.baseAddress, piece.count, onField, onRecord, state)
+        }
+        let endsLine = last == 0x0A || last == 0x0D
+        if endsLine && !isBareLF { line += 1 }
+        previousPieceEndedWithCR = last == 0x0D
+        // Line breaks inside quoted fields are data, not the file's line-ending style.
+        if endsLine && !isBareLF && parser.pointee.pstate == 0 { countEnding(piece) }
+        if state.pointee.recordEmitted {
+            recordsEmitted += 1
+            if state.pointee.storage.isFull { sealCurrent() }
+        } else if parser.pointee.pstate == 0 {
+            if endsLine && !isBareLF && startedOutside { blankLines += 1 }
+        } else if startedOutside && endsLine {
+            recordSecondLine = (offset + Int64(piece.count), line)
+        }
+        return nil
+    }
+
+    private func countEnding(_ piece: UnsafeRawBufferPointer) {
+        let count = piece.count
+        if piece[count - 1] == 0x0A {
+            if count >= 2 && piece[count - 2] == 0x0D { lineEndings.crlf += 1 } else { lineEndings.lf += 1 }
+        } else {
+            lineEndings.cr += 1
+        }
+    }
+
+    /// Feeds a long line in parts, watching the field being built for the size limit.
+    private func feedLong(_ piece: UnsafeRawBufferPointer) -> FeedOutcome? {
+        var position = 0
+        while position < piece.count {
+            let length = min(Self.longPiece, piece.count - position)
+            _ = csv_parse(parser, piece.baseAddress! + position, length, onField, onRecord, state)
+            position += length
+            if parser.pointee.entry_pos > state.pointee.maxFieldBytes {
+                if parser.pointee.quoted != 0, let restart = recordSecondLine {
+                    return abandonRecord(restartingAt: restart)
+                }
+                // An unquoted giant field: drop its bytes but keep parsing, so the record
+                // boundaries stay right; the record is rejected when it ends.
+                parser.pointee.entry_pos = 0
+                state.pointee.fieldOverflowed = true
+            }
+        }
+        return nil
+    }
+
+    /// Rejects the record in progress as a runaway quoted field and resets the parser.
+    private func abandonRecord(restartingAt restart: (offset: Int64, line: Int)) -> FeedOutcome {
+        parser.pointee.entry_pos = 0
+        state.pointee.fieldOverflowed = true
+        state.pointee.problem = RecordProblem(
+            reason: .fieldTooLarge, column: state.pointee.fieldsInRecord + 1,
+            detail: "quoted field longer than \(state.pointee.maxFieldBytes) bytes (an unclosed quote?); reading resumes at the next line")
+        _ = csv_fini(parser, onField, onRecord, state)
+        recordsEmitted += 1
+        resetParser()
+        line = restart.line
+        previousPieceEndedWithCR = false
+        return .restart(offset: restart.offset, line: restart.line)
+    }
+
+    private func resetParser() {
+        csv_free(parser)
+        Self.initialize(parser, delimiter: delimiter, trimSpaces: trimSpaces)
+    }
+
+    /// Ends the input. An unterminated quoted field at the end of the file makes its record an
+    /// `unterminated_quote` reject, and the lines after its first are read again as records:
+    /// then this returns where to restart.
+    func finish() -> (offset: Int64, line: Int)? {
+        let unterminated = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
+        let restart = recordSecondLine
+        if unterminated {
+            state.pointee.problem = RecordProblem(
+                reason: .unterminatedQuote, column: state.pointee.fieldsInRecord + 1,
+                detail: "quoted field is not closed before the end of the file")
+        }
+        state.pointee.recordEmitted = false
+        _ = csv_fini(parser, onField, onRecord, state)
+        if state.pointee.recordEmitted { recordsEmitted += 1 }
+        resetParser()
+        if unterminated, let restart {
+            line = restart.line
+            previousPieceEndedWithCR = false
+            return restart
+        }
+        return nil
+    }
+}
+
+/// How many line breaks of each kind the input had.
+package struct LineEndingCounts: Sendable, Hashable {
+    /// Windows line breaks.
+    package var crlf = 0
+    /// Unix line breaks.
+    package var lf = 0
+    /// Classic Mac line breaks.
+    package var cr = 0
+
+    /// `CRLF`, `LF`, `CR`, `mixed` or `none`.
+    package var summary: String {
+        let kinds = [("CRLF", crlf), ("LF", lf), ("CR", cr)].filter { $0.1 > 0 }
+        if kinds.isEmpty { return "none" }
+        return kinds.count == 1 ? kinds[0].0 : "mixed (" + kinds.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")"
+    }
+}
+
+/// A space function that treats nothing as a space: libcsv then keeps spaces around fields.
+private func keepSpaces(_ byte: UInt8) -> Int32 { 0 }
+
+private func onField(_ bytes: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    // Safe: libcsv passes back the context pointer given to csv_parse, a live TokenizerState.
+    let state = context.unsafelyUnwrapped.assumingMemoryBound(to: TokenizerState.self)
+    state.pointee.fieldsInRecord += 1
+    state.pointee.lastFieldWasEmpty = length == 0
+    if length > state.pointee.maxFieldBytes || state.pointee.fieldOverflowed {
+        state.pointee.fieldOverflowed = false
+        if state.pointee.problem == nil {
+            state.pointee.problem = RecordProblem(
+                reason: .fieldTooLarge, column: state.pointee.fieldsInRecord,
+                detail: "field is longer than the limit of \(state.pointee.maxFieldBytes) bytes")
+        }
+        // Keep a prefix only, so a giant field cannot grow the batch.
+        state.pointee.storage.appendField(bytes, min(length, 256))
+        return
+    }
+    state.pointee.storage.appendField(bytes, length)
+}
+
+private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    // Safe: as in onField.
+    let state = context.unsafelyUnwrapped.assumingMemoryBound(to: TokenizerState.self)
+    let fields = state.pointee.fieldsInRecord
+    let expected = state.pointee.expectedFields
+    if expected > 0 && fields != expected && state.pointee.problem == nil
+        && !(state.pointee.allowsTrailingEmptyField && fields == expected + 1 && state.pointee.lastFieldWasEmpty)
+    {
+        state.pointee.problem = RecordProblem(
+            reason: .raggedRecord, column: min(fields, expected) + 1,
+            detail: "expected \(expected) fields, found \(fields)")
+    }
+    state.pointee.storage.endRecord(
+        line: state.pointee.recordLine, recordNumber: state.pointee.nextRecordNumber,
+        byteOffset: state.pointee.recordOffset, problem: state.pointee.problem)
+    state.pointee.nextRecordNumber += 1
+    state.pointee.fieldsInRecord = 0
+    state.pointee.problem = nil
+    state.pointee.recordEmitted = true
+}

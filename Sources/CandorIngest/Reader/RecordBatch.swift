@@ -1,0 +1,74 @@
+import CandorCore
+
+/// A block of consecutive records as ingest hands them on: field bytes, provenance and any
+/// problem found, with no `String` made on the way.
+///
+/// Field bytes are stored back to back in one buffer; a record is a run of fields. Batches are
+/// built on the parsing thread and read on the consuming thread: ownership moves with the batch,
+/// and a batch is never mutated after it is handed over (that is why it is `@unchecked Sendable`).
+package final class RecordBatch: @unchecked Sendable {
+    /// The file the records come from, as the user named it.
+    package let file: String
+    /// Storage, owned by this batch and freed in `deinit`.
+    var storage: BatchStorage
+
+    init(file: String, storage: BatchStorage) {
+        self.file = file
+        self.storage = storage
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Number of records in the batch.
+    @inline(__always) package var count: Int { storage.recordCount }
+
+    /// Number of fields of record `record` (0-based within the batch).
+    @inline(__always) package func fieldCount(_ record: Int) -> Int {
+        let end = Int(storage.recordFieldEnds[record])
+        let start = record == 0 ? 0 : Int(storage.recordFieldEnds[record - 1])
+        return end - start
+    }
+
+    /// The bytes of field `field` (0-based) of record `record`; valid while the batch lives.
+    @inline(__always) package func field(_ record: Int, _ field: Int) -> UnsafeRawBufferPointer {
+        let first = record == 0 ? 0 : Int(storage.recordFieldEnds[record - 1])
+        let index = first + field
+        let end = Int(storage.fieldEnds[index])
+        let start = index == 0 ? 0 : Int(storage.fieldEnds[index - 1])
+        return UnsafeRawBufferPointer(start: storage.bytes + start, count: end - start)
+    }
+
+    /// Where record `record` is in its file.
+    package func provenance(_ record: Int) -> Provenance {
+        Provenance(
+            file: file, line: storage.lines[record], recordNumber: storage.recordNumbers[record],
+            byteOffset: storage.byteOffsets[record])
+    }
+
+    /// The problem ingest found with record `record`, if any: such a record must be rejected.
+    package func problem(_ record: Int) -> RecordProblem? {
+        storage.problems[record]
+    }
+
+    /// Records a problem found after the batch was built (by validation on the consuming side,
+    /// before the batch is read by the next stage).
+    func setProblem(_ problem: RecordProblem, at record: Int) {
+        if storage.problems[record] == nil { storage.problems[record] = problem }
+    }
+
+    /// The record's fields as text, for rejects files and diagnostics: invalid UTF-8 and control
+    /// bytes other than tab and line breaks are shown as `\xNN`, so nothing is silently replaced.
+    package func rawFields(_ record: Int) -> [String] {
+        (0..<fieldCount(record)).map { RawText.display(field(record, $0)) }
+    }
+}
+
+/// One problem that makes a record unreadable as a row.
+package struct RecordProblem: Sendable, Hashable {
+    /// The reason code.
+    package var reason: ReasonCode
+    /// 1-based column the problem is in, when it is in one field.
+    package var column: Int?
+    /// What was found, without the location (the caller adds file and line).
+    package var detail: String
+}

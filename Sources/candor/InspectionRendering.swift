@@ -1,0 +1,90 @@
+import CandorIngest
+import Foundation
+
+/// Text and JSON renderings of an `InputInspection`.
+enum InspectionRendering {
+    /// A short, aligned text summary for a terminal.
+    static func text(_ inspection: InputInspection) -> String {
+        let shape = inspection.shape
+        var lines = [
+            "\(inspection.file)",
+            "  encoding      \(shape.encoding.rawValue)\(shape.hadByteOrderMark ? " (byte-order mark stripped)" : "")",
+            "  delimiter     \(delimiterName(shape.delimiter))",
+            "  line endings  \(shape.lineEndings.summary)",
+            "  format        \(shape.layout.format.rawValue), \(shape.layout.headerRows) header row(s)",
+            "  records       \(inspection.records) (\(inspection.rejected) rejected, \(shape.blankLines) blank lines skipped)",
+        ]
+        for (reason, count) in inspection.rejectedByReason.sorted(by: { $0.key < $1.key }) {
+            lines.append("    \(reason.rawValue): \(count)")
+        }
+        lines.append("  columns       \(shape.layout.columnNames.count)")
+        for (index, column) in inspection.columns.enumerated() {
+            let distinct = column.distinctCapped ? "\(column.distinct)+" : "\(column.distinct)"
+            let top = column.top.map { "\(quoted($0.value)) \($0.count)" }.joined(separator: ", ")
+            lines.append("    \(index + 1). \(column.name): \(distinct) distinct; \(top)")
+        }
+        if inspection.columns.isEmpty {
+            for (index, name) in shape.layout.columnNames.enumerated() { lines.append("    \(index + 1). \(name)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One JSON object on one line, keys sorted.
+    static func json(_ inspection: InputInspection) -> String {
+        let shape = inspection.shape
+        let object = InspectionJSON(
+            file: inspection.file, encoding: shape.encoding.rawValue, byteOrderMark: shape.hadByteOrderMark,
+            delimiter: String(UnicodeScalar(shape.delimiter)), lineEndings: shape.lineEndings.summary,
+            format: shape.layout.format.rawValue, headerRows: shape.layout.headerRows,
+            columns: shape.layout.columnNames, records: inspection.records, rejected: inspection.rejected,
+            rejectedByReason: Dictionary(uniqueKeysWithValues: inspection.rejectedByReason.map { ($0.key.rawValue, $0.value) }),
+            blankLines: shape.blankLines, bytes: shape.bytes, sha256: shape.sha256,
+            columnProfiles: inspection.columns.map {
+                .init(name: $0.name, distinct: $0.distinct, distinctCapped: $0.distinctCapped,
+                      top: $0.top.map { .init(value: $0.value, count: $0.count) })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        return String(decoding: (try? encoder.encode(object)) ?? Data(), as: UTF8.self)
+    }
+
+    private static func delimiterName(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x2C: "comma (,)"
+        case 0x3B: "semicolon (;)"
+        case 0x09: "tab"
+        default: "'\(Character(UnicodeScalar(byte)))'"
+        }
+    }
+
+    private static func quoted(_ value: String) -> String {
+        let shown = value.count > 40 ? String(value.prefix(37)) + "..." : value
+        return "\"" + shown.replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+
+    private struct InspectionJSON: Encodable {
+        struct Profile: Encodable {
+            struct Top: Encodable { var value: String; var count: Int }
+            var name: String
+            var distinct: Int
+            var distinctCapped: Bool
+            var top: [Top]
+        }
+        var file: String
+        var encoding: String
+        var byteOrderMark: Bool
+        var delimiter: String
+        var lineEndings: String
+        var format: String
+        var headerRows: Int
+        var columns: [String]
+        var records: Int
+        var rejected: Int
+        var rejectedByReason: [String: Int]
+        var blankLines: Int
+        var bytes: Int64
+        var sha256: String
+        var columnProfiles: [Profile]
+    }
+}
