@@ -1,1 +1,0 @@
-// The CandorIngest module; see Docs/ARCHITECTURE.md.
