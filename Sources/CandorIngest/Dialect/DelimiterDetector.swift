@@ -14,7 +14,9 @@
 ///    and 0 when the header has a single field. Requiring agreement with the header is what
 ///    defeats spreadsheet mangling: a `;` file with decimal commas (`3,5`) has one comma-field
 ///    in its header, and a header whose quoted text holds commas does not split on them.
-/// 4. The highest score wins; ties go to the earlier candidate (comma, semicolon, tab).
+/// 4. The highest score wins. Ties go to the candidate with more header fields (a `;` file
+///    whose quoted header holds commas can split on commas consistently too, into fewer
+///    columns), then to the earlier candidate (comma, semicolon, tab).
 ///    If every score is 0 the file has one column and the delimiter is a comma.
 ///
 /// The sample should start after any byte order mark and be UTF-8 (or any ASCII-compatible
@@ -35,7 +37,7 @@ package enum DelimiterDetector {
                 evidence: "Excel sep= line names \(describe(excel.delimiter))"
             )
         }
-        var best: (byte: UInt8, score: Int)?
+        var best: (byte: UInt8, score: Int, fields: Int)?
         var notes: [String] = []
         for candidate in candidates {
             let counts = fieldCounts(in: sample, delimiter: candidate.byte, includeIncompleteLast: sampleIsWholeFile)
@@ -46,9 +48,8 @@ package enum DelimiterDetector {
             }
             let score = counts.reduce(0) { $0 + ($1 == header ? 1 : 0) }
             notes.append("\(candidate.name): \(header) fields on \(score) of \(counts.count) records")
-            if score > (best?.score ?? 0) {
-                best = (candidate.byte, score)
-            }
+            if let current = best, (current.score, current.fields) >= (score, header) { continue }
+            best = (candidate.byte, score, header)
         }
         guard let best else {
             return DelimiterDetection(
