@@ -1,0 +1,18 @@
+/// The field delimiter ``DelimiterDetector`` chose, and why.
+package struct DelimiterDetection: Sendable, Equatable {
+    /// The delimiter byte: `,`, `;`, tab, or whatever an Excel `sep=` line names.
+    package var delimiter: UInt8
+    /// Bytes to skip before the header: the length of an Excel `sep=X` line with its line
+    /// ending, else 0.
+    package var skipPrefixBytes: Int
+    /// A one-line account of the decision for the run log, e.g.
+    /// `semicolon: 3 fields on 4 of 4 records; comma: 1 field in header; tab: 1 field in header`.
+    package var evidence: String
+
+    /// Creates a detection result.
+    package init(delimiter: UInt8, skipPrefixBytes: Int, evidence: String) {
+        self.delimiter = delimiter
+        self.skipPrefixBytes = skipPrefixBytes
+        self.evidence = evidence
+    }
+}
