@@ -85,7 +85,7 @@ struct BadBossRespondent: Sendable {
         }
         bossTypeChoices = choices
         // More kinds of bad boss, more likely to have quit over one; about half overall.
-        let leaveRate = min(0.9, max(0.05, 0.14 + 0.115 * Double(choices.count)))
+        let leaveRate = min(0.9, max(0.05, 0.15 + 0.115 * Double(choices.count)))
         leftBecauseOfManager = random.chance(leaveRate)
         let mood = 1.3 - 0.38 * Double(choices.count) + 1.0 * random.normal()
         supportsGrowth = random.chance(0.02) ? nil : SampleVocabulary.agreePoint(mood + 0.6 * random.normal())
