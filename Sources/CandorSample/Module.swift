@@ -1,1 +1,0 @@
-// The CandorSample module; see Docs/ARCHITECTURE.md.
