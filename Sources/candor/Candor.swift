@@ -6,6 +6,6 @@ struct Candor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candor",
         abstract: "Turns raw employee-survey exports into trustworthy statistics.",
-        subcommands: [InspectCommand.self]
+        subcommands: [InspectCommand.self, SampleCommand.self]
     )
 }

@@ -20,7 +20,7 @@ struct ReadOptionArguments: ParsableArguments {
     func readOptions() throws -> ReadOptions {
         var options = ReadOptions(trimSpaces: !keepSpaces)
         if let encoding {
-            guard let parsed = TextEncoding(rawValue: encoding.lowercased()) else {
+            guard let parsed = TextEncoding(userText: encoding) else {
                 throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             options.encoding = parsed

@@ -60,7 +60,7 @@ final class DecodedInput {
             buffer.deallocate()
             throw IngestError(.empty, file: path, detail: "is empty")
         }
-        if encoding != .utf8 { transcoder = StreamingTranscoder(from: encoding) }
+        if encoding != .utf8 { transcoder = StreamingTranscoder(encoding: encoding) }
         lseek(descriptor, 0, SEEK_SET)
     }
 
@@ -121,7 +121,7 @@ final class DecodedInput {
         lseek(descriptor, 0, SEEK_SET)
         rawPosition = 0
         decodedOffset = 0
-        transcoder = StreamingTranscoder(from: encoding)
+        transcoder = StreamingTranscoder(encoding: encoding)
         pendingSkip = offset
     }
 

@@ -26,7 +26,8 @@ final class RecordReader {
             detection = DelimiterDetection(delimiter: given, skipPrefixBytes: 0, evidence: "given")
         } else {
             let head = UnsafeRawBufferPointer(rebasing: sample[..<min(sample.count, 64 * 1024)])
-            detection = DelimiterDetector.detect(sample: head)
+            let whole = head.count == sample.count && Int64(sample.count) >= input.fileSize - Int64(input.bomLength)
+            detection = DelimiterDetector.detect(sample: head, sampleIsWholeFile: whole && input.encoding.isUTF8)
         }
         delimiter = detection.delimiter
         let header = try Self.readHeaderRecords(input: input, delimiter: delimiter, options: options, skip: detection.skipPrefixBytes)
@@ -36,7 +37,7 @@ final class RecordReader {
         do {
             layout = try ExportFormatDetector.detect(firstRecords: header.records, declared: options.format)
         } catch {
-            throw IngestError(.badHeader, file: path, detail: error.message)
+            throw IngestError(.badHeader, file: path, detail: error.description)
         }
         let dataStart = header.ends[layout.headerRows - 1]
         firstDataLine = dataStart.line
@@ -117,7 +118,7 @@ final class RecordReader {
 }
 
 /// The shape of one input file as ingest saw it.
-package struct InputShape: Sendable, Hashable {
+package struct InputShape: Sendable, Equatable {
     /// The encoding read.
     package var encoding: TextEncoding
     /// Whether a byte-order mark was stripped.
