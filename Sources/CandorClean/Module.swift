@@ -1,1 +1,0 @@
-// The CandorClean module; see Docs/ARCHITECTURE.md.
