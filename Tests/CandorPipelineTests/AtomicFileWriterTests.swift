@@ -53,6 +53,8 @@ import Darwin
         let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
         let relative = "./" + String(repeating: "../", count: depth) + folder.path.dropFirst() + "/out.json"
         let writer = try AtomicFileWriter(path: relative, permissions: .readableByAll)
+        #expect(writer.temporaryPath.hasPrefix(String(relative.dropLast("out.json".count)) + ".out.json.tmp-"))
+        #expect(folder.entries().count == 1)
         try writer.write("{}\n")
         try writer.commit()
         #expect(folder.read("out.json") == "{}\n")
