@@ -1,0 +1,37 @@
+extension ComplementarySuppression {
+    /// The cells to hide in a two-way table (segment A × segment B) whose row margins (A's one-way
+    /// table), column margins (B's) and grand total are published, except the margins that the
+    /// one-way suppression already hid.
+    ///
+    /// Primary suppression hides every cell with 0 < count < `minGroupSize`. Complements are then
+    /// chosen on a graph: one vertex per row, per column, and one for each one-way total
+    /// (Σ rows = total, Σ columns = total); each hidden cell is an edge row–column and each hidden
+    /// margin an edge row–total or column–total. With every coefficient ±1 and the graph bipartite,
+    /// a hidden figure is determined by the published ones exactly when its edge is a bridge (lies
+    /// on no cycle). So for every bridge the cheapest path of extra cells (by total count) that
+    /// closes a cycle through it is hidden too.
+    ///
+    /// This goes beyond the simple rule "a row or column with one hidden cell gets its smallest
+    /// other cell hidden": that rule stops when every line has two hidden cells, yet a cell joining
+    /// two otherwise separate blocks of hidden cells is still the difference of their sums.
+    ///
+    /// A figure that stays determined even with every non-zero cell hidden is disclosed by the
+    /// margins themselves (for instance a margin below the threshold that the caller did not mark
+    /// hidden); nothing is added for it. Zero cells are never hidden.
+    /// - Parameters:
+    ///   - table: Counts, `table[row][column]`; short rows are padded with zeros.
+    ///   - minGroupSize: The anonymity threshold.
+    ///   - rowSuppressed: Row indices whose margin the one-way table of A hides.
+    ///   - columnSuppressed: Column indices whose margin the one-way table of B hides.
+    /// - Returns: The cells to hide; empty when every non-zero cell reaches the threshold and no
+    ///   margin is hidden.
+    package static func suppress(
+        table: [[Int]], minGroupSize: Int, rowSuppressed: Set<Int>, columnSuppressed: Set<Int>
+    ) -> Set<Cell> {
+        var graph = SuppressionGraph(
+            table: table, minGroupSize: minGroupSize,
+            rowSuppressed: rowSuppressed, columnSuppressed: columnSuppressed)
+        graph.protectEveryHiddenFigure()
+        return graph.suppressedCells()
+    }
+}
