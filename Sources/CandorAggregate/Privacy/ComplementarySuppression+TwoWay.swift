@@ -15,9 +15,13 @@ extension ComplementarySuppression {
     /// other cell hidden": that rule stops when every line has two hidden cells, yet a cell joining
     /// two otherwise separate blocks of hidden cells is still the difference of their sums.
     ///
-    /// A figure that stays determined even with every non-zero cell hidden is disclosed by the
-    /// margins themselves (for instance a margin below the threshold that the caller did not mark
-    /// hidden); nothing is added for it. Zero cells are never hidden.
+    /// Zero cells: a two-way table shows its empty cells (as 0 or a dash), and a known zero can be
+    /// what pins a small cell down (in `[[0, 9, 11], [10, 0, 3]]` the 10 is its column's whole
+    /// margin, so the 3 is its row margin minus 10 whatever else is hidden). So a zero cell may be
+    /// hidden as a complement, but only as a last resort: any path of non-zero cells is preferred.
+    /// A figure that stays determined even with every cell hidden is disclosed by the margins
+    /// themselves (for instance a margin below the threshold that the caller did not mark hidden);
+    /// nothing is added for it.
     /// - Parameters:
     ///   - table: Counts, `table[row][column]`; short rows are padded with zeros.
     ///   - minGroupSize: The anonymity threshold.

@@ -18,6 +18,9 @@ struct SuppressionGraph {
     let hiddenColumn: [Bool]
     /// Whether each cell is hidden so far.
     private(set) var hidden: [[Bool]]
+    /// The cost of hiding a zero cell: more than all non-zero cells together, so a zero is used
+    /// only when no path of non-zero cells exists.
+    let zeroCost: Int
 
     /// The vertex of the row-total equation.
     var rowTotal: Int { rows + columns }
@@ -34,6 +37,7 @@ struct SuppressionGraph {
         counts = table.map { row in (0..<width).map { $0 < row.count ? max(0, row[$0]) : 0 } }
         hiddenRow = (0..<rows).map { rowSuppressed.contains($0) }
         hiddenColumn = (0..<columns).map { columnSuppressed.contains($0) }
+        zeroCost = counts.reduce(1) { $0 + $1.reduce(0, +) }
         hidden = counts.map { row in
             row.map { ComplementarySuppression.isPrimary($0, minGroupSize: minGroupSize) }
         }
@@ -122,23 +126,29 @@ struct SuppressionGraph {
         return (low, high - rows)
     }
 
+    /// The cost of the row–column edge: 0 once hidden, else what hiding the cell would lose.
+    private func cost(row: Int, column: Int) -> Int {
+        if hidden[row][column] { return 0 }
+        return counts[row][column] > 0 ? counts[row][column] : zeroCost
+    }
+
     /// Neighbours of a vertex with the cost of the edge: 0 for a hidden cell or margin, the count
-    /// for a shown non-zero cell (a candidate complement). The edge `avoid` (either direction) is
-    /// left out.
+    /// for a shown cell (a candidate complement; see ``zeroCost`` for zeros). The edge `avoid`
+    /// (either direction) is left out.
     private func neighbours(of vertex: Int, avoiding avoid: (Int, Int)) -> [(Int, Int)] {
         func isAvoided(_ other: Int) -> Bool {
             (vertex == avoid.0 && other == avoid.1) || (vertex == avoid.1 && other == avoid.0)
         }
         var result: [(Int, Int)] = []
         if vertex < rows {
-            for column in 0..<columns where counts[vertex][column] > 0 && !isAvoided(rows + column) {
-                result.append((rows + column, hidden[vertex][column] ? 0 : counts[vertex][column]))
+            for column in 0..<columns where !isAvoided(rows + column) {
+                result.append((rows + column, cost(row: vertex, column: column)))
             }
             if hiddenRow[vertex] && !isAvoided(rowTotal) { result.append((rowTotal, 0)) }
         } else if vertex < rows + columns {
             let column = vertex - rows
-            for row in 0..<rows where counts[row][column] > 0 && !isAvoided(row) {
-                result.append((row, hidden[row][column] ? 0 : counts[row][column]))
+            for row in 0..<rows where !isAvoided(row) {
+                result.append((row, cost(row: row, column: column)))
             }
             if hiddenColumn[column] && !isAvoided(columnTotal) { result.append((columnTotal, 0)) }
         } else if vertex == rowTotal {
