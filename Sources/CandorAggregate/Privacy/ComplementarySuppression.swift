@@ -5,8 +5,9 @@
 /// just the total minus the shown cells. Complementary (secondary) suppression hides further
 /// cells, the smallest available, until no hidden figure is determined by what is shown.
 ///
-/// Zero counts are not rows (callers do not list empty groups), so they are never suppressed and
-/// never chosen as complements.
+/// In a one-way table zero counts are not rows (callers do not list empty groups), so they are
+/// never suppressed and never chosen as complements. A two-way table shows its empty cells, and
+/// there a zero may be hidden as a last resort (see the two-way `suppress`).
 ///
 /// "Cannot be worked out" means: no hidden figure is a linear function of the shown cells and
 /// the published totals. Bounds are not considered (two hidden cells known to add to 2 are both
