@@ -1,1 +1,0 @@
-// The CandorAggregate module; see Docs/ARCHITECTURE.md.

@@ -1,0 +1,21 @@
+/// A closed interval `[low, high]`, such as a 95% confidence interval.
+///
+/// Shares are fractions in `[0, 1]`; scores such as NPS are in their own units (points).
+package struct Interval: Sendable, Hashable {
+    /// The lower bound.
+    package var low: Double
+    /// The upper bound.
+    package var high: Double
+
+    /// Creates an interval from its bounds.
+    package init(low: Double, high: Double) {
+        self.low = low
+        self.high = high
+    }
+
+    /// `high - low`: the figure compared with `max_interval_width` to flag unreliable estimates.
+    package var width: Double { high - low }
+
+    /// Whether `value` lies inside the interval, bounds included.
+    package func contains(_ value: Double) -> Bool { low <= value && value <= high }
+}
