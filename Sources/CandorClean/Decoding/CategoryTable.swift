@@ -1,0 +1,40 @@
+/// The values a category field has taken: the declared ones first, then (for an open set) new
+/// ones in order of first appearance. A value's code is its index here.
+package struct CategoryTable: Sendable {
+    /// Labels by code.
+    package private(set) var labels: [String]
+    /// Case-folded, trimmed label or alias → code.
+    private var codes: [String: Int]
+    private let closed: Bool
+
+    init(_ spec: CategorySpec) {
+        labels = spec.values
+        closed = spec.closed
+        codes = [:]
+        for (index, value) in spec.values.enumerated() { codes[Self.fold(value)] = index }
+        for (alias, target) in spec.aliases {
+            if let index = codes[Self.fold(target)] { codes[Self.fold(alias)] = index }
+        }
+    }
+
+    /// How values are compared: trimmed, case-insensitive.
+    static func fold(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// The code of `text`, adding it to an open set.
+    mutating func code(of text: String) -> DecodedValue {
+        let folded = Self.fold(text)
+        if folded.isEmpty { return .blank }
+        if let code = codes[folded] { return .value(Int64(code)) }
+        if closed {
+            let shown = labels.prefix(8).joined(separator: ", ") + (labels.count > 8 ? ", …" : "")
+            return .invalid("'\(text)' is not one of the declared values (\(shown))")
+        }
+        labels.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        codes[folded] = labels.count - 1
+        return .value(Int64(labels.count - 1))
+    }
+}
+
+import Foundation

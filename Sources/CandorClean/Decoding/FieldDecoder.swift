@@ -1,0 +1,182 @@
+import CandorCore
+import CandorIngest
+import Foundation
+
+/// Reads one schema field from ingested records.
+///
+/// Repeated raw values (labels, categories, joined multiselect answers) are decoded once: a
+/// byte-keyed cache maps the raw bytes to the stored result, so the usual case is one hash
+/// lookup and no `String`. Only a value not seen before takes the slow path.
+struct FieldDecoder {
+    let spec: FieldSpec
+    /// The record columns this field reads (one, or one per option), set per input.
+    var columns: [Int] = []
+    private var cache = ByteInterner(expected: 64)
+    private var cachedResults: [Int64] = []
+    private let cachesValues: Bool
+    private(set) var categories: CategoryTable?
+    private let vocabulary: [String: Int64]
+    private let nonAnswers: Set<String>
+
+    private static let cacheLimit = 100_000
+    private static let nonAnswerMarker = Int64.min + 1
+    private static let invalidMarker = Int64.min + 2
+
+    init(spec: FieldSpec) {
+        self.spec = spec
+        var vocabulary: [String: Int64] = [:]
+        var nonAnswers: Set<String> = []
+        switch spec.kind {
+        case .category(let category):
+            categories = CategoryTable(category)
+            cachesValues = true
+        case .likert(let scale, let reverse):
+            for (index, point) in scale.points.enumerated() {
+                let stored = Int64(reverse ? scale.minimum + scale.maximum - point : point)
+                vocabulary[String(point)] = stored
+                if index < scale.labels.count { vocabulary[CategoryTable.fold(scale.labels[index])] = stored }
+            }
+            nonAnswers = Set(scale.nonAnswers.map(CategoryTable.fold))
+            cachesValues = true
+        case .boolean(let boolean):
+            for text in boolean.trueValues { vocabulary[CategoryTable.fold(text)] = 1 }
+            for text in boolean.falseValues { vocabulary[CategoryTable.fold(text)] = 0 }
+            cachesValues = true
+        case .multiselect(let multiselect):
+            if case .joined = multiselect.encoding { cachesValues = true } else { cachesValues = false }
+        case .id, .integer, .number, .timestamp, .text:
+            cachesValues = false
+        }
+        self.vocabulary = vocabulary
+        self.nonAnswers = nonAnswers
+    }
+
+    /// Decodes the field from record `record` of `batch`. The record has every bound column
+    /// (ragged records never reach here).
+    @inline(__always)
+    mutating func decode(_ batch: RecordBatch, _ record: Int) -> DecodedValue {
+        if case .multiselect(let multiselect) = spec.kind, multiselect.encoding.isColumnBased {
+            return decodeOptionColumns(batch, record, multiselect)
+        }
+        let bytes = batch.field(record, columns[0])
+        if bytes.isEmpty { return .blank }
+        guard cachesValues else { return decodeUncached(bytes) }
+        if let code = cache.code(of: bytes) {
+            switch cachedResults[code] {
+            case Self.nonAnswerMarker: return .nonAnswer
+            case Self.invalidMarker: return slowDecode(String(decoding: bytes, as: UTF8.self))
+            case let value: return .value(value)
+            }
+        }
+        let result = slowDecode(String(decoding: bytes, as: UTF8.self))
+        if cache.count < Self.cacheLimit {
+            let marker: Int64
+            switch result {
+            case .value(let value): marker = value
+            case .nonAnswer: marker = Self.nonAnswerMarker
+            case .invalid: marker = Self.invalidMarker
+            case .blank: return result  // a value of spaces only; not worth caching
+            }
+            _ = cache.intern(bytes)
+            cachedResults.append(marker)
+        }
+        return result
+    }
+
+    /// The slow path: a value not seen before, as text.
+    private mutating func slowDecode(_ text: String) -> DecodedValue {
+        switch spec.kind {
+        case .category:
+            return categories!.code(of: text)
+        case .likert(let scale, _):
+            let folded = CategoryTable.fold(text)
+            if folded.isEmpty { return .blank }
+            if let point = vocabulary[folded] { return .value(point) }
+            if nonAnswers.contains(folded) { return .nonAnswer }
+            return .invalid("'\(text)' is not a point of scale \(scale.name) (\(scale.minimum)–\(scale.maximum) or its labels)")
+        case .boolean(let boolean):
+            let folded = CategoryTable.fold(text)
+            if folded.isEmpty { return .blank }
+            if let value = vocabulary[folded] { return .value(value) }
+            return .invalid("'\(text)' is not a yes/no answer (\((boolean.trueValues + boolean.falseValues).joined(separator: ", ")))")
+        case .multiselect(let multiselect):
+            guard case .joined(let separator) = multiselect.encoding else { return .invalid("unexpected") }
+            return MultiselectSplitter.decode(text, options: multiselect.allOptions, separator: separator)
+        default:
+            return text.utf8.withContiguousStorageIfAvailable { decodeUncached(UnsafeRawBufferPointer($0)) }
+                ?? .invalid("'\(text)' could not be read")
+        }
+    }
+
+    /// Types whose values are rarely repeated: parsed straight from the bytes.
+    private func decodeUncached(_ bytes: UnsafeRawBufferPointer) -> DecodedValue {
+        switch spec.kind {
+        case .id, .text:
+            return Self.isBlank(bytes) ? .blank : .value(0)
+        case .integer(let minimum, let maximum):
+            if Self.isBlank(bytes) { return .blank }
+            guard let value = NumberParsing.integer(bytes) else {
+                return .invalid("'\(Self.text(bytes))' is not a whole number")
+            }
+            guard value >= minimum && value <= maximum else {
+                return .invalid("\(value) is outside \(minimum)–\(maximum)")
+            }
+            return .value(value)
+        case .number(let minimum, let maximum):
+            if Self.isBlank(bytes) { return .blank }
+            guard let value = NumberParsing.decimal(bytes) else { return .invalid("'\(Self.text(bytes))' is not a number") }
+            guard value >= minimum && value <= maximum else { return .invalid("\(value) is outside \(minimum)–\(maximum)") }
+            return .value(Int64(bitPattern: value.bitPattern))
+        case .timestamp(let formats):
+            if Self.isBlank(bytes) { return .blank }
+            switch TimestampParsing.parse(bytes, formats: formats) {
+            case .value(let seconds, _): return .value(seconds)
+            case .noMatch:
+                return .invalid("'\(Self.text(bytes))' does not match the declared format(s) \(formats.map(\.pattern).joined(separator: ", "))")
+            case .ambiguous(let indexes):
+                return .invalid("'\(Self.text(bytes))' is ambiguous: it reads differently as \(indexes.map { formats[$0].pattern }.joined(separator: " and "))")
+            }
+        default:
+            return .invalid("unexpected")
+        }
+    }
+
+    /// One column per option: a non-blank cell (or `1` for 0/1 columns) means chosen; all
+    /// blank means the question was not answered.
+    private func decodeOptionColumns(_ batch: RecordBatch, _ record: Int, _ multiselect: MultiselectSpec) -> DecodedValue {
+        var mask: Int64 = 0
+        var answered = false
+        let binary: Bool
+        if case .binaryColumns = multiselect.encoding { binary = true } else { binary = false }
+        for (bit, column) in columns.enumerated() {
+            let bytes = batch.field(record, column)
+            if Self.isBlank(bytes) { continue }
+            answered = true
+            if binary {
+                switch NumberParsing.integer(bytes) {
+                case 1: mask |= Int64(1) << Int64(bit)
+                case 0: break
+                default:
+                    return .invalid("'\(Self.text(bytes))' in the column for '\(multiselect.allOptions[bit])' is not 0 or 1")
+                }
+            } else {
+                mask |= Int64(1) << Int64(bit)
+            }
+        }
+        return answered ? .value(mask) : .blank
+    }
+
+    private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    private static func text(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension MultiselectSpec.Encoding {
+    /// Whether the answer spans one column per option.
+    var isColumnBased: Bool {
+        if case .joined = self { return false }
+        return true
+    }
+}

@@ -1,0 +1,233 @@
+import CandorCore
+import CandorIngest
+
+/// The cleaning stage: turns ingested records into typed responses, and accounts for every
+/// record that does not make it (rejected with a reason, or excluded by a filter).
+///
+/// One cleaner serves a whole run, input after input, so category codes and the respondent-id
+/// set are shared across files. Not `Sendable`: it is used from the one thread that consumes
+/// batches.
+package final class Cleaner {
+    /// The schema being applied.
+    package let schema: SurveySchema
+    private var decoders: [FieldDecoder]
+    private var deduplicator = Deduplicator()
+    private var totals = CleanAccounting()
+    /// Counts of the input in progress, kept apart so the hot path does no dictionary lookup.
+    private var current = CleanAccounting.InputCounts()
+
+    /// The accounting so far.
+    package var accounting: CleanAccounting {
+        var result = totals
+        if !inputPath.isEmpty { result.perInput[inputPath] = current }
+        return result
+    }
+    private var inputIndex = -1
+    private var inputPath = ""
+    private var row: [Int64]
+    private var dedupeColumn: Int?
+    /// When `keep: latest` is in force: the record (input, record number) that wins each id,
+    /// found by a first pass. `nil` otherwise.
+    private let latestWinners: LatestResponses?
+
+    /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
+    /// of the winners found beforehand instead of the first occurrence.
+    package init(schema: SurveySchema, latestWinners: LatestResponses? = nil) {
+        self.schema = schema
+        decoders = schema.fields.map { FieldDecoder(spec: $0) }
+        row = Array(repeating: Response.missing, count: schema.fields.count)
+        self.latestWinners = latestWinners
+        for block in schema.blocks { totals.straightLining[block.name] = (0, 0) }
+    }
+
+    /// Starts a new input: binds every field to its column(s) in `layout`.
+    /// - Throws: `SchemaError.missingColumn` when the input lacks a mapped column.
+    package func begin(input path: String, layout: HeaderLayout) throws(SchemaError) {
+        let columns = try ColumnBinder.bind(schema, to: layout, file: path)
+        for index in decoders.indices { decoders[index].columns = columns[index] }
+        if !inputPath.isEmpty { totals.perInput[inputPath] = current }
+        current = CleanAccounting.InputCounts()
+        inputIndex += 1
+        inputPath = path
+        dedupeColumn = schema.dedupe.map { columns[$0.field][0] }
+    }
+
+    /// The labels of a category field's codes, in code order (declared values first).
+    package func labels(ofField field: Int) -> [String] { decoders[field].categories?.labels ?? [] }
+
+    /// Cleans one batch: accepted responses are appended to `responses`, rejected records are
+    /// passed to `reject`.
+    /// - Throws: `CleanFailure` for an invalid value of a field whose policy is `fail`.
+    package func clean(
+        _ batch: RecordBatch, into responses: inout ResponseBatch, reject: (Rejection) -> Void
+    ) throws(CleanFailure) {
+        for record in 0..<batch.count {
+            totals.read += 1
+            current.read += 1
+            if let problem = batch.problem(record) {
+                if let column = dedupeColumn, column < batch.fieldCount(record) {
+                    _ = registerID(batch, record, column: column)
+                }
+                let provenance = batch.provenance(record)
+                let location = problem.column.map { ": column \($0)" } ?? ""
+                recordRejection(
+                    Rejection(
+                        provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
+                        message: "\(provenance.fileAndLine)\(location): \(problem.detail)", rawFields: batch.rawFields(record)),
+                    reject)
+                continue
+            }
+            try cleanRecord(batch, record, into: &responses, reject: reject)
+        }
+    }
+
+    private func cleanRecord(
+        _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
+    ) throws(CleanFailure) {
+        var firstProblem: (field: Int, reason: ReasonCode, why: String)?
+        var quality = QualityMarks()
+        for field in decoders.indices {
+            let spec = decoders[field].spec
+            let decoded = decoders[field].decode(batch, record)
+            switch decoded {
+            case .value(let value):
+                row[field] = value
+            case .blank, .nonAnswer:
+                row[field] = Response.missing
+                if spec.required {
+                    if firstProblem == nil { firstProblem = (field, .missingRequired, "a required answer is blank") }
+                } else if case .nonAnswer = decoded {
+                    quality.nonAnswers.append(field)
+                } else {
+                    quality.blanks.append(field)
+                }
+            case .invalid(let why):
+                row[field] = Response.missing
+                switch spec.onInvalid {
+                case .reject:
+                    if firstProblem == nil { firstProblem = (field, .invalidValue, why) }
+                case .missing:
+                    quality.invalidAsMissing.append(field)
+                case .fail:
+                    let provenance = batch.provenance(record)
+                    throw CleanFailure(
+                        description: "\(provenance.fileAndLine): column \(decoders[field].columns[0] + 1) (\(spec.name)): \(why); the field's on_invalid is fail, so the run stops")
+                }
+            }
+        }
+        if let excludedBy = excludingFilter(requireKnown: false) {
+            exclude(excludedBy)
+            return
+        }
+        var duplicateOf: (input: Int, line: Int, record: Int)?
+        if let column = dedupeColumn { duplicateOf = registerID(batch, record, column: column) }
+        if let problem = firstProblem {
+            let provenance = batch.provenance(record)
+            let column = decoders[problem.field].columns[0] + 1
+            recordRejection(
+                Rejection(
+                    provenance: provenance, reason: problem.reason, column: column, field: schema.fields[problem.field].name,
+                    message: "\(provenance.fileAndLine): column \(column) (\(schema.fields[problem.field].name)): \(problem.why)",
+                    rawFields: batch.rawFields(record)),
+                reject)
+            return
+        }
+        if let excludedBy = excludingFilter(requireKnown: true) {
+            exclude(excludedBy)
+            return
+        }
+        let provenance = batch.provenance(record)
+        if let winners = latestWinners, let column = dedupeColumn {
+            if let winner = winners.winner(for: batch.field(record, column)), winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
+                recordRejection(
+                    Rejection(
+                        provenance: provenance, reason: .supersededResponse, column: column + 1, field: schema.dedupe.map { schema.fields[$0.field].name },
+                        message: "\(provenance.fileAndLine): superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
+                        rawFields: batch.rawFields(record)),
+                    reject)
+                return
+            }
+        } else if let first = duplicateOf, let column = dedupeColumn {
+            recordRejection(
+                Rejection(
+                    provenance: provenance, reason: .duplicateID, column: column + 1, field: schema.dedupe.map { schema.fields[$0.field].name },
+                    message: "\(provenance.fileAndLine): duplicate of record \(first.record) (\(inputPaths[first.input]):\(first.line))",
+                    rawFields: batch.rawFields(record)),
+                reject)
+            return
+        }
+        var weight = 1.0
+        if let weightField = schema.weightField {
+            guard row[weightField] != Response.missing else {
+                let column = decoders[weightField].columns[0] + 1
+                recordRejection(
+                    Rejection(
+                        provenance: provenance, reason: .missingRequired, column: column, field: schema.fields[weightField].name,
+                        message: "\(provenance.fileAndLine): column \(column) (\(schema.fields[weightField].name)): the weight is blank",
+                        rawFields: batch.rawFields(record)),
+                    reject)
+                return
+            }
+            weight = Double(bitPattern: UInt64(bitPattern: row[weightField]))
+        }
+        accept(quality, weight: weight, into: &responses)
+    }
+
+    private var inputPaths: [String] = []
+
+    private func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (input: Int, line: Int, record: Int)? {
+        if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
+        let provenance = batch.provenance(record)
+        let id = batch.field(record, column)
+        if id.isEmpty { return nil }
+        return deduplicator.register(id, input: inputIndex, line: provenance.line, record: provenance.recordNumber)
+    }
+
+    /// The first filter the current row fails. Before the rejection check only a definite
+    /// "no" excludes; afterwards an unknown (unanswered filter field) excludes too.
+    private func excludingFilter(requireKnown: Bool) -> String? {
+        row.withUnsafeBufferPointer { values in
+            for filter in schema.filters {
+                switch filter.predicate.evaluate(values) {
+                case .some(false): return filter.name
+                case nil where requireKnown: return filter.name
+                default: continue
+                }
+            }
+            return nil
+        }
+    }
+
+    private func exclude(_ filter: String) {
+        totals.excludedByFilter[filter, default: 0] += 1
+        current.excluded += 1
+    }
+
+    private func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
+        totals.rejectedByReason[rejection.reason, default: 0] += 1
+        current.rejected += 1
+        reject(rejection)
+    }
+
+    private struct QualityMarks {
+        var blanks: [Int] = []
+        var nonAnswers: [Int] = []
+        var invalidAsMissing: [Int] = []
+    }
+
+    private func accept(_ quality: QualityMarks, weight: Double, into responses: inout ResponseBatch) {
+        totals.accepted += 1
+        current.accepted += 1
+        for field in quality.blanks { totals.blanks[schema.fields[field].name, default: 0] += 1 }
+        for field in quality.nonAnswers { totals.nonAnswers[schema.fields[field].name, default: 0] += 1 }
+        for field in quality.invalidAsMissing { totals.invalidAsMissing[schema.fields[field].name, default: 0] += 1 }
+        for block in schema.blocks where block.fields.count > 1 {
+            let first = row[block.fields[0]]
+            guard block.fields.allSatisfy({ row[$0] != Response.missing }) else { continue }
+            let flagged = block.fields.allSatisfy { row[$0] == first }
+            let previous = totals.straightLining[block.name] ?? (0, 0)
+            totals.straightLining[block.name] = (previous.flagged + (flagged ? 1 : 0), previous.answeredAll + 1)
+        }
+        row.withUnsafeBufferPointer { responses.append($0, weight: weight) }
+    }
+}
