@@ -1,0 +1,187 @@
+/// The computed result of one declared metric, with privacy already applied: anything a report
+/// may show is here, and nothing it may not.
+package struct MetricResult: Sendable, Equatable {
+    /// The metric's id from the definition.
+    package var id: String
+    /// Its human label.
+    package var label: String
+    /// The kind, as written in definitions (`share`, `multiselect`, `likert`, `nps`,
+    /// `engagement_index`, `variance_share`, `drivers`).
+    package var kind: String
+    /// The metric's primary figure (the share, the score, the favourable share…).
+    package var overall: Figure
+    /// The kind's own detail.
+    package var detail: MetricDetail
+    /// Breakdowns by each declared segment field and pair.
+    package var segments: [SegmentTable]
+
+    /// Creates a result.
+    package init(id: String, label: String, kind: String, overall: Figure, detail: MetricDetail, segments: [SegmentTable] = []) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.overall = overall
+        self.detail = detail
+        self.segments = segments
+    }
+}
+
+/// The part of a result that depends on the metric's kind.
+package enum MetricDetail: Sendable, Equatable {
+    /// A share of respondents: `overall` says it all. `definition` states the predicate.
+    case share(definition: String)
+    /// Per option, the share of respondents who chose it (denominator: respondents who
+    /// answered the question), ranked; plus at-least-one-real-option and the mean number chosen.
+    case multiselect(options: [OptionFigure], atLeastOne: Figure, meanChosen: Double?)
+    /// Per item and for the block as an index.
+    case likert(items: [LikertFigure], index: LikertFigure?)
+    /// Net Promoter Score: the three buckets and the score in points (in `overall`).
+    case nps(promoters: Figure, passives: Figure, detractors: Figure)
+    /// Engagement classes by the stated rule; a class not shown by the display rule is
+    /// suppressed with reason `"display_rule"`.
+    case engagement(engaged: Figure, notEngaged: Figure, activelyDisengaged: Figure, meanScore: Double?, rule: String)
+    /// How much a grouping explains of a per-respondent score.
+    case varianceShare(etaSquared: Double?, icc1: Double?, groups: Int, respondents: Int, groupsBelowThreshold: Int, score: String, grouping: String)
+    /// Correlation of each item with an outcome, ranked by |r|.
+    case drivers(outcome: String, items: [DriverFigure])
+}
+
+/// One option of a multiselect.
+package struct OptionFigure: Sendable, Equatable {
+    /// The option's text.
+    package var label: String
+    /// Share of answering respondents who chose it.
+    package var figure: Figure
+    /// Whether it is the "none of these" option.
+    package var isNoneOption: Bool
+
+    /// Creates an option figure.
+    package init(label: String, figure: Figure, isNoneOption: Bool) {
+        self.label = label
+        self.figure = figure
+        self.isNoneOption = isNoneOption
+    }
+}
+
+/// A Likert item (or a block, pooled over its items).
+package struct LikertFigure: Sendable, Equatable {
+    /// The item's field name (or the block's name).
+    package var label: String
+    /// Respondents who answered (for a block: respondents who answered at least one item).
+    package var n: Int
+    /// Per scale point: point, label, count of answers and the percentage rounded so the
+    /// percentages add to 100 (largest remainder); empty when suppressed.
+    package var distribution: [PointShare]
+    /// Favourable, neutral and unfavourable shares (of answers).
+    package var favourable: Figure
+    /// Neutral share.
+    package var neutral: Figure
+    /// Unfavourable share.
+    package var unfavourable: Figure
+    /// Mean on the scale, and rescaled to 0–100; `nil` when suppressed.
+    package var mean: Double?
+    /// Mean rescaled to 0–100: (mean − min) / (max − min) × 100.
+    package var mean0to100: Double?
+
+    /// Creates an item figure.
+    package init(
+        label: String, n: Int, distribution: [PointShare], favourable: Figure, neutral: Figure, unfavourable: Figure,
+        mean: Double?, mean0to100: Double?
+    ) {
+        self.label = label
+        self.n = n
+        self.distribution = distribution
+        self.favourable = favourable
+        self.neutral = neutral
+        self.unfavourable = unfavourable
+        self.mean = mean
+        self.mean0to100 = mean0to100
+    }
+}
+
+/// One scale point's share.
+package struct PointShare: Sendable, Equatable {
+    /// The point value.
+    package var point: Int
+    /// Its label.
+    package var label: String
+    /// Answers at this point (weighted when weights are in force).
+    package var count: Double
+    /// Rounded percentage (0 decimals); the points of one item add to exactly 100.
+    package var percent: Double
+
+    /// Creates a point share.
+    package init(point: Int, label: String, count: Double, percent: Double) {
+        self.point = point
+        self.label = label
+        self.count = count
+        self.percent = percent
+    }
+}
+
+/// One item's correlation with the outcome.
+package struct DriverFigure: Sendable, Equatable {
+    /// The item's field name.
+    package var item: String
+    /// Pearson's r; `nil` when undefined or suppressed.
+    package var r: Double?
+    /// Respondents with both values.
+    package var n: Int
+    /// Two-sided p-value (Student's t, n − 2 df).
+    package var pValue: Double?
+    /// Whether p < 0.05.
+    package var significant: Bool
+
+    /// Creates a driver figure.
+    package init(item: String, r: Double?, n: Int, pValue: Double?, significant: Bool) {
+        self.item = item
+        self.r = r
+        self.n = n
+        self.pValue = pValue
+        self.significant = significant
+    }
+}
+
+/// A metric broken down by one segment field or a pair of fields.
+package struct SegmentTable: Sendable, Equatable {
+    /// The field name, or `"a × b"` for a pair.
+    package var name: String
+    /// The fields (one or two).
+    package var fields: [String]
+    /// Rows, in the fields' declared value order.
+    package var rows: [SegmentRow]
+    /// The test used for "differs from overall", named (e.g. "two-proportion z-test against
+    /// the rest of the respondents, 5% level").
+    package var test: String
+
+    /// Creates a table.
+    package init(name: String, fields: [String], rows: [SegmentRow], test: String) {
+        self.name = name
+        self.fields = fields
+        self.rows = rows
+        self.test = test
+    }
+}
+
+/// One group of a segment table.
+package struct SegmentRow: Sendable, Equatable {
+    /// The group's value(s): one label, or two for a pair.
+    package var labels: [String]
+    /// The metric's primary figure for the group.
+    package var figure: Figure
+    /// Group value minus overall value (same units); `nil` when suppressed.
+    package var difference: Double?
+    /// The test's two-sided p-value; `nil` when suppressed or undefined.
+    package var pValue: Double?
+    /// Whether the group differs significantly from the rest at 5%.
+    package var significant: Bool?
+
+    /// Creates a row.
+    package init(labels: [String], figure: Figure, difference: Double? = nil, pValue: Double? = nil, significant: Bool? = nil) {
+        self.labels = labels
+        self.figure = figure
+        self.difference = difference
+        self.pValue = pValue
+        self.significant = significant
+    }
+}
