@@ -1,0 +1,143 @@
+import CandorAggregate
+import CandorClean
+import CandorCore
+import CandorIngest
+import Foundation
+import Yams
+
+/// Reads a pipeline definition file into a checked `PipelineDefinition`.
+///
+/// Every problem is a `DefinitionError` with the file, line and what to change: unknown keys,
+/// unknown types, bad references, duplicate Likert labels, a multiselect without options…
+/// Nothing here reads data; a mapped column the inputs lack is found when each input's header
+/// is read, before its first record.
+package enum DefinitionLoader {
+    static let topKeys = [
+        "version", "name", "title", "inputs", "read", "output", "privacy", "scales", "fields", "blocks", "dedupe",
+        "filters", "weight", "metrics", "segments", "segment_pairs", "headlines",
+    ]
+
+    /// Loads and checks the definition at `path`.
+    package static func load(path: String) throws(DefinitionError) -> PipelineDefinition {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            throw DefinitionError(file: path, line: nil, message: "the pipeline definition \(reason)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw DefinitionError(file: path, line: nil, message: "the definition is empty")
+            }
+            root = composed
+        } catch let error as DefinitionError {
+            throw error
+        } catch let error as YamlError {
+            throw DefinitionError(file: path, line: Self.line(of: error), message: "not valid YAML: \(Self.reason(of: error))")
+        } catch {
+            throw DefinitionError(file: path, line: nil, message: "not valid YAML: \(error)")
+        }
+        let top = try DefinitionNode(node: root, path: "", file: path).keyed(allowed: topKeys)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var context = ResolutionContext(file: path)
+
+        guard let nameNode = top["name"] else { throw DefinitionError(file: path, line: 1, message: "the definition needs a 'name'") }
+        let name = try nameNode.string()
+        if let version = top["version"], try version.int() != 1 {
+            throw version.error("version must be 1 (the only definition format this candor reads)")
+        }
+        let read = try readOptions(top["read"])
+        let output = try top["output"]?.keyed(allowed: ["directory", "max_reject_share"]) ?? [:]
+        let privacy = try top["privacy"]?.keyed(allowed: ["min_group_size", "max_interval_width", "free_text", "text_min_group_size"]) ?? [:]
+
+        try context.loadScales(top["scales"])
+        guard let fieldsNode = top["fields"] else { throw DefinitionError(file: path, line: 1, message: "the definition needs 'fields' (the survey's schema)") }
+        var schema = try context.loadFields(fieldsNode)
+        schema.blocks = try context.loadBlocks(top["blocks"], schema: schema)
+        schema.dedupe = try context.loadDedupe(top["dedupe"], schema: schema)
+        if let weight = top["weight"] {
+            let field = try context.field(named: try weight.string(), at: weight, in: schema)
+            guard case .number = schema.fields[field].kind else { throw weight.error("weight must name a field of type number") }
+            schema.weightField = field
+        }
+        schema.filters = try context.loadFilters(top["filters"], schema: &schema)
+        let metrics = try context.loadMetrics(top["metrics"], schema: &schema)
+        let segments = try (top["segments"]?.sequence() ?? []).map { node throws(DefinitionError) in
+            try context.segmentField(node, schema: schema)
+        }
+        let pairs = try (top["segment_pairs"]?.sequence() ?? []).map { node throws(DefinitionError) -> AggregationPlan.SegmentPair in
+            let parts = try node.sequence()
+            guard parts.count == 2 else { throw node.error("each segment pair must list exactly two fields") }
+            return .init(first: try context.segmentField(parts[0], schema: schema), second: try context.segmentField(parts[1], schema: schema))
+        }
+        let headlines = try context.loadHeadlines(top["headlines"], metrics: metrics)
+        let rules = PrivacyRules(
+            minGroupSize: try privacy["min_group_size"]?.int() ?? 5,
+            maxIntervalWidth: try privacy["max_interval_width"]?.double() ?? 0.30)
+        guard rules.minGroupSize >= 1 else { throw privacy["min_group_size"]!.error("min_group_size must be at least 1") }
+
+        let inputs = try (top["inputs"]?.strings() ?? []).map { resolve($0, against: folder) }
+        return PipelineDefinition(
+            path: path, sha256: SHA256Digest.hex(of: [UInt8](data)), name: name,
+            title: try top["title"]?.string() ?? name, inputs: inputs, read: read,
+            outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
+            maxRejectShare: try output["max_reject_share"]?.double() ?? 1.0,
+            plan: AggregationPlan(schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),
+            headlines: headlines,
+            freeText: FreeTextPolicy(
+                allowed: try privacy["free_text"]?.bool() ?? false,
+                minGroupSize: try privacy["text_min_group_size"]?.int() ?? 10))
+    }
+
+    /// `path` made absolute against `folder` unless it already is.
+    package static func resolve(_ path: String, against folder: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    private static func readOptions(_ node: DefinitionNode?) throws(DefinitionError) -> ReadOptions {
+        var options = ReadOptions()
+        guard let node else { return options }
+        let keys = try node.keyed(allowed: ["format", "encoding", "delimiter", "trim_spaces", "max_field_bytes"])
+        if let format = keys["format"], try format.string() != "auto" {
+            guard let parsed = ExportFormat(rawValue: try format.string()) else {
+                throw format.error("unknown format '\(try format.string())'; use auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.format = parsed
+        }
+        if let encoding = keys["encoding"], try encoding.string() != "auto" {
+            guard let parsed = TextEncoding(userText: try encoding.string()) else {
+                throw encoding.error("unknown encoding '\(try encoding.string())'; use auto, \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.encoding = parsed
+        }
+        if let delimiter = keys["delimiter"] {
+            switch try delimiter.string() {
+            case "auto": break
+            case ",": options.delimiter = 0x2C
+            case ";": options.delimiter = 0x3B
+            case "\t", "\\t", "tab": options.delimiter = 0x09
+            default: throw delimiter.error("delimiter must be auto, \",\", \";\" or \"\\t\"")
+            }
+        }
+        if let trim = keys["trim_spaces"] { options.trimSpaces = try trim.bool() }
+        if let limit = keys["max_field_bytes"] {
+            options.maxFieldBytes = try limit.int()
+            guard options.maxFieldBytes >= 16 else { throw limit.error("max_field_bytes must be at least 16") }
+        }
+        return options
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    private static func reason(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}

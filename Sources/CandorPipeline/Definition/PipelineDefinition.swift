@@ -1,0 +1,49 @@
+import CandorAggregate
+import CandorClean
+import CandorIngest
+
+/// A pipeline definition, read and checked: every name resolved, every default filled in.
+package struct PipelineDefinition: Sendable {
+    /// The definition file's path.
+    package var path: String
+    /// SHA-256 of the definition file's bytes.
+    package var sha256: String
+    /// The pipeline's name (report and file names).
+    package var name: String
+    /// The report title.
+    package var title: String
+    /// Input paths or globs, resolved against the definition's folder.
+    package var inputs: [String]
+    /// How to read the inputs.
+    package var read: ReadOptions
+    /// Where reports, the rejects file and the run log go.
+    package var outputDirectory: String
+    /// Above this share of rejected records the run fails with a data-quality error (exit 65).
+    package var maxRejectShare: Double
+    /// The typed schema, metrics, segments and privacy rules.
+    package var plan: AggregationPlan
+    /// Headline sentences, in order.
+    package var headlines: [HeadlineSpec]
+    /// Whether free text may be quoted in reports (opt-in), and from how many respondents.
+    package var freeText: FreeTextPolicy
+
+    /// The schema.
+    package var schema: SurveySchema { plan.schema }
+}
+
+/// A headline the pipeline declares.
+package enum HeadlineSpec: Sendable, Hashable {
+    /// A computed metric's figure in a sentence; `template` has `{share}`, `{value}`, `{count}`,
+    /// `{n}`, `{ci}` and `{label}` placeholders.
+    case metric(id: String, template: String?)
+    /// A figure from outside this data (such as Gallup's 82%), always labelled as such.
+    case outsideEstimate(text: String, source: String)
+}
+
+/// The free-text policy: free text stays out of reports unless a pipeline opts in.
+package struct FreeTextPolicy: Sendable, Hashable {
+    /// Whether the pipeline opted in.
+    package var allowed: Bool
+    /// Minimum respondents in a group before any of its free text may be shown.
+    package var minGroupSize: Int
+}

@@ -1,1 +1,0 @@
-// The CandorPipeline module; see Docs/ARCHITECTURE.md.
