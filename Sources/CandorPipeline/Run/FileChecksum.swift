@@ -1,0 +1,29 @@
+import CandorCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// SHA-256 of a whole file, for `--if-changed` (which must decide before reading the data).
+enum FileChecksum {
+    static func sha256(of path: String) -> (sha256: String, bytes: Int64)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let digest = SHA256Digest()
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { buffer.deallocate() }
+        var total: Int64 = 0
+        while true {
+            let count = read(descriptor, buffer, 1 << 20)
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            digest.update(UnsafeRawBufferPointer(start: buffer, count: count))
+            total += Int64(count)
+        }
+        return (digest.finalizeHex(), total)
+    }
+}

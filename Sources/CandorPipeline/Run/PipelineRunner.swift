@@ -1,0 +1,134 @@
+import CandorAggregate
+import CandorClean
+import CandorCore
+import CandorIngest
+import Foundation
+import Logging
+
+/// Runs one pipeline: ingest → clean → aggregate → report, as one streaming pass per input,
+/// with cron-safe output (a lock per output folder, atomic writes, a run log).
+package enum PipelineRunner {
+    /// Runs `request`; never throws: every failure becomes an outcome with its exit status,
+    /// and the previous reports stay as they were.
+    package static func run(_ request: RunRequest, logger: Logger, progress: ProgressReporter? = nil) -> RunOutcome {
+        let started = Date()
+        let name = request.definition.name
+        var counts: RunLogEntry.Counts?
+        var inputs: [RunLogEntry.Input] = []
+        do {
+            let outcome = try execute(request, logger: logger, progress: progress, started: started, counts: &counts, inputs: &inputs)
+            return outcome
+        } catch {
+            logger.error("\(name): \(error.message)")
+            if error.status != .locked, error.status != .cannotWriteOutput || FileManager.default.fileExists(atPath: request.outputDirectory) {
+                appendRunLog(request, started: started, inputs: inputs, counts: counts, status: error.status, logger: logger)
+            }
+            return RunOutcome(
+                pipeline: name, status: error.status, message: error.message, counts: counts, skipped: false,
+                seconds: Date().timeIntervalSince(started), outputs: [])
+        }
+    }
+
+    private static func execute(
+        _ request: RunRequest, logger: Logger, progress: ProgressReporter?, started: Date,
+        counts: inout RunLogEntry.Counts?, inputs: inout [RunLogEntry.Input]
+    ) throws(RunFailure) -> RunOutcome {
+        let definition = request.definition
+        let files = try InputExpansion.expand(request.inputOverride ?? definition.inputs)
+        let directory = request.outputDirectory
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RunFailure(.cannotWriteOutput, "cannot create output folder \(directory): \(describe(error))")
+        }
+        let lock = OutputLock(directory: directory)
+        do { try lock.acquire(wait: request.waitForLock) } catch { throw RunFailure(error.exitStatus, error.description) }
+        defer { lock.release() }
+
+        if request.onlyIfChanged, let skipped = try unchangedSinceLastSuccess(request, files: files, logger: logger, started: started) {
+            return skipped
+        }
+        let rejects: RejectsWriter
+        do { rejects = try RejectsWriter(path: request.rejectsPath) } catch { throw RunFailure(error.exitStatus, error.description) }
+        var published = false
+        defer { if !published { rejects.abandon() } }
+
+        let pass = try StreamingPass.run(
+            definition: definition, files: files, threaded: request.threaded, rejects: rejects, logger: logger, progress: progress)
+        inputs = pass.inputs
+        let accounting = pass.accounting
+        counts = RunLogEntry.Counts(read: accounting.read, accepted: accounting.accepted, rejected: accounting.rejected, excluded: accounting.excluded)
+        guard accounting.balances else {
+            throw RunFailure(.internalError, "records do not add up (read \(accounting.read) ≠ accepted + rejected + excluded); this is a bug")
+        }
+        let rejectShare = accounting.read == 0 ? 0 : Double(accounting.rejected) / Double(accounting.read)
+        if rejectShare > definition.maxRejectShare {
+            // The rejects file is what the analyst needs to see why; the reports stay as they were.
+            do { try rejects.commit() } catch { throw RunFailure(error.exitStatus, error.description) }
+            published = true
+            throw RunFailure(
+                .dataQuality,
+                "\(Self.percent(rejectShare)) of records were rejected (\(accounting.rejected) of \(accounting.read)), above max_reject_share \(Self.percent(definition.maxRejectShare)); see \(request.rejectsPath)")
+        }
+        let document = ReportAssembly.document(definition: definition, pass: pass)
+        let outputs = [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]
+        do {
+            let markdown = try AtomicFileWriter(path: request.reportMarkdownPath, permissions: .readableByAll)
+            try markdown.write(ReportAssembly.markdown(document))
+            let json = try AtomicFileWriter(path: request.reportJSONPath, permissions: .readableByAll)
+            try json.write(ReportAssembly.json(document))
+            try AtomicFileWriter.commitAll([markdown, json, rejects.file])
+            published = true
+        } catch {
+            throw RunFailure(error.exitStatus, error.description)
+        }
+        appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)
+        logger.info(
+            "\(definition.name): read \(accounting.read), accepted \(accounting.accepted), rejected \(accounting.rejected), excluded \(accounting.excluded)")
+        return RunOutcome(
+            pipeline: definition.name, status: .success, message: nil, counts: counts, skipped: false,
+            seconds: Date().timeIntervalSince(started), outputs: outputs)
+    }
+
+    private static func unchangedSinceLastSuccess(
+        _ request: RunRequest, files: [String], logger: Logger, started: Date
+    ) throws(RunFailure) -> RunOutcome? {
+        let log = RunLog(directory: request.outputDirectory)
+        guard let last = try? log.lastSuccessful(pipeline: request.definition.name) else { return nil }
+        var current: [RunLogEntry.Input] = []
+        for file in files {
+            guard let sum = FileChecksum.sha256(of: file) else { return nil }
+            current.append(RunLogEntry.Input(path: file, bytes: sum.bytes, sha256: sum.sha256, records: 0))
+        }
+        let unchanged = last.definitionSHA256 == request.definition.sha256
+            && last.inputs.map(\.sha256) == current.map(\.sha256) && last.inputs.map(\.path) == current.map(\.path)
+            && FileManager.default.fileExists(atPath: request.reportJSONPath)
+        guard unchanged else { return nil }
+        logger.info("\(request.definition.name): inputs and definition unchanged since the last successful run; skipped")
+        return RunOutcome(
+            pipeline: request.definition.name, status: .success, message: nil, counts: nil, skipped: true,
+            seconds: Date().timeIntervalSince(started), outputs: [])
+    }
+
+    private static func appendRunLog(
+        _ request: RunRequest, started: Date, inputs: [RunLogEntry.Input], counts: RunLogEntry.Counts?, status: ExitStatus, logger: Logger
+    ) {
+        let entry = RunLogEntry(
+            pipeline: request.definition.name, definitionPath: request.definition.path, definitionSHA256: request.definition.sha256,
+            started: started, ended: Date(), inputs: inputs,
+            counts: counts ?? RunLogEntry.Counts(read: 0, accepted: 0, rejected: 0, excluded: 0), exitStatus: status)
+        do { try RunLog(directory: request.outputDirectory).append(entry) } catch {
+            logger.warning("could not append to the run log: \(error.description)")
+        }
+    }
+
+    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
+    private static func describe(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
+
+extension Error {
+    fileprivate var message: String { (self as? RunFailure)?.message ?? "\(self)" }
+}

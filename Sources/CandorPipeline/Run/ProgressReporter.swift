@@ -1,0 +1,48 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Progress on stderr while a long run reads its inputs: bytes, records per second and time
+/// left. Only when stderr is a terminal: cron and log files never see it.
+package final class ProgressReporter: @unchecked Sendable {
+    // Safe: used from the one thread that consumes batches.
+    private var totalBytes: Int64
+    private var doneBytes: Int64 = 0
+    private var fileBytes: [String: Int64]
+    private var lastDraw = Date.distantPast
+    private let started = Date()
+
+    /// A reporter for `files`, or `nil` when stderr is not a terminal.
+    package init?(files: [String]) {
+        guard isatty(2) == 1 else { return nil }
+        var sizes: [String: Int64] = [:]
+        for file in files {
+            sizes[file] = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.int64Value ?? 0
+        }
+        fileBytes = sizes
+        totalBytes = sizes.values.reduce(0, +)
+    }
+
+    func advance(file: String, byteOffset: Int64) {
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.5 else { return }
+        lastDraw = now
+        let done = doneBytes + byteOffset
+        let elapsed = now.timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(totalBytes - done) / rate : 0
+        let line = String(
+            format: "\r%@: %.0f of %.0f MB, %.0f MB/s, about %.0f s left ", (file as NSString).lastPathComponent,
+            Double(done) / 1e6, Double(totalBytes) / 1e6, rate / 1e6, left)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish(file: String) {
+        doneBytes += fileBytes[file] ?? 0
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

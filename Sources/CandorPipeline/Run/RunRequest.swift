@@ -1,0 +1,56 @@
+/// One pipeline to run, with the command line's overrides.
+package struct RunRequest: Sendable {
+    /// The checked definition.
+    package var definition: PipelineDefinition
+    /// Inputs given with `--input` (paths or globs), replacing the definition's.
+    package var inputOverride: [String]?
+    /// Output folder given with `--output`, replacing the definition's.
+    package var outputOverride: String?
+    /// Wait for another run holding the output folder's lock instead of failing at once.
+    package var waitForLock: Bool
+    /// Skip the run when the inputs and the definition are unchanged since the last success.
+    package var onlyIfChanged: Bool
+    /// Parse on a thread of its own (both cores); off only for measuring the difference.
+    package var threaded: Bool
+
+    /// Creates a request.
+    package init(
+        definition: PipelineDefinition, inputOverride: [String]? = nil, outputOverride: String? = nil,
+        waitForLock: Bool = false, onlyIfChanged: Bool = false, threaded: Bool = true
+    ) {
+        self.definition = definition
+        self.inputOverride = inputOverride
+        self.outputOverride = outputOverride
+        self.waitForLock = waitForLock
+        self.onlyIfChanged = onlyIfChanged
+        self.threaded = threaded
+    }
+
+    /// The output folder in force.
+    package var outputDirectory: String { outputOverride ?? definition.outputDirectory }
+
+    /// File names of the outputs, inside `outputDirectory`.
+    package var reportMarkdownPath: String { outputDirectory + "/\(definition.name).md" }
+    /// The JSON report's path.
+    package var reportJSONPath: String { outputDirectory + "/\(definition.name).json" }
+    /// The rejects file's path.
+    package var rejectsPath: String { outputDirectory + "/\(definition.name).rejects.csv" }
+}
+
+/// What a run did.
+package struct RunOutcome: Sendable {
+    /// The pipeline's name.
+    package var pipeline: String
+    /// The exit status.
+    package var status: ExitStatus
+    /// The failure message, if it failed.
+    package var message: String?
+    /// Records read, accepted, rejected and excluded (when the run got that far).
+    package var counts: RunLogEntry.Counts?
+    /// Skipped by `--if-changed`.
+    package var skipped: Bool
+    /// Seconds the run took.
+    package var seconds: Double
+    /// The reports written.
+    package var outputs: [String]
+}
