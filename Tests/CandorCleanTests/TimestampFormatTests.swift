@@ -119,11 +119,15 @@ func tokensRefuse(patternAndValue: String) throws {
     #expect(try parse(parts[1], pattern: parts[0]) == nil)
 }
 
+/// The end of every unknown-token message.
+private let tokenHint =
+    "; tokens are YYYY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z (quote other letters, as in 'T')"
+
 /// Patterns that cannot be used, with the exact message each must give.
 private let badPatterns: [(String, String)] = [
-    ("M/D/YYYY Q", #"timestamp format "M/D/YYYY Q": unknown token "Q"; tokens are YYYY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z (quote other letters, as in 'T')"#),
-    ("YY-MM-DD", #"timestamp format "YY-MM-DD": unknown token "YY"; tokens are YYYY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z (quote other letters, as in 'T')"#),
-    ("YYYY-MM-DDTHH:mm", #"timestamp format "YYYY-MM-DDTHH:mm": unknown token "T"; tokens are YYYY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z (quote other letters, as in 'T')"#),
+    ("M/D/YYYY Q", #"timestamp format "M/D/YYYY Q": unknown token "Q""# + tokenHint),
+    ("YY-MM-DD", #"timestamp format "YY-MM-DD": unknown token "YY""# + tokenHint),
+    ("YYYY-MM-DDTHH:mm", #"timestamp format "YYYY-MM-DDTHH:mm": unknown token "T""# + tokenHint),
     ("HH:mm", #"timestamp format "HH:mm": no date part; a pattern needs YYYY, MM or M, and DD or D"#),
     ("", #"timestamp format "": no date part; a pattern needs YYYY, MM or M, and DD or D"#),
     ("MM/YYYY", #"timestamp format "MM/YYYY": the date has no day (DD or D)"#),

@@ -101,14 +101,16 @@ extension TimestampFormat {
         }
         let missing = [("year", "YYYY"), ("month", "MM or M"), ("day", "DD or D")].filter { seen[$0.0] == nil }
         if missing.count == 3 {
-            throw TimestampFormatError(pattern: pattern, reason: "no date part; a pattern needs YYYY, MM or M, and DD or D")
+            throw TimestampFormatError(
+                pattern: pattern, reason: "no date part; a pattern needs YYYY, MM or M, and DD or D")
         }
         if let first = missing.first {
             throw TimestampFormatError(pattern: pattern, reason: "the date has no \(first.0) (\(first.1))")
         }
         let twelveHour = entries.first { if case .hour12 = $0.token { true } else { false } }
         if let twelveHour, seen["AM/PM"] == nil {
-            throw TimestampFormatError(pattern: pattern, reason: "token \"\(twelveHour.text)\" needs an A (AM/PM) token")
+            throw TimestampFormatError(
+                pattern: pattern, reason: "token \"\(twelveHour.text)\" needs an A (AM/PM) token")
         }
         if twelveHour == nil, seen["AM/PM"] != nil {
             throw TimestampFormatError(pattern: pattern, reason: "token \"A\" needs a 12-hour hour (hh or h)")
