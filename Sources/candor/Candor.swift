@@ -1,4 +1,6 @@
 import ArgumentParser
+import CandorPipeline
+import Foundation
 
 /// The `candor` command: survey exports in, trustworthy statistics out.
 @main
@@ -6,6 +8,26 @@ struct Candor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candor",
         abstract: "Turns raw employee-survey exports into trustworthy statistics.",
-        subcommands: [InspectCommand.self, SampleCommand.self]
+        discussion: """
+            Exit status:
+            \(ExitStatus.helpText)
+            """,
+        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, SampleCommand.self]
     )
+
+    /// Runs the command; a `CandorFailure` exits with its own documented status and one line
+    /// on stderr, anything else the way swift-argument-parser does (usage errors: 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CandorFailure {
+            FileHandle.standardError.write(Data("candor: error: \(failure.message)\n".utf8))
+            Foundation.exit(failure.exitStatus.rawValue)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
 }

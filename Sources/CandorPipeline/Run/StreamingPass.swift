@@ -47,7 +47,7 @@ struct StreamingPass {
                 while let batch = try stream.next() {
                     try cleaner.clean(batch, into: &responses) { rejection in
                         guard writeFailure == nil else { return }
-                        do { try rejects.append(rejection) } catch { writeFailure = error }
+                        do throws(OutputError) { try rejects.append(rejection) } catch { writeFailure = error }
                     }
                     if let failure = writeFailure { throw RunFailure(failure.exitStatus, failure.description) }
                     aggregator.add(responses)

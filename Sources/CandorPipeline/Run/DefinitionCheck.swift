@@ -1,0 +1,38 @@
+import CandorClean
+import CandorIngest
+
+/// What `candor validate` finds: the definition checked against each input's header, without
+/// reading any data record or writing anything.
+package enum DefinitionCheck {
+    /// One line per finding, as `validate` prints them.
+    package static func describe(_ request: RunRequest) throws(RunFailure) -> [String] {
+        let definition = request.definition
+        var lines = ["pipeline \(definition.name) (\(definition.path))"]
+        let files = try InputExpansion.expand(request.inputOverride ?? definition.inputs)
+        let cleaner = Cleaner(schema: definition.schema)
+        for file in files {
+            let stream: IngestStream
+            do { stream = try IngestStream(path: file, options: definition.read) } catch {
+                throw RunFailure(.unreadableInput, error.description)
+            }
+            do { try cleaner.begin(input: file, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
+            let layout = stream.layout
+            lines.append(
+                "  input \(file): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(delimiterName(stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found")
+        }
+        lines.append("  fields: \(definition.schema.fields.map { "\($0.name) (\($0.kind.typeName))" }.joined(separator: ", "))")
+        lines.append("  metrics: \(definition.plan.metrics.map { "\($0.id) (\($0.kind.name))" }.joined(separator: ", "))")
+        if !definition.plan.segments.isEmpty {
+            lines.append("  segments: \(definition.plan.segments.map { definition.schema.fields[$0].name }.joined(separator: ", "))")
+        }
+        lines.append("  would write \(request.reportMarkdownPath), \(request.reportJSONPath), \(request.rejectsPath) (0600) and append to \(request.outputDirectory)/runs.jsonl")
+        return lines
+    }
+
+    private static func delimiterName(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x09: "tab"
+        default: "'\(Character(UnicodeScalar(byte)))'"
+        }
+    }
+}

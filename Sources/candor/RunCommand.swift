@@ -1,0 +1,141 @@
+import ArgumentParser
+import CandorPipeline
+import Dispatch
+import Foundation
+import Logging
+
+/// `candor run`: runs pipeline definitions, as a cron-safe batch job.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run pipeline definitions: read the inputs, write the reports, the rejects file and the run log.",
+        discussion: """
+            Quiet by default: nothing on stdout, errors on stderr, so cron mails only failures.
+            Reports are written atomically; a failed or killed run leaves the previous ones intact.
+            One run at a time per output folder (a second exits 75 unless --wait).
+
+            Examples:
+              candor run Pipelines/bad-boss.yml
+              candor run Pipelines/*.yml --jobs 2 --verbose
+              candor run Pipelines/bad-boss.yml --input '/drop/client-a/*.csv' --output /reports/client-a
+              candor run Pipelines/engagement.yml --if-changed --log-format json
+
+            Exit status:
+            \(ExitStatus.helpText)
+            """
+    )
+
+    @Argument(help: "Pipeline definition files (YAML).")
+    var pipelines: [String]
+
+    @Option(name: .customLong("input"), parsing: .upToNextOption, help: "Input files or globs, replacing the definitions' inputs.")
+    var inputs: [String] = []
+
+    @Option(help: "Output folder, replacing the definitions' output.directory.")
+    var output: String?
+
+    @Option(help: "Pipelines to run at once.")
+    var jobs: Int = 1
+
+    @Flag(help: "Wait for another run on the same output folder instead of exiting with 75.")
+    var wait = false
+
+    @Flag(help: "Skip a pipeline whose inputs and definition are unchanged since its last successful run.")
+    var ifChanged = false
+
+    @Flag(name: .shortAndLong, help: "Print a one-line summary per pipeline on stdout.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing at all, not even errors (the exit status still tells).")
+    var quiet = false
+
+    @Option(help: "Log format on stderr: text or json.")
+    var logFormat: String = "text"
+
+    @Flag(help: .hidden)
+    var singleThreaded = false
+
+    mutating func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard StderrLogHandler.Format(rawValue: logFormat) != nil else { throw ValidationError("--log-format must be text or json") }
+        guard !(verbose && quiet) else { throw ValidationError("--verbose and --quiet exclude each other") }
+    }
+
+    func run() throws {
+        let logger = makeLogger()
+        var requests: [RunRequest] = []
+        for path in pipelines {
+            do {
+                let definition = try DefinitionLoader.load(path: path)
+                requests.append(
+                    RunRequest(
+                        definition: definition, inputOverride: inputs.isEmpty ? nil : inputs, outputOverride: output,
+                        waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded))
+            } catch {
+                if !quiet { logger.error("\(error.description)") }
+                throw ExitCode(ExitStatus.configuration.rawValue)
+            }
+        }
+        let outcomes = Self.runAll(requests, jobs: jobs, logger: logger)
+        for outcome in outcomes where verbose {
+            print(Self.summary(outcome))
+        }
+        if let failed = outcomes.first(where: { $0.status != .success }) {
+            throw ExitCode(failed.status.rawValue)
+        }
+    }
+
+    private static func runAll(_ requests: [RunRequest], jobs: Int, logger: Logger) -> [RunOutcome] {
+        let results = OutcomeSlots(count: requests.count)
+        let semaphore = DispatchSemaphore(value: jobs)
+        let group = DispatchGroup()
+        for (index, request) in requests.enumerated() {
+            semaphore.wait()
+            group.enter()
+            let progress = requests.count == 1 ? ProgressReporter(files: (try? InputExpansion.expand(request.inputOverride ?? request.definition.inputs)) ?? []) : nil
+            Thread.detachNewThread {
+                results.set(index, PipelineRunner.run(request, logger: logger, progress: progress))
+                semaphore.signal()
+                group.leave()
+            }
+        }
+        group.wait()
+        return results.all
+    }
+
+    private static func summary(_ outcome: RunOutcome) -> String {
+        if outcome.skipped { return "\(outcome.pipeline): unchanged since the last successful run, skipped" }
+        let counts = outcome.counts.map {
+            "read \($0.read), accepted \($0.accepted), rejected \($0.rejected), excluded \($0.excluded)"
+        } ?? "no records read"
+        let status = outcome.status == .success ? "ok" : "failed (exit \(outcome.status.rawValue))"
+        return "\(outcome.pipeline): \(status); \(counts); \(String(format: "%.2f", outcome.seconds)) s"
+    }
+
+    private func makeLogger() -> Logger {
+        let format = StderrLogHandler.Format(rawValue: logFormat) ?? .text
+        let level: Logger.Level = quiet ? .critical : (verbose ? .info : .warning)
+        return Logger(label: "candor") { label in StderrLogHandler(logLevel: level, format: format, label: label) }
+    }
+}
+
+/// Outcomes filled in by concurrent pipeline runs.
+private final class OutcomeSlots: @unchecked Sendable {
+    // Safe: every access holds `lock`.
+    private let lock = NSLock()
+    private var slots: [RunOutcome?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: RunOutcome) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    var all: [RunOutcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
