@@ -58,8 +58,8 @@ final class DecodedInput {
         encoding = sniff.encoding
         bomLength = sniff.bomLength
         if prefixLength <= bomLength {
-            close(descriptor)
-            buffer.deallocate()
+            // Every stored property is set by now, so `deinit` runs and closes and frees: doing
+            // it here too was a double free.
             throw IngestError(.empty, file: path, detail: "is empty")
         }
         if encoding != .utf8 { transcoder = StreamingTranscoder(encoding: encoding) }
