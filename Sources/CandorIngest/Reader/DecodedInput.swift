@@ -44,8 +44,10 @@ final class DecodedInput {
         guard descriptor >= 0 else { throw IngestError(.unreadable, file: path, detail: Self.errnoText(errno)) }
         fileSize = Int64(info.st_size)
         // 64-byte alignment: a 16-byte-off buffer makes read(2)'s copy several times slower.
-        buffer = .allocate(byteCount: chunkSize, alignment: 64)
-        let prefixLength = read(descriptor, buffer, min(chunkSize, 4096))
+        // The byte-order mark is sniffed from a 4 KiB prefix whatever the chunk size: a chunk
+        // smaller than the mark would otherwise hide it.
+        buffer = .allocate(byteCount: max(chunkSize, Self.sniffBytes), alignment: 64)
+        let prefixLength = read(descriptor, buffer, Self.sniffBytes)
         guard prefixLength >= 0 else {
             let text = Self.errnoText(errno)
             close(descriptor)
@@ -56,13 +58,16 @@ final class DecodedInput {
         encoding = sniff.encoding
         bomLength = sniff.bomLength
         if prefixLength <= bomLength {
-            close(descriptor)
-            buffer.deallocate()
+            // Every stored property is set by now, so `deinit` runs and closes and frees: doing
+            // it here too was a double free.
             throw IngestError(.empty, file: path, detail: "is empty")
         }
         if encoding != .utf8 { transcoder = StreamingTranscoder(encoding: encoding) }
         lseek(descriptor, 0, SEEK_SET)
     }
+
+    /// Bytes read up front for the byte-order mark sniffer.
+    private static let sniffBytes = 4096
 
     deinit {
         close(descriptor)

@@ -16,6 +16,9 @@ package final class IngestStream {
     package let delimiter: UInt8
     /// The encoding read.
     package let encoding: TextEncoding
+    /// Bytes before the parser's offset 0 in the file as stored: the byte-order mark. (A
+    /// transcoded file's offsets stay in its UTF-8 text: there is no fixed ratio to undo.)
+    private let byteOffsetBias: Int64
     private var reader: RecordReader?
     private let channel: BatchChannel<Message>?
     private var finalShape: InputShape?
@@ -38,6 +41,7 @@ package final class IngestStream {
         layout = reader.layout
         delimiter = reader.delimiter
         encoding = reader.input.encoding
+        byteOffsetBias = reader.input.encoding.isUTF8 ? Int64(reader.input.bomLength) : 0
         if threaded {
             let channel = BatchChannel<Message>(capacity: 4)
             self.channel = channel
@@ -81,7 +85,7 @@ package final class IngestStream {
     }
 
     private func validated(_ storage: BatchStorage) -> RecordBatch {
-        let batch = RecordBatch(file: path, storage: storage)
+        let batch = RecordBatch(file: path, storage: storage, byteOffsetBias: byteOffsetBias)
         batch.validateText()
         return batch
     }

@@ -7,17 +7,28 @@ import CandorCore
     import Darwin
 #endif
 
+/// A place in the decoded input where parsing can start again.
+struct ResumePoint: Equatable {
+    /// Decoded offset of the first byte to parse.
+    var offset: Int64
+    /// Physical line that byte is on.
+    var line: Int
+    /// Whether the byte before it is a CR: an LF there is the second half of a CRLF, not a
+    /// line of its own (a chunk boundary can fall between the two).
+    var afterCR: Bool
+}
+
 /// What the tokenizer asks of its caller after a piece of input.
 enum FeedOutcome: Equatable {
     /// Every byte was consumed; feed the next.
     case consumed
     /// A quoted field ran past the field size limit: almost always a stray or unclosed quote.
-    /// That record was rejected; parsing must start again at `offset` (the line after the
-    /// record's first line), which is behind what was fed.
-    case restart(offset: Int64, line: Int)
-    /// The record limit given at creation was reached; `offset` and `line` are where the next
+    /// That record was rejected; parsing must start again at the point given (the line after
+    /// the record's first line), which is behind what was fed.
+    case restart(ResumePoint)
+    /// The record limit given at creation was reached; the point given is where the next
     /// record starts.
-    case reachedRecordLimit(offset: Int64, line: Int)
+    case reachedRecordLimit(ResumePoint)
 }
 
 /// The hot state the libcsv callbacks work on, reached through libcsv's context pointer (a
@@ -31,6 +42,8 @@ struct TokenizerState {
     var allowsTrailingEmptyField = false
     var fieldsInRecord = 0
     var fieldOverflowed = false
+    /// Bytes of an oversized field kept (its first ones), for the rejects file.
+    var keptPrefix: Int
     var problem: RecordProblem?
     var recordEmitted = false
     var recordLine = 1
@@ -62,18 +75,32 @@ final class LibCSVTokenizer {
     /// Line breaks seen: a CR, an LF and a CRLF each count once.
     private(set) var lineEndings = LineEndingCounts()
     private var previousPieceEndedWithCR = false
+    /// Whether the next piece starts a physical line. Pieces end at line breaks, but a chunk
+    /// boundary can also cut a line into several pieces: only a line start can start a record.
+    private var atLineStart = true
+    /// Whether the line in progress started outside any record (so it is blank if it ends
+    /// without a record).
+    private var lineStartedOutside = true
+    /// Whether a record ended on the line in progress.
+    private var lineEndedRecord = false
+    /// Whether the last line break counted was a CR whose LF may still follow in the next chunk.
+    private var lastCountedEndingWasCR = false
     /// Where the record in progress has its second line, for a restart after it.
-    private var recordSecondLine: (offset: Int64, line: Int)?
+    private var recordSecondLine: ResumePoint?
     private var recordsEmitted = 0
+    /// Bytes of an oversized field kept for the rejects file: the same whatever the chunking.
+    private let keptPrefix: Int
 
     /// Pieces longer than this are fed in parts, so an oversized field is noticed before libcsv
     /// has buffered much more than the field size limit.
     private static let longPiece = 64 * 1024
 
     init(
-        delimiter: UInt8, trimSpaces: Bool, maxFieldBytes: Int, firstLine: Int,
+        delimiter: UInt8, trimSpaces: Bool, maxFieldBytes: Int, firstLine: Int, startsAfterCR: Bool = false,
         batchRecords: Int = 4096, batchBytes: Int = 512 * 1024, recordLimit: Int? = nil
     ) {
+        previousPieceEndedWithCR = startsAfterCR
+        keptPrefix = min(256, maxFieldBytes)
         self.delimiter = delimiter
         self.trimSpaces = trimSpaces
         self.batchRecords = batchRecords
@@ -85,7 +112,7 @@ final class LibCSVTokenizer {
         state.initialize(
             to: TokenizerState(
                 storage: BatchStorage(byteCapacity: batchBytes, recordCapacity: batchRecords),
-                maxFieldBytes: maxFieldBytes))
+                maxFieldBytes: maxFieldBytes, keptPrefix: min(256, maxFieldBytes)))
         Self.initialize(parser, delimiter: delimiter, trimSpaces: trimSpaces)
     }
 
@@ -143,7 +170,8 @@ final class LibCSVTokenizer {
             }
             position = end
             if let limit = recordLimit, recordsEmitted >= limit {
-                return .reachedRecordLimit(offset: offset + Int64(position), line: line)
+                return .reachedRecordLimit(
+                    ResumePoint(offset: offset + Int64(position), line: line, afterCR: previousPieceEndedWithCR))
             }
         }
         return .consumed
@@ -164,78 +192,123 @@ final class LibCSVTokenizer {
     }
 
     private func feedPiece(_ piece: UnsafeRawBufferPointer, at offset: Int64) -> FeedOutcome? {
-        let startedOutside = parser.pointee.pstate == 0
-        if startedOutside {
-            state.pointee.recordLine = line
-            state.pointee.recordOffset = offset
-            recordSecondLine = nil
+        let last = piece[piece.count - 1]
+        if piece.count == 1 && last == 0x0A && previousPieceEndedWithCR {
+            feedBareLF(piece, at: offset)
+            return nil
+        }
+        if atLineStart {
+            lineStartedOutside = parser.pointee.pstate == 0
+            lineEndedRecord = false
+            if lineStartedOutside {
+                state.pointee.recordLine = line
+                state.pointee.recordOffset = offset
+                recordSecondLine = nil
+            }
         }
         state.pointee.recordEmitted = false
-        let last = piece[piece.count - 1]
-        let isBareLF = piece.count == 1 && last == 0x0A && previousPieceEndedWithCR
         if piece.count > Self.longPiece {
-            if let outcome = feedLong(piece) { return outcome }
+            feedLong(piece)
         } else {
             _ = csv_parse(parser, piece.baseAddress, piece.count, onField, onRecord, state)
+            guardFieldSize()
         }
         let endsLine = last == 0x0A || last == 0x0D
-        if endsLine && !isBareLF { line += 1 }
+        atLineStart = endsLine
         previousPieceEndedWithCR = last == 0x0D
-        // Line breaks inside quoted fields are data, not the file's line-ending style.
-        if endsLine && !isBareLF && parser.pointee.pstate == 0 { countEnding(piece) }
         if state.pointee.recordEmitted {
+            lineEndedRecord = true
             recordsEmitted += 1
             if state.pointee.storage.isFull { sealCurrent() }
-        } else if parser.pointee.pstate == 0 {
-            if endsLine && !isBareLF && startedOutside { blankLines += 1 }
-        } else if startedOutside && endsLine {
-            recordSecondLine = (offset + Int64(piece.count), line)
+        }
+        guard endsLine else { return nil }
+        line += 1
+        if parser.pointee.pstate == 0 {
+            // Line breaks inside quoted fields are data, not the file's line-ending style.
+            countEnding(piece)
+            if lineStartedOutside && !lineEndedRecord { blankLines += 1 }
+            return nil
+        }
+        if recordSecondLine == nil {
+            recordSecondLine = ResumePoint(offset: offset + Int64(piece.count), line: line, afterCR: last == 0x0D)
+        }
+        // Checked at line ends only, so the decision does not depend on where chunks end.
+        if parser.pointee.quoted != 0 && state.pointee.fieldOverflowed, let restart = recordSecondLine {
+            return abandonRecord(restartingAt: restart)
         }
         return nil
+    }
+
+    /// The LF of a CRLF whose CR ended the previous piece (a chunk boundary fell between them):
+    /// data inside a quoted field, else skipped by libcsv; either way not a line of its own.
+    private func feedBareLF(_ piece: UnsafeRawBufferPointer, at offset: Int64) {
+        _ = csv_parse(parser, piece.baseAddress, piece.count, onField, onRecord, state)
+        previousPieceEndedWithCR = false
+        if parser.pointee.pstate == 0 && lastCountedEndingWasCR {
+            lineEndings.cr -= 1
+            lineEndings.crlf += 1
+            lastCountedEndingWasCR = false
+        }
+        if let second = recordSecondLine, second.offset == offset {
+            recordSecondLine = ResumePoint(offset: offset + 1, line: second.line, afterCR: false)
+        }
+    }
+
+    /// Caps the field being built at the size limit, keeping its first `keptPrefix` bytes:
+    /// libcsv's buffer then stays small whatever the input, and the record is rejected when
+    /// the field ends (or, for a quoted field, at the next line end).
+    @inline(__always) private func guardFieldSize() {
+        let pending = parser.pointee.entry_pos
+        // Trailing spaces of an unquoted field may still be trimmed away; they do not count.
+        guard pending - min(parser.pointee.spaces, pending) > state.pointee.maxFieldBytes else { return }
+        parser.pointee.entry_pos = keptPrefix
+        parser.pointee.spaces = 0
+        state.pointee.fieldOverflowed = true
     }
 
     private func countEnding(_ piece: UnsafeRawBufferPointer) {
         let count = piece.count
+        lastCountedEndingWasCR = false
         if piece[count - 1] == 0x0A {
             if count >= 2 && piece[count - 2] == 0x0D { lineEndings.crlf += 1 } else { lineEndings.lf += 1 }
         } else {
             lineEndings.cr += 1
+            lastCountedEndingWasCR = true
         }
     }
 
-    /// Feeds a long line in parts, watching the field being built for the size limit.
-    private func feedLong(_ piece: UnsafeRawBufferPointer) -> FeedOutcome? {
+    /// Feeds a long line in parts, capping the field being built at the size limit.
+    private func feedLong(_ piece: UnsafeRawBufferPointer) {
+        guard let base = piece.baseAddress else { return }
         var position = 0
         while position < piece.count {
             let length = min(Self.longPiece, piece.count - position)
-            _ = csv_parse(parser, piece.baseAddress! + position, length, onField, onRecord, state)
+            _ = csv_parse(parser, base + position, length, onField, onRecord, state)
             position += length
-            if parser.pointee.entry_pos > state.pointee.maxFieldBytes {
-                if parser.pointee.quoted != 0, let restart = recordSecondLine {
-                    return abandonRecord(restartingAt: restart)
-                }
-                // An unquoted giant field: drop its bytes but keep parsing, so the record
-                // boundaries stay right; the record is rejected when it ends.
-                parser.pointee.entry_pos = 0
-                state.pointee.fieldOverflowed = true
-            }
+            guardFieldSize()
         }
-        return nil
     }
 
     /// Rejects the record in progress as a runaway quoted field and resets the parser.
-    private func abandonRecord(restartingAt restart: (offset: Int64, line: Int)) -> FeedOutcome {
-        parser.pointee.entry_pos = 0
+    private func abandonRecord(restartingAt restart: ResumePoint) -> FeedOutcome {
         state.pointee.fieldOverflowed = true
         state.pointee.problem = RecordProblem(
             reason: .fieldTooLarge, column: state.pointee.fieldsInRecord + 1,
             detail: "quoted field longer than \(state.pointee.maxFieldBytes) bytes (an unclosed quote?); reading resumes at the next line")
         _ = csv_fini(parser, onField, onRecord, state)
         recordsEmitted += 1
+        if state.pointee.storage.isFull { sealCurrent() }
         resetParser()
-        line = restart.line
-        previousPieceEndedWithCR = false
-        return .restart(offset: restart.offset, line: restart.line)
+        resume(at: restart)
+        return .restart(restart)
+    }
+
+    /// Puts the line state where parsing starts again.
+    private func resume(at point: ResumePoint) {
+        line = point.line
+        previousPieceEndedWithCR = point.afterCR
+        atLineStart = true
+        lastCountedEndingWasCR = false
     }
 
     private func resetParser() {
@@ -246,7 +319,7 @@ final class LibCSVTokenizer {
     /// Ends the input. An unterminated quoted field at the end of the file makes its record an
     /// `unterminated_quote` reject, and the lines after its first are read again as records:
     /// then this returns where to restart.
-    func finish() -> (offset: Int64, line: Int)? {
+    func finish() -> ResumePoint? {
         let unterminated = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
         let restart = recordSecondLine
         if unterminated {
@@ -259,8 +332,7 @@ final class LibCSVTokenizer {
         if state.pointee.recordEmitted { recordsEmitted += 1 }
         resetParser()
         if unterminated, let restart {
-            line = restart.line
-            previousPieceEndedWithCR = false
+            resume(at: restart)
             return restart
         }
         return nil
@@ -300,7 +372,7 @@ private func onField(_ bytes: UnsafeMutableRawPointer?, _ length: Int, _ context
                 detail: "field is longer than the limit of \(state.pointee.maxFieldBytes) bytes")
         }
         // Keep a prefix only, so a giant field cannot grow the batch.
-        state.pointee.storage.appendField(bytes, min(length, 256))
+        state.pointee.storage.appendField(bytes, min(length, state.pointee.keptPrefix))
         return
     }
     state.pointee.storage.appendField(bytes, length)
@@ -311,9 +383,11 @@ private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) 
     let state = context.unsafelyUnwrapped.assumingMemoryBound(to: TokenizerState.self)
     let fields = state.pointee.fieldsInRecord
     let expected = state.pointee.expectedFields
-    if expected > 0 && fields != expected && state.pointee.problem == nil
-        && !(state.pointee.allowsTrailingEmptyField && fields == expected + 1 && state.pointee.lastFieldWasEmpty)
-    {
+    if expected > 0 && fields == expected + 1 && state.pointee.allowsTrailingEmptyField && state.pointee.lastFieldWasEmpty {
+        // The layout dropped that empty last column from the header; drop it here too, so the
+        // fields line up with the column names. (An empty field has no bytes to take back.)
+        state.pointee.storage.fieldCount -= 1
+    } else if expected > 0 && fields != expected && state.pointee.problem == nil {
         state.pointee.problem = RecordProblem(
             reason: .raggedRecord, column: min(fields, expected) + 1,
             detail: "expected \(expected) fields, found \(fields)")

@@ -44,7 +44,7 @@ extension RecordBatch {
                 return RecordProblem(reason: .nulByte, column: column + 1, detail: "NUL byte at byte \(at + 1) of the field")
             }
             if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-                let offset = batch.storage.byteOffsets[record]
+                let offset = batch.provenance(record).byteOffset
                 let hex = String(bytes[bad], radix: 16, uppercase: true)
                 return RecordProblem(
                     reason: .invalidEncoding, column: column + 1,

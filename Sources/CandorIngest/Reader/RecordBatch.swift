@@ -11,10 +11,14 @@ package final class RecordBatch: @unchecked Sendable {
     package let file: String
     /// Storage, owned by this batch and freed in `deinit`.
     var storage: BatchStorage
+    /// Added to the parser's offsets (counted after the byte-order mark) to give offsets in the
+    /// file as stored.
+    let byteOffsetBias: Int64
 
-    init(file: String, storage: BatchStorage) {
+    init(file: String, storage: BatchStorage, byteOffsetBias: Int64 = 0) {
         self.file = file
         self.storage = storage
+        self.byteOffsetBias = byteOffsetBias
     }
 
     deinit { storage.deallocate() }
@@ -42,7 +46,7 @@ package final class RecordBatch: @unchecked Sendable {
     package func provenance(_ record: Int) -> Provenance {
         Provenance(
             file: file, line: storage.lines[record], recordNumber: storage.recordNumbers[record],
-            byteOffset: storage.byteOffsets[record])
+            byteOffset: storage.byteOffsets[record] + byteOffsetBias)
     }
 
     /// The problem ingest found with record `record`, if any: such a record must be rejected.

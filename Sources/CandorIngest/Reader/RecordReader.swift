@@ -25,13 +25,21 @@ final class RecordReader {
         if let given = options.delimiter {
             detection = DelimiterDetection(delimiter: given, skipPrefixBytes: 0, evidence: "given")
         } else {
-            let head = UnsafeRawBufferPointer(rebasing: sample[..<min(sample.count, 64 * 1024)])
-            let whole = head.count == sample.count && Int64(sample.count) >= input.fileSize - Int64(input.bomLength)
-            detection = DelimiterDetector.detect(sample: head, sampleIsWholeFile: whole && input.encoding.isUTF8)
+            // The sample is gathered from as many chunks as it takes, so the delimiter found does
+            // not depend on the chunk size.
+            var head = Array(sample.prefix(Self.delimiterSampleBytes))
+            while head.count < Self.delimiterSampleBytes, let more = try input.nextChunk() {
+                head.append(contentsOf: more.prefix(Self.delimiterSampleBytes - head.count))
+            }
+            var whole = head.count < Self.delimiterSampleBytes
+            if !whole { whole = try input.nextChunk() == nil }
+            detection = head.withUnsafeBytes { DelimiterDetector.detect(sample: $0, sampleIsWholeFile: whole) }
         }
         delimiter = detection.delimiter
         let header = try Self.readHeaderRecords(input: input, delimiter: delimiter, options: options, skip: detection.skipPrefixBytes)
         guard !header.records.isEmpty else {
+            // A lone line break is what some tools write for an export with nothing in it.
+            if header.linesRead <= 1 { throw IngestError(.empty, file: path, detail: "is empty") }
             throw IngestError(.noHeader, file: path, detail: "has no header row (only blank lines)")
         }
         do {
@@ -44,7 +52,7 @@ final class RecordReader {
         try input.rewind(toDecodedOffset: dataStart.offset)
         tokenizer = LibCSVTokenizer(
             delimiter: delimiter, trimSpaces: options.trimSpaces, maxFieldBytes: options.maxFieldBytes,
-            firstLine: dataStart.line)
+            firstLine: dataStart.line, startsAfterCR: dataStart.afterCR)
         tokenizer.expectFields(layout.columnNames.count, allowingTrailingEmpty: layout.dropsTrailingEmptyColumn)
     }
 
@@ -52,34 +60,41 @@ final class RecordReader {
     /// one ends: the format detector needs them before the data records can be read.
     private static func readHeaderRecords(
         input: DecodedInput, delimiter: UInt8, options: ReadOptions, skip: Int
-    ) throws(IngestError) -> (records: [[String]], ends: [(offset: Int64, line: Int)]) {
+    ) throws(IngestError) -> (records: [[String]], ends: [ResumePoint], linesRead: Int) {
         var records: [[String]] = []
-        var ends: [(offset: Int64, line: Int)] = []
-        var from = (offset: Int64(skip), line: skip > 0 ? 2 : 1)
+        var ends: [ResumePoint] = []
+        let first = ResumePoint(offset: Int64(skip), line: skip > 0 ? 2 : 1, afterCR: false)
+        var from = first
+        var lastLine = first.line
         for _ in 0..<3 {
             try input.rewind(toDecodedOffset: from.offset)
             let tokenizer = LibCSVTokenizer(
                 delimiter: delimiter, trimSpaces: options.trimSpaces, maxFieldBytes: options.maxFieldBytes,
-                firstLine: from.line, batchRecords: 2, batchBytes: 64 * 1024, recordLimit: 1)
-            var end: (offset: Int64, line: Int)?
+                firstLine: from.line, startsAfterCR: from.afterCR, batchRecords: 2, batchBytes: 64 * 1024,
+                recordLimit: 1)
+            var end: ResumePoint?
             reading: while let chunk = try input.nextChunk() {
-                if case .reachedRecordLimit(let offset, let line) = tokenizer.feed(chunk, at: input.chunkStart(chunk)) {
-                    end = (offset, line)
+                if case .reachedRecordLimit(let point) = tokenizer.feed(chunk, at: input.chunkStart(chunk)) {
+                    end = point
                     break reading
                 }
             }
             if end == nil { _ = tokenizer.finish() }
             tokenizer.sealCurrent()
+            lastLine = tokenizer.line
             guard let storage = tokenizer.takeSealed().first else { break }
             let batch = RecordBatch(file: input.path, storage: storage)
             records.append(batch.rawFields(0))
-            let resolved = end ?? (input.decodedOffset, tokenizer.line)
+            let resolved = end ?? ResumePoint(offset: input.decodedOffset, line: tokenizer.line, afterCR: false)
             ends.append(resolved)
             from = resolved
             if end == nil { break }
         }
-        return (records, ends)
+        return (records, ends, lastLine - first.line)
     }
+
+    /// Bytes of decoded text the delimiter detector sees.
+    private static let delimiterSampleBytes = 64 * 1024
 
     /// The next batch of data records, or `nil` when the file is done.
     func nextBatch() throws(IngestError) -> BatchStorage? {
@@ -95,8 +110,8 @@ final class RecordReader {
                 finished = true
                 continue
             }
-            if case .restart(let offset, _) = tokenizer.feed(chunk, at: input.chunkStart(chunk)) {
-                try input.rewind(toDecodedOffset: offset)
+            if case .restart(let point) = tokenizer.feed(chunk, at: input.chunkStart(chunk)) {
+                try input.rewind(toDecodedOffset: point.offset)
             }
         }
     }
