@@ -21,7 +21,7 @@ extension MarkdownReport {
         case let .multiselect(options, atLeastOne, meanChosen):
             var table = MarkdownTable(figureColumns(first: "Option", bar: true))
             for option in options {
-                let label = MarkdownEscaping.escape(option.label) + (option.isNoneOption ? " (none of these)" : "")
+                let label = MarkdownEscaping.escape(option.label) + (option.isNoneOption ? " (none option)" : "")
                 table.append(figureRow(label, option.figure, unit: .fraction, bar: true))
             }
             lines += table.lines
