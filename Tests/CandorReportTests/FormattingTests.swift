@@ -4,19 +4,20 @@ import Testing
 
 /// Number text, bars, escaping and template parsing, with expected values worked out by hand.
 @Suite struct FormattingTests {
-    @Test(arguments: [
-        (99.5, 1, false, false, "99.5"),
-        (2.5, 0, false, false, "3"),  // half away from zero
-        (-2.5, 0, false, false, "-3"),
-        (-0.04, 1, false, false, "0.0"),  // no negative zero
-        (1_234_567.891, 2, true, false, "1,234,567.89"),
-        (0.5, 6, false, true, "0.5"),
-        (12, 2, false, true, "12"),
-        (0.0004, 6, false, true, "0.0004"),
-        (0.0000004, 6, false, true, "0"),
-        (0.9891344085810173, 6, false, true, "0.989134"),
-        (7.2, 2, false, false, "7.20"),
-    ] as [(Double, Int, Bool, Bool, String)])
+    @Test(
+        arguments: [
+            (99.5, 1, false, false, "99.5"),
+            (2.5, 0, false, false, "3"),  // half away from zero
+            (-2.5, 0, false, false, "-3"),
+            (-0.04, 1, false, false, "0.0"),  // no negative zero
+            (1_234_567.891, 2, true, false, "1,234,567.89"),
+            (0.5, 6, false, true, "0.5"),
+            (12, 2, false, true, "12"),
+            (0.0004, 6, false, true, "0.0004"),
+            (0.0000004, 6, false, true, "0"),
+            (0.9891344085810173, 6, false, true, "0.989134"),
+            (7.2, 2, false, false, "7.20"),
+        ] as [(Double, Int, Bool, Bool, String)])
     func fixed(_ value: Double, _ places: Int, _ grouping: Bool, _ trim: Bool, _ expected: String) {
         #expect(DecimalText.fixed(value, places: places, grouping: grouping, trimZeros: trim) == expected)
     }
@@ -47,35 +48,37 @@ import Testing
         #expect(FigureText.count(1_194.26) == "1,194.3")
     }
 
-    @Test(arguments: [
-        (0.0, ""), (1.0, String(repeating: "█", count: 20)), (0.5, String(repeating: "█", count: 10)),
-        (0.62, String(repeating: "█", count: 12) + "▍"),  // 99.2 eighths → 99 = 12×8 + 3
-        (0.005, "▏"),  // 0.8 eighths → 1
-        (0.003, ""),  // 0.48 eighths → 0
-        (1.5, String(repeating: "█", count: 20)), (-1.0, ""), (Double.nan, ""),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (0.0, ""), (1.0, String(repeating: "█", count: 20)), (0.5, String(repeating: "█", count: 10)),
+            (0.62, String(repeating: "█", count: 12) + "▍"),  // 99.2 eighths → 99 = 12×8 + 3
+            (0.005, "▏"),  // 0.8 eighths → 1
+            (0.003, ""),  // 0.48 eighths → 0
+            (1.5, String(repeating: "█", count: 20)), (-1.0, ""), (Double.nan, ""),
+        ] as [(Double, String)])
     func bar(_ fraction: Double, _ expected: String) {
         #expect(TextBar.bar(fraction) == expected)
     }
 
-    @Test(arguments: [
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ("a|b", "a\\|b"),
-        ("**bold**", "\\*\\*bold\\*\\*"),
-        ("line\nbreak", "line break"),
-        ("crlf\r\nnext", "crlf next"),
-        ("cr\rlf\n\nx", "cr lf  x"),
-        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-        ("`tick`", "\\`tick\\`"),
-        ("back\\slash", "back\\\\slash"),
-        ("# h", "\\# h"),
-        ("AT&T", "AT&amp;T"),
-        ("snake_case", "snake\\_case"),
-        ("~~gone~~", "\\~\\~gone\\~\\~"),
-        ("nul\u{0}esc\u{1B}", "nul esc "),
-        ("Plain text, 99% (ok)", "Plain text, 99% (ok)"),
-        ("Café — 5–7", "Café — 5–7"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+            ("a|b", "a\\|b"),
+            ("**bold**", "\\*\\*bold\\*\\*"),
+            ("line\nbreak", "line break"),
+            ("crlf\r\nnext", "crlf next"),
+            ("cr\rlf\n\nx", "cr lf  x"),
+            ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+            ("`tick`", "\\`tick\\`"),
+            ("back\\slash", "back\\\\slash"),
+            ("# h", "\\# h"),
+            ("AT&T", "AT&amp;T"),
+            ("snake_case", "snake\\_case"),
+            ("~~gone~~", "\\~\\~gone\\~\\~"),
+            ("nul\u{0}esc\u{1B}", "nul esc "),
+            ("Plain text, 99% (ok)", "Plain text, 99% (ok)"),
+            ("Café — 5–7", "Café — 5–7"),
+        ] as [(String, String)])
     func escape(_ raw: String, _ expected: String) {
         #expect(MarkdownEscaping.escape(raw) == expected)
     }

@@ -1,6 +1,6 @@
-@testable import CandorClean
 import CandorAggregate
 
+@testable import CandorClean
 @testable import CandorReport
 
 /// A document whose every data- or definition-supplied string tries to break the Markdown

@@ -66,7 +66,9 @@ import Testing
                       },
                       "count": null,
                 """))
-        #expect(json.contains("      \"kind\": \"nps\",\n      \"label\": \"Employee Net Promoter Score\",\n      \"n\": 1200,\n"))
+        #expect(
+            json.contains(
+                "      \"kind\": \"nps\",\n      \"label\": \"Employee Net Promoter Score\",\n      \"n\": 1200,\n"))
         #expect(json.contains("      \"unreliable\": false,\n      \"value\": 12\n"))
     }
 
@@ -156,8 +158,14 @@ import Testing
                         "q01": 3
                       },
                 """))
-        #expect(json.contains("    \"rejected\": 30,\n    \"rejected_by_reason\": {\n      \"duplicate_id\": 20,\n      \"invalid_value\": 10\n    }\n"))
-        #expect(json.contains("      \"straight_lining\": {\n        \"engagement\": {\n          \"answered_all\": 1150,\n          \"flagged\": 12\n        }\n"))
+        #expect(
+            json.contains(
+                "    \"rejected\": 30,\n    \"rejected_by_reason\": {\n      \"duplicate_id\": 20,\n      \"invalid_value\": 10\n    }\n"
+            ))
+        #expect(
+            json.contains(
+                "      \"straight_lining\": {\n        \"engagement\": {\n          \"answered_all\": 1150,\n          \"flagged\": 12\n        }\n"
+            ))
     }
 
     @Test func sameDocumentSameBytes() {
@@ -180,6 +188,7 @@ import Testing
     @Test func stringsAreEscaped() {
         var document = ReportFixtures.document()
         document.pipeline.title = "quote \" backslash \\ newline \n tab \t nul \u{0} é"
-        #expect(JSONReport.render(document).contains(#""title": "quote \" backslash \\ newline \n tab \t nul \u0000 é""#))
+        #expect(
+            JSONReport.render(document).contains(#""title": "quote \" backslash \\ newline \n tab \t nul \u0000 é""#))
     }
 }

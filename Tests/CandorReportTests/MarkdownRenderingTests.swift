@@ -5,7 +5,11 @@ import Testing
 
 /// Renders reports with hostile values through the real GitHub-flavoured Markdown renderer and
 /// checks that nothing escaped its cell or became HTML.
-@Suite(.enabled(if: ExternalTool.exists(ExternalTool.cmarkGFM), "cmark-gfm is not installed at /usr/bin/cmark-gfm (apt-get install cmark-gfm); skipping the GFM rendering tests"))
+@Suite(
+    .enabled(
+        if: ExternalTool.exists(ExternalTool.cmarkGFM),
+        "cmark-gfm is not installed at /usr/bin/cmark-gfm (apt-get install cmark-gfm); skipping the GFM rendering tests"
+    ))
 struct MarkdownRenderingTests {
     /// The report as HTML. `--unsafe` lets raw HTML through, so an escaping mistake shows up as
     /// a tag instead of being quietly dropped by the renderer.
@@ -13,7 +17,8 @@ struct MarkdownRenderingTests {
         let file = try ExternalTool.temporaryFile(named: "report.md", contents: MarkdownReport.render(document))
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try ExternalTool.run(
-            ExternalTool.cmarkGFM, ["--unsafe", "--extension", "table", "--extension", "autolink", "--extension", "strikethrough", file.path])
+            ExternalTool.cmarkGFM,
+            ["--unsafe", "--extension", "table", "--extension", "autolink", "--extension", "strikethrough", file.path])
         #expect(result.status == 0, "cmark-gfm failed: \(result.stderr)")
         return result.stdout
     }
@@ -58,7 +63,10 @@ struct MarkdownRenderingTests {
         #expect(html.contains("<th>dept|&lt;b&gt;</th>"))
         #expect(html.contains("<td>f|&lt;script&gt;</td>"))
         #expect(html.contains("of &lt;script&gt;x&lt;/script&gt; | *people* &quot;quoted&quot; (1,194 of 1,200"))
-        #expect(html.contains("Outside estimate, not computed from this survey: [click](javascript:alert(1)) (Source: &amp;lt;img&amp;gt; Gallup)"))
+        #expect(
+            html.contains(
+                "Outside estimate, not computed from this survey: [click](javascript:alert(1)) (Source: &amp;lt;img&amp;gt; Gallup)"
+            ))
     }
 
     @Test func everyTableRowHasItsHeadersCellCount() throws {

@@ -65,7 +65,9 @@ import Testing
             "Suppressed: a group with fewer than 5 respondents (the anonymity threshold) gets no figure, and where hiding one group alone would let its figure be recovered by subtraction from the total or from other groups, further groups are hidden too (complementary suppression). No count or n is shown for a hidden group."
         #expect(lines.filter { $0 == note }.count == 1)
         // The unreliable mark is explained once in the results (no headline is unreliable).
-        #expect(lines.filter { $0.hasPrefix("† Unreliable: the 95% interval is wider than 30.0 percentage points") }.count == 1)
+        #expect(
+            lines.filter { $0.hasPrefix("† Unreliable: the 95% interval is wider than 30.0 percentage points") }.count
+                == 1)
     }
 
     @Test func suppressedGroupsNeverShowTheirN() {
@@ -88,7 +90,8 @@ import Testing
         document.headlines = [.metric(metricID: "any_bad_boss", template: "")]
         document.metrics[0].overall.unreliable = true
         let text = MarkdownReport.render(document)
-        #expect(text.contains("- **99.5%** — Had one or more types of bad boss (1,194 of 1,200; 95% CI 98.9–99.8%) †\n"))
+        #expect(
+            text.contains("- **99.5%** — Had one or more types of bad boss (1,194 of 1,200; 95% CI 98.9–99.8%) †\n"))
     }
 
     @Test func unbalancedCountsAreCalledOut() {

@@ -1,8 +1,8 @@
 import CandorAggregate
-@testable import CandorClean
 import CandorCore
 import Foundation
 
+@testable import CandorClean
 @testable import CandorReport
 
 /// Hand-built documents for the report tests. Intervals are Wilson 95% intervals from
@@ -27,13 +27,18 @@ enum ReportFixtures {
         accounting.nonAnswers = [blankField: 5]
         accounting.invalidAsMissing = ["enps": 2]
         accounting.straightLining = ["engagement": (flagged: 12, answeredAll: 1_150)]
-        accounting.perInput = ["../SampleData/bad-boss.csv": .init(read: 1_250, accepted: 1_200, rejected: 30, excluded: 20)]
+        accounting.perInput = [
+            "../SampleData/bad-boss.csv": .init(read: 1_250, accepted: 1_200, rejected: 30, excluded: 20)
+        ]
         return accounting
     }
 
     /// 1,194 of 1,200 had a bad boss; by department with one unreliable row (6 of 8), one group
     /// under the threshold (Legal, 3) and one hidden to protect it (Support, 17).
-    static func anyBadBoss(label: String = "Had one or more types of bad boss", departments: [String] = ["Engineering", "Sales", "Field ops", "Legal", "Support"], field: String = "department") -> MetricResult {
+    static func anyBadBoss(
+        label: String = "Had one or more types of bad boss",
+        departments: [String] = ["Engineering", "Sales", "Field ops", "Legal", "Support"], field: String = "department"
+    ) -> MetricResult {
         let rows = [
             // 597/600; (0.9854037936547143, 0.9982981223417221); difference 0.995 − 0.995 = 0
             SegmentRow(
@@ -43,12 +48,15 @@ enum ReportFixtures {
             // 571/572 = 0.9982517482517482; (0.9901644623425897, 0.9996913239485582)
             SegmentRow(
                 labels: [departments[1]],
-                figure: Figure(value: 571.0 / 572.0, count: 571, n: 572, interval: ci(0.9901644623425897, 0.9996913239485582)),
+                figure: Figure(
+                    value: 571.0 / 572.0, count: 571, n: 572, interval: ci(0.9901644623425897, 0.9996913239485582)),
                 difference: 571.0 / 572.0 - 0.995, pValue: 0.31, significant: false),
             // 6/8 = 0.75; (0.40927543031016883, 0.9285207872478909): width 0.519 > 0.30, unreliable
             SegmentRow(
                 labels: [departments[2]],
-                figure: Figure(value: 0.75, count: 6, n: 8, interval: ci(0.40927543031016883, 0.9285207872478909), unreliable: true),
+                figure: Figure(
+                    value: 0.75, count: 6, n: 8, interval: ci(0.40927543031016883, 0.9285207872478909), unreliable: true
+                ),
                 difference: 0.75 - 0.995, pValue: 0.0004, significant: true),
             SegmentRow(labels: [departments[3]], figure: Figure(value: 1, count: 3, n: 3).hidden("below_threshold")),
             SegmentRow(labels: [departments[4]], figure: Figure(value: 1, count: 17, n: 17).hidden("complementary")),
@@ -71,31 +79,41 @@ enum ReportFixtures {
             overall: Figure(value: 12, n: 1_200, interval: ci(7.2, 16.8)),
             detail: .nps(
                 // (0.3235308905725719, 0.37742640960824847)
-                promoters: Figure(value: 0.35, count: 420, n: 1_200, interval: ci(0.3235308905725719, 0.37742640960824847)),
+                promoters: Figure(
+                    value: 0.35, count: 420, n: 1_200, interval: ci(0.3235308905725719, 0.37742640960824847)),
                 // (0.3923735133407583, 0.4481370467556791)
-                passives: Figure(value: 0.42, count: 504, n: 1_200, interval: ci(0.3923735133407583, 0.4481370467556791)),
+                passives: Figure(
+                    value: 0.42, count: 504, n: 1_200, interval: ci(0.3923735133407583, 0.4481370467556791)),
                 // (0.20707357928730558, 0.25464956103817127)
-                detractors: Figure(value: 0.23, count: 276, n: 1_200, interval: ci(0.20707357928730558, 0.25464956103817127))))
+                detractors: Figure(
+                    value: 0.23, count: 276, n: 1_200, interval: ci(0.20707357928730558, 0.25464956103817127))))
     }
 
     /// Bad-boss types chosen by 1,200 respondents.
     static func bossTypes(options: [String] = ["Micromanager", "Absentee", "None of these"]) -> MetricResult {
-        let atLeastOne = Figure(value: 0.995, count: 1_194, n: 1_200, interval: ci(0.9891344085810173, 0.9977065008222751))
+        let atLeastOne = Figure(
+            value: 0.995, count: 1_194, n: 1_200, interval: ci(0.9891344085810173, 0.9977065008222751))
         return MetricResult(
             id: "boss_types", label: "Types of bad boss", kind: "multiselect", overall: atLeastOne,
             detail: .multiselect(
                 options: [
                     // 744/1200; (0.5921954393898385, 0.647038720465505)
                     OptionFigure(
-                        label: options[0], figure: Figure(value: 0.62, count: 744, n: 1_200, interval: ci(0.5921954393898385, 0.647038720465505)),
+                        label: options[0],
+                        figure: Figure(
+                            value: 0.62, count: 744, n: 1_200, interval: ci(0.5921954393898385, 0.647038720465505)),
                         isNoneOption: false),
                     // 492/1200; (0.3825025625791685, 0.43807181752932367)
                     OptionFigure(
-                        label: options[1], figure: Figure(value: 0.41, count: 492, n: 1_200, interval: ci(0.3825025625791685, 0.43807181752932367)),
+                        label: options[1],
+                        figure: Figure(
+                            value: 0.41, count: 492, n: 1_200, interval: ci(0.3825025625791685, 0.43807181752932367)),
                         isNoneOption: false),
                     // 6/1200; (0.0022934991777249147, 0.010865591418982662)
                     OptionFigure(
-                        label: options[2], figure: Figure(value: 0.005, count: 6, n: 1_200, interval: ci(0.0022934991777249147, 0.010865591418982662)),
+                        label: options[2],
+                        figure: Figure(
+                            value: 0.005, count: 6, n: 1_200, interval: ci(0.0022934991777249147, 0.010865591418982662)),
                         isNoneOption: true),
                 ],
                 atLeastOne: atLeastOne, meanChosen: 1.03))
@@ -103,7 +121,9 @@ enum ReportFixtures {
 
     static let methods = ReportMethods(
         minGroupSize: 5, maxIntervalWidth: 0.30,
-        favourableRules: ["agree5: Agree or Strongly agree (4–5) favourable; Strongly disagree or Disagree (1–2) unfavourable"],
+        favourableRules: [
+            "agree5: Agree or Strongly agree (4–5) favourable; Strongly disagree or Disagree (1–2) unfavourable"
+        ],
         segmentTests: ["two-proportion z-test against the rest of the respondents, 5% level"])
 
     /// The document most tests use.
@@ -113,9 +133,12 @@ enum ReportFixtures {
             inputs: [ReportInput(path: "../SampleData/bad-boss.csv", bytes: 123_456, sha256: sha, records: 1_250)],
             accounting: accounting(),
             headlines: [
-                .metric(metricID: "any_bad_boss", template: "{share} of respondents have had one or more types of bad boss"),
+                .metric(
+                    metricID: "any_bad_boss", template: "{share} of respondents have had one or more types of bad boss"),
                 .metric(metricID: "enps", template: "{value} is the employee Net Promoter Score"),
-                .outsideEstimate(text: "Companies pick the wrong manager 82% of the time", source: "Gallup, State of the American Manager (2015)"),
+                .outsideEstimate(
+                    text: "Companies pick the wrong manager 82% of the time",
+                    source: "Gallup, State of the American Manager (2015)"),
             ],
             metrics: [anyBadBoss(), enps(), bossTypes()],
             methods: methods,
@@ -124,7 +147,8 @@ enum ReportFixtures {
 
     /// The package root, found from this file's path.
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 }
 
@@ -163,7 +187,8 @@ enum ExternalTool {
 
     /// Writes `contents` to a new file in the temporary directory and returns its URL.
     static func temporaryFile(named name: String, contents: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("candor-report-\(UUID().uuidString)-\(name)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-report-\(UUID().uuidString)-\(name)")
         try Data(contents.utf8).write(to: url)
         return url
     }

@@ -7,7 +7,10 @@ import Testing
 
 /// Checks the JSON report against `Docs/report-schema.json` with a real validator (Python's
 /// `jsonschema`), and checks that the validator rejects what the schema forbids.
-@Suite(.enabled(if: SchemaValidator.isAvailable, "python3 with the jsonschema module is not available (pip install jsonschema); skipping the JSON Schema tests"))
+@Suite(
+    .enabled(
+        if: SchemaValidator.isAvailable,
+        "python3 with the jsonschema module is not available (pip install jsonschema); skipping the JSON Schema tests"))
 struct ReportSchemaTests {
     @Test(arguments: [("fixture", ReportFixtures.document()), ("hostile", HostileFixtures.document())])
     func reportValidates(_ name: String, _ document: ReportDocument) throws {
@@ -27,9 +30,15 @@ struct ReportSchemaTests {
 
     /// Edits of a valid report that the schema must reject.
     @Test(arguments: [
-        ("unknown top-level key", "\"schema_version\": \"1\"", "\"schema_version\": \"1\",\n  \"generated_at\": \"2026-01-01T00:00:00Z\""),
+        (
+            "unknown top-level key", "\"schema_version\": \"1\"",
+            "\"schema_version\": \"1\",\n  \"generated_at\": \"2026-01-01T00:00:00Z\""
+        ),
         ("missing required key", "    \"definition_sha256\": \"\(ReportFixtures.sha)\",\n", ""),
-        ("n on a suppressed row", "\"suppression_reason\": \"below_threshold\",", "\"n\": 3, \"suppression_reason\": \"below_threshold\","),
+        (
+            "n on a suppressed row", "\"suppression_reason\": \"below_threshold\",",
+            "\"n\": 3, \"suppression_reason\": \"below_threshold\","
+        ),
         ("unknown key in a metric", "\"id\": \"any_bad_boss\",", "\"id\": \"any_bad_boss\", \"colour\": \"red\","),
         ("unknown reason code", "\"duplicate_id\": 20,", "\"duplicate\": 20,"),
         ("wrong schema version", "\"schema_version\": \"1\"", "\"schema_version\": \"2\""),
@@ -49,7 +58,9 @@ struct ReportSchemaTests {
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let properties = schema["properties"] as? [String: Any]
         let accounting = (properties?["accounting"] as? [String: Any])?["properties"] as? [String: Any]
-        let names = ((accounting?["rejected_by_reason"] as? [String: Any])?["propertyNames"] as? [String: Any])?["enum"] as? [String]
+        let names =
+            ((accounting?["rejected_by_reason"] as? [String: Any])?["propertyNames"] as? [String: Any])?["enum"]
+            as? [String]
         #expect(Set(names ?? []) == Set(ReasonCode.allCases.map(\.rawValue)))
     }
 }
@@ -73,7 +84,8 @@ enum SchemaValidator {
         return try ExternalTool.run(
             env,
             [
-                "python3", "-c", "import jsonschema,json,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
+                "python3", "-c",
+                "import jsonschema,json,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
                 file.path, schemaURL.path,
             ])
     }

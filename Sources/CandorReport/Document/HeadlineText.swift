@@ -22,9 +22,9 @@ enum HeadlineText {
     static func render(_ headline: Headline, in document: ReportDocument, style: Style) -> String {
         let text = { (value: String) in style.text(value) }
         switch headline {
-        case let .outsideEstimate(estimate, source):
+        case .outsideEstimate(let estimate, let source):
             return outsidePrefix + text(estimate) + " (Source: " + text(source) + ")"
-        case let .metric(metricID, template):
+        case .metric(let metricID, let template):
             guard let metric = document.metric(id: metricID) else {
                 return "Headline metric " + text(metricID) + " is not in this report."
             }
@@ -34,7 +34,7 @@ enum HeadlineText {
 
     /// Whether the headline's figure is flagged unreliable.
     static func isUnreliable(_ headline: Headline, in document: ReportDocument) -> Bool {
-        guard case let .metric(metricID, _) = headline, let metric = document.metric(id: metricID) else { return false }
+        guard case .metric(let metricID, _) = headline, let metric = document.metric(id: metricID) else { return false }
         return !metric.overall.suppressed && metric.overall.value != nil && metric.overall.unreliable
     }
 
@@ -51,9 +51,9 @@ enum HeadlineText {
         var out = ""
         for piece in HeadlineTemplate(template).pieces {
             switch piece {
-            case let .text(literal):
+            case .text(let literal):
                 out += text(literal)
-            case let .placeholder(placeholder):
+            case .placeholder(let placeholder):
                 out += value(of: placeholder, metric: metric, cells: cells, style: style)
             }
         }

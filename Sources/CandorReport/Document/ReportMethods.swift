@@ -26,10 +26,13 @@ package struct ReportMethods: Sendable, Equatable {
     package static let defaultIntervalMethod = "Wilson score interval, 95%"
     /// The eNPS buckets every `nps` metric uses.
     package static let defaultENPSBuckets =
-        "Promoters answer 9–10, passives 7–8, detractors 0–6; the score is the percentage of promoters minus the percentage of detractors, from −100 to +100"
+        "Promoters answer 9–10, passives 7–8, detractors 0–6; the score is the percentage of promoters minus the"
+        + " percentage of detractors, from −100 to +100"
     /// The display rounding every report uses.
     package static let defaultRounding =
-        "Percentages to one decimal place, scores to whole points, means to two decimals; Likert distributions are rounded by largest remainder so each item adds to 100%. The JSON report gives fractions to 6 decimals and points to 2."
+        "Percentages to one decimal place, scores to whole points, means to two decimals; Likert distributions are"
+        + " rounded by largest remainder so each item adds to 100%. The JSON report gives fractions to 6 decimals and"
+        + " points to 2."
 
     /// Creates the methods.
     package init(

@@ -6,7 +6,9 @@ enum FigureText {
 
     /// A fraction as a percentage with one decimal: 0.995 → "99.5%".
     static func percent(_ fraction: Double?) -> String {
-        guard let fraction, let text = DecimalText.fixed(fraction * 100, places: 1, grouping: true) else { return missing }
+        guard let fraction, let text = DecimalText.fixed(fraction * 100, places: 1, grouping: true) else {
+            return missing
+        }
         return text + "%"
     }
 
@@ -61,7 +63,8 @@ enum FigureText {
     static func interval(low: Double, high: Double, unit: FigureUnit) -> String {
         switch unit {
         case .fraction:
-            guard let lowText = DecimalText.fixed(low * 100, places: 1), let highText = DecimalText.fixed(high * 100, places: 1)
+            guard let lowText = DecimalText.fixed(low * 100, places: 1),
+                let highText = DecimalText.fixed(high * 100, places: 1)
             else { return missing }
             return lowText + "–" + highText + "%"
         case .points:

@@ -4,9 +4,9 @@ extension JSONReport {
     /// The kind's own detail object.
     static func detail(_ detail: MetricDetail) -> JSONValue {
         switch detail {
-        case let .share(definition):
+        case .share(let definition):
             return .object(["definition": .string(definition)])
-        case let .multiselect(options, atLeastOne, meanChosen):
+        case .multiselect(let options, let atLeastOne, let meanChosen):
             return .object([
                 "options": .array(
                     options.map { option in
@@ -18,15 +18,15 @@ extension JSONReport {
                 "at_least_one": figure(atLeastOne, unit: .fraction),
                 "mean_chosen": atLeastOne.suppressed ? .null : .decimal(meanChosen, places: 2),
             ])
-        case let .likert(items, index):
+        case .likert(let items, let index):
             return .object(["items": .array(items.map(likertItem)), "index": index.map(likertItem) ?? .null])
-        case let .nps(promoters, passives, detractors):
+        case .nps(let promoters, let passives, let detractors):
             return .object([
                 "promoters": figure(promoters, unit: .fraction),
                 "passives": figure(passives, unit: .fraction),
                 "detractors": figure(detractors, unit: .fraction),
             ])
-        case let .engagement(engaged, notEngaged, activelyDisengaged, meanScore, rule):
+        case .engagement(let engaged, let notEngaged, let activelyDisengaged, let meanScore, let rule):
             let hidden = engaged.suppressed && engaged.suppressionReason != FigureCells.displayRuleReason
             return .object([
                 "engaged": figure(engaged, unit: .fraction),
@@ -35,7 +35,8 @@ extension JSONReport {
                 "mean_score": hidden ? .null : .decimal(meanScore, places: 2),
                 "rule": .string(rule),
             ])
-        case let .varianceShare(etaSquared, icc1, groups, respondents, groupsBelowThreshold, score, grouping):
+        case .varianceShare(
+            let etaSquared, let icc1, let groups, let respondents, let groupsBelowThreshold, let score, let grouping):
             return .object([
                 "eta_squared": .decimal(etaSquared, places: 6),
                 "icc1": .decimal(icc1, places: 6),
@@ -45,7 +46,7 @@ extension JSONReport {
                 "score": .string(score),
                 "grouping": .string(grouping),
             ])
-        case let .drivers(outcome, items):
+        case .drivers(let outcome, let items):
             return .object([
                 "outcome": .string(outcome),
                 "items": .array(
@@ -79,7 +80,8 @@ extension JSONReport {
         members["distribution"] = .array(
             item.distribution.map { share in
                 .object([
-                    "point": .integer(share.point), "label": .string(share.label), "count": .decimal(share.count, places: 2),
+                    "point": .integer(share.point), "label": .string(share.label),
+                    "count": .decimal(share.count, places: 2),
                     "percent": .decimal(share.percent, places: 2),
                 ])
             })

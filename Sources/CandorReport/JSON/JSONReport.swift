@@ -51,7 +51,10 @@ package enum JSONReport {
             "excluded": .integer(accounting.excluded),
             "balances": .bool(accounting.balances),
             "rejected_by_reason": .object(
-                Dictionary(uniqueKeysWithValues: accounting.rejectedByReason.map { ($0.key.rawValue, JSONValue.integer($0.value)) })),
+                Dictionary(
+                    uniqueKeysWithValues: accounting.rejectedByReason.map {
+                        ($0.key.rawValue, JSONValue.integer($0.value))
+                    })),
             "excluded_by_filter": counts(accounting.excludedByFilter),
             "data_quality": .object([
                 "blanks": counts(accounting.blanks),
@@ -75,10 +78,14 @@ package enum JSONReport {
     private static func headline(_ headline: Headline, in document: ReportDocument) -> JSONValue {
         let text = JSONValue.string(HeadlineText.render(headline, in: document, style: .plain))
         switch headline {
-        case let .metric(metricID, _):
-            return .object(["text": text, "metric_id": .string(metricID), "outside_estimate": .bool(false), "source": .null])
-        case let .outsideEstimate(_, source):
-            return .object(["text": text, "metric_id": .null, "outside_estimate": .bool(true), "source": .string(source)])
+        case .metric(let metricID, _):
+            return .object([
+                "text": text, "metric_id": .string(metricID), "outside_estimate": .bool(false), "source": .null,
+            ])
+        case .outsideEstimate(_, let source):
+            return .object([
+                "text": text, "metric_id": .null, "outside_estimate": .bool(true), "source": .string(source),
+            ])
         }
     }
 
@@ -125,7 +132,9 @@ package enum JSONReport {
             "rounding": .string(methods.rounding),
             "free_text": .optional(document.freeTextNote),
             "definitions": .object(
-                Dictionary(document.metrics.map { ($0.id, JSONValue.string($0.definitionText)) }, uniquingKeysWith: { first, _ in first })),
+                Dictionary(
+                    document.metrics.map { ($0.id, JSONValue.string($0.definitionText)) },
+                    uniquingKeysWith: { first, _ in first })),
         ])
     }
 
@@ -140,7 +149,9 @@ package enum JSONReport {
         members["n"] = .integer(figure.n)
         members["value"] = number(figure.value, unit: unit)
         members["count"] = .decimal(figure.count, places: 2)
-        members["ci"] = figure.interval.map { .object(["low": number($0.low, unit: unit), "high": number($0.high, unit: unit)]) } ?? .null
+        members["ci"] =
+            figure.interval.map { .object(["low": number($0.low, unit: unit), "high": number($0.high, unit: unit)]) }
+            ?? .null
         if let effectiveN = figure.effectiveN { members["effective_n"] = .decimal(effectiveN, places: 2) }
         return members
     }

@@ -36,11 +36,14 @@ indirect enum JSONValue: Sendable, Equatable {
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
-        case let .bool(value): out += value ? "true" : "false"
-        case let .number(text): out += text
-        case let .string(value): Self.writeString(value, to: &out)
-        case let .array(values):
-            guard !values.isEmpty else { out += "[]"; return }
+        case .bool(let value): out += value ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let value): Self.writeString(value, to: &out)
+        case .array(let values):
+            guard !values.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (offset, value) in values.enumerated() {
                 out += String(repeating: "  ", count: indent + 1)
@@ -48,8 +51,11 @@ indirect enum JSONValue: Sendable, Equatable {
                 out += offset == values.count - 1 ? "\n" : ",\n"
             }
             out += String(repeating: "  ", count: indent) + "]"
-        case let .object(members):
-            guard !members.isEmpty else { out += "{}"; return }
+        case .object(let members):
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{\n"
             let sorted = members.sortedByKeyBytes()
             for (offset, member) in sorted.enumerated() {

@@ -50,15 +50,19 @@ extension MarkdownReport {
 
     private static func missingAnswers(_ accounting: CleanAccounting) -> [String] {
         let lines = ["", "### Missing answers among accepted responses", ""]
-        let fields = Set(accounting.blanks.keys).union(accounting.nonAnswers.keys).union(accounting.invalidAsMissing.keys)
-        guard !fields.isEmpty else { return lines + ["No blank, non-answer or invalid values among accepted responses."] }
+        let fields = Set(accounting.blanks.keys).union(accounting.nonAnswers.keys).union(
+            accounting.invalidAsMissing.keys)
+        guard !fields.isEmpty else {
+            return lines + ["No blank, non-answer or invalid values among accepted responses."]
+        }
         var table = MarkdownTable([
             ("Field", .left), ("Blank", .right), ("Non-answer", .right), ("Invalid, kept as missing", .right),
         ])
         for field in fields.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             table.append([
                 MarkdownEscaping.escape(field), FigureText.count(accounting.blanks[field] ?? 0),
-                FigureText.count(accounting.nonAnswers[field] ?? 0), FigureText.count(accounting.invalidAsMissing[field] ?? 0),
+                FigureText.count(accounting.nonAnswers[field] ?? 0),
+                FigureText.count(accounting.invalidAsMissing[field] ?? 0),
             ])
         }
         return lines + table.lines

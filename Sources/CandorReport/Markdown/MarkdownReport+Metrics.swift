@@ -5,20 +5,19 @@ extension MarkdownReport {
     static func metricSection(_ metric: MetricResult) -> [String] {
         let unit = FigureUnit(kind: metric.kind)
         var lines = ["", "### " + MarkdownEscaping.escape(metric.label), ""]
-        lines.append("Metric " + MarkdownEscaping.escape(metric.id) + " (" + MarkdownEscaping.escape(metric.kind) + ").")
-        switch metric.detail {
-        case .share, .varianceShare, .drivers:
-            break
-        default:
-            lines += ["", "Overall: " + FigureCells(figure: metric.overall, unit: unit).phrase + "."]
+        lines.append(
+            "Metric " + MarkdownEscaping.escape(metric.id) + " (" + MarkdownEscaping.escape(metric.kind) + ").")
+        if case .likert = metric.detail {
+            // The other kinds show their primary figure in their own table.
+            lines += ["", "Favourable overall: " + FigureCells(figure: metric.overall, unit: unit).phrase + "."]
         }
         lines.append("")
         switch metric.detail {
-        case let .share(definition):
+        case .share(let definition):
             var table = MarkdownTable(figureColumns(first: "Measure", bar: false))
             table.append(figureRow(MarkdownEscaping.escape(metric.label), metric.overall, unit: unit, bar: false))
             lines += table.lines + ["", "Definition: " + MarkdownEscaping.escape(definition) + "."]
-        case let .multiselect(options, atLeastOne, meanChosen):
+        case .multiselect(let options, let atLeastOne, let meanChosen):
             var table = MarkdownTable(figureColumns(first: "Option", bar: true))
             for option in options {
                 let label = MarkdownEscaping.escape(option.label) + (option.isNoneOption ? " (none option)" : "")
@@ -29,16 +28,16 @@ extension MarkdownReport {
             if let meanChosen, !metric.overall.suppressed {
                 lines.append("Mean number of options chosen: " + FigureText.decimal(meanChosen, places: 2) + ".")
             }
-        case let .likert(items, index):
+        case .likert(let items, let index):
             lines += likertTable(items: items, index: index)
-        case let .nps(promoters, passives, detractors):
+        case .nps(let promoters, let passives, let detractors):
             var table = MarkdownTable(figureColumns(first: "Group", bar: true))
             table.append(figureRow("Promoters (9–10)", promoters, unit: .fraction, bar: true))
             table.append(figureRow("Passives (7–8)", passives, unit: .fraction, bar: true))
             table.append(figureRow("Detractors (0–6)", detractors, unit: .fraction, bar: true))
             table.append(figureRow("Net Promoter Score", metric.overall, unit: .points, bar: false))
             lines += table.lines
-        case let .engagement(engaged, notEngaged, activelyDisengaged, meanScore, rule):
+        case .engagement(let engaged, let notEngaged, let activelyDisengaged, let meanScore, let rule):
             var table = MarkdownTable(figureColumns(first: "Class", bar: true))
             table.append(figureRow("Engaged", engaged, unit: .fraction, bar: true))
             table.append(figureRow("Not engaged", notEngaged, unit: .fraction, bar: true))
@@ -48,7 +47,8 @@ extension MarkdownReport {
                 lines.append("Mean score: " + FigureText.decimal(meanScore, places: 2) + ".")
             }
             lines.append("Rule: " + MarkdownEscaping.escape(rule) + ".")
-        case let .varianceShare(etaSquared, icc1, groups, respondents, groupsBelowThreshold, score, grouping):
+        case .varianceShare(
+            let etaSquared, let icc1, let groups, let respondents, let groupsBelowThreshold, let score, let grouping):
             var table = MarkdownTable([("Statistic", .left), ("Value", .right)])
             table.append(["Eta squared (share of variance between groups)", FigureText.percent(etaSquared)])
             table.append(["ICC(1)", FigureText.decimal(icc1, places: 3)])
@@ -56,14 +56,20 @@ extension MarkdownReport {
             table.append(["Respondents in them", FigureText.count(respondents)])
             table.append(["Groups left out (below the anonymity threshold)", FigureText.count(groupsBelowThreshold)])
             lines += table.lines
-            lines += ["", "Score: " + MarkdownEscaping.escape(score) + "; grouped by " + MarkdownEscaping.escape(grouping) + "."]
-        case let .drivers(outcome, items):
-            var table = MarkdownTable([("Item", .left), ("r", .right), ("n", .right), ("p", .right), ("Significant at 5%", .left)])
+            lines += [
+                "",
+                "Score: " + MarkdownEscaping.escape(score) + "; grouped by " + MarkdownEscaping.escape(grouping) + ".",
+            ]
+        case .drivers(let outcome, let items):
+            var table = MarkdownTable([
+                ("Item", .left), ("r", .right), ("n", .right), ("p", .right), ("Significant at 5%", .left),
+            ])
             for item in items {
                 let hidden = item.r == nil
                 table.append([
                     MarkdownEscaping.escape(item.item), FigureText.decimal(item.r, places: 2),
-                    hidden ? FigureText.missing : FigureText.count(item.n), FigureText.pValue(hidden ? nil : item.pValue),
+                    hidden ? FigureText.missing : FigureText.count(item.n),
+                    FigureText.pValue(hidden ? nil : item.pValue),
                     hidden ? FigureText.missing : (item.significant ? "yes" : "no"),
                 ])
             }
@@ -100,7 +106,9 @@ extension MarkdownReport {
         points.sort { $0.point < $1.point }
         var columns: [(header: String, alignment: MarkdownTable.Alignment)] = [("Item", .left), ("n", .right)]
         columns += points.map { (MarkdownEscaping.escape($0.label), .right) }
-        columns += [("Favourable", .right), ("Neutral", .right), ("Unfavourable", .right), ("Mean", .right), ("", .left)]
+        columns += [
+            ("Favourable", .right), ("Neutral", .right), ("Unfavourable", .right), ("Mean", .right), ("", .left),
+        ]
         var table = MarkdownTable(columns)
         for (offset, item) in all.enumerated() {
             let isIndex = index != nil && offset == all.count - 1
@@ -111,16 +119,21 @@ extension MarkdownReport {
             }
             var row = [label, FigureText.count(item.n)]
             row += points.map { point in
-                item.distribution.first { $0.point == point.point }.map { FigureText.decimal($0.percent, places: 0) + "%" }
+                item.distribution.first { $0.point == point.point }.map {
+                    FigureText.decimal($0.percent, places: 0) + "%"
+                }
                     ?? FigureText.missing
             }
             row += [
-                FigureCells(figure: item.favourable, unit: .fraction).value, FigureCells(figure: item.neutral, unit: .fraction).value,
+                FigureCells(figure: item.favourable, unit: .fraction).value,
+                FigureCells(figure: item.neutral, unit: .fraction).value,
                 FigureCells(figure: item.unfavourable, unit: .fraction).value, FigureText.decimal(item.mean, places: 2),
                 FigureCells(figure: item.favourable, unit: .fraction).bar,
             ]
             table.append(row)
         }
-        return table.lines + ["", "Bars show the favourable share; percentages at each point are of answers and add to 100%."]
+        return table.lines + [
+            "", "Bars show the favourable share; percentages at each point are of answers and add to 100%.",
+        ]
     }
 }

@@ -5,9 +5,12 @@ extension MarkdownReport {
     static func segmentSection(_ table: SegmentTable, unit: FigureUnit) -> [String] {
         var lines = ["", "#### By " + MarkdownEscaping.escape(table.name), ""]
         let fields = table.fields.isEmpty ? [table.name] : table.fields
-        var columns: [(header: String, alignment: MarkdownTable.Alignment)] = fields.map { (MarkdownEscaping.escape($0), .left) }
+        var columns: [(header: String, alignment: MarkdownTable.Alignment)] = fields.map {
+            (MarkdownEscaping.escape($0), .left)
+        }
         columns += [
-            ("Value", .right), ("Count", .right), ("n", .right), ("95% CI", .right), ("Difference", .right), ("p", .right),
+            ("Value", .right), ("Count", .right), ("n", .right), ("95% CI", .right), ("Difference", .right),
+            ("p", .right),
             ("Differs", .left),
         ]
         var markdown = MarkdownTable(columns)
@@ -21,13 +24,17 @@ extension MarkdownReport {
             let differs = row.significant.map { $0 ? "yes" : "no" } ?? FigureText.missing
             markdown.append(
                 labels + [
-                    cells.value, cells.count, cells.n, cells.interval, FigureText.difference(row.difference, unit: unit),
+                    cells.value, cells.count, cells.n, cells.interval,
+                    FigureText.difference(row.difference, unit: unit),
                     FigureText.pValue(row.pValue), differs,
                 ])
         }
         lines += markdown.lines
         if !table.test.isEmpty {
-            lines += ["", "Difference: the group minus the overall figure; test: " + MarkdownEscaping.escape(table.test) + "."]
+            lines += [
+                "",
+                "Difference: the group minus the overall figure; test: " + MarkdownEscaping.escape(table.test) + ".",
+            ]
         }
         return lines
     }

@@ -10,7 +10,10 @@ package enum MarkdownReport {
     /// The report as Markdown, ending with a newline.
     package static func render(_ document: ReportDocument) -> String {
         var lines: [String] = []
-        lines.append("# " + MarkdownEscaping.escape(document.pipeline.title.isEmpty ? document.pipeline.name : document.pipeline.title))
+        lines.append(
+            "# "
+                + MarkdownEscaping.escape(
+                    document.pipeline.title.isEmpty ? document.pipeline.name : document.pipeline.title))
         lines.append("")
         lines.append(
             "Pipeline " + MarkdownEscaping.escape(document.pipeline.name) + ", definition SHA-256 "
@@ -81,7 +84,9 @@ package enum MarkdownReport {
         lines.append("- eNPS: " + MarkdownEscaping.escape(methods.enpsBuckets))
         for rule in methods.engagementRules { lines.append("- Engagement: " + MarkdownEscaping.escape(rule)) }
         for test in methods.segmentTests { lines.append("- Segment test: " + MarkdownEscaping.escape(test)) }
-        lines.append("- Weighting: " + (methods.weightingNote.map(MarkdownEscaping.escape) ?? "none; every response counts once."))
+        lines.append(
+            "- Weighting: "
+                + (methods.weightingNote.map(MarkdownEscaping.escape) ?? "none; every response counts once."))
         lines.append("- Rounding: " + MarkdownEscaping.escape(methods.rounding))
         if let note = document.freeTextNote { lines.append("- Free text: " + MarkdownEscaping.escape(note)) }
         if !document.metrics.isEmpty {
@@ -103,15 +108,15 @@ extension MetricResult {
         switch detail {
         case .share, .varianceShare, .drivers:
             break
-        case let .multiselect(options, atLeastOne, _):
+        case .multiselect(let options, let atLeastOne, _):
             figures += options.map(\.figure) + [atLeastOne]
-        case let .likert(items, index):
+        case .likert(let items, let index):
             for item in items + (index.map { [$0] } ?? []) {
                 figures += [item.favourable, item.neutral, item.unfavourable]
             }
-        case let .nps(promoters, passives, detractors):
+        case .nps(let promoters, let passives, let detractors):
             figures += [promoters, passives, detractors]
-        case let .engagement(engaged, notEngaged, activelyDisengaged, _, _):
+        case .engagement(let engaged, let notEngaged, let activelyDisengaged, _, _):
             figures += [engaged, notEngaged, activelyDisengaged]
         }
         return figures + segments.flatMap { $0.rows.map(\.figure) }
@@ -120,7 +125,7 @@ extension MetricResult {
     /// What the metric measures, in words, for the methods section.
     var definitionText: String {
         switch detail {
-        case let .share(definition):
+        case .share(let definition):
             return definition
         case .multiselect:
             return "per option, the share of respondents who answered the question and chose it"
@@ -128,11 +133,11 @@ extension MetricResult {
             return "per item, the distribution of answers, the favourable, neutral and unfavourable shares and the mean"
         case .nps:
             return "Net Promoter Score of a 0–10 question"
-        case let .engagement(_, _, _, _, rule):
+        case .engagement(_, _, _, _, let rule):
             return rule
-        case let .varianceShare(_, _, _, _, _, score, grouping):
+        case .varianceShare(_, _, _, _, _, let score, let grouping):
             return "share of the variance of " + score + " that lies between groups of " + grouping
-        case let .drivers(outcome, _):
+        case .drivers(let outcome, _):
             return "Pearson correlation of each item with " + outcome
         }
     }
