@@ -1,0 +1,64 @@
+/// One headline of a report: a figure from this survey, or an outside estimate quoted for
+/// context and clearly marked as not computed from this data.
+package enum Headline: Sendable, Equatable {
+    /// A sentence about one of the document's metrics.
+    ///
+    /// The template's placeholders are `{share}` and `{value}` (the primary figure in its own
+    /// units: "99.5%" for fractions, "+12" for scores; bold in Markdown), `{count}` ("1,194"),
+    /// `{n}` ("1,200"), `{ci}` ("98.9–99.8%") and `{label}`. The rest of the template is text.
+    /// Renderers always append the base and interval in parentheses, so a template cannot
+    /// leave them out.
+    case metric(metricID: String, template: String)
+    /// A figure from elsewhere (such as Gallup's 82%), with its source.
+    case outsideEstimate(text: String, source: String)
+
+    /// The template used when a pipeline names a headline metric without a sentence.
+    package static let defaultTemplate = "{share} — {label}"
+}
+
+/// A headline template split into literal text and placeholders.
+///
+/// Parsing once, then rendering the pieces, keeps escaping simple: literal text is escaped and
+/// placeholder values are formatted, and neither can be mistaken for the other.
+struct HeadlineTemplate: Sendable, Equatable {
+    /// A piece of a template.
+    enum Piece: Sendable, Equatable {
+        /// Text written by the pipeline's author.
+        case text(String)
+        /// A known placeholder.
+        case placeholder(Placeholder)
+    }
+
+    /// The placeholders a template may use.
+    enum Placeholder: String, Sendable, CaseIterable {
+        case share, value, count, n, ci, label
+    }
+
+    /// The pieces, in order.
+    let pieces: [Piece]
+
+    /// Parses `template`; braces that do not form a known placeholder stay text.
+    init(_ template: String) {
+        var pieces: [Piece] = []
+        var text = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            text += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+                let placeholder = Placeholder(rawValue: String(rest[afterOpen..<close]))
+            {
+                if !text.isEmpty { pieces.append(.text(text)) }
+                text = ""
+                pieces.append(.placeholder(placeholder))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                text += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        text += rest
+        if !text.isEmpty { pieces.append(.text(text)) }
+        self.pieces = pieces
+    }
+}

@@ -1,0 +1,80 @@
+import CandorAggregate
+import CandorClean
+
+/// Everything a report shows, assembled by the pipeline once aggregation is done.
+///
+/// Privacy is already applied to `metrics` (see `Figure.suppressed`); the renderers only decide
+/// how to show what is here, and never show the `n` of a suppressed figure.
+package struct ReportDocument: Sendable {
+    /// The pipeline the report came from.
+    package var pipeline: ReportPipeline
+    /// The input files, in the order they were read.
+    package var inputs: [ReportInput]
+    /// Where every record went, and the data-quality figures.
+    package var accounting: CleanAccounting
+    /// The headline sentences, in the definition's order.
+    package var headlines: [Headline]
+    /// The metrics' results, in the definition's order.
+    package var metrics: [MetricResult]
+    /// The methods and thresholds in force.
+    package var methods: ReportMethods
+    /// What the report says about free-text answers (they are never quoted unless opted in);
+    /// `nil` when there is nothing to say.
+    package var freeTextNote: String?
+
+    /// Creates a document.
+    package init(
+        pipeline: ReportPipeline, inputs: [ReportInput], accounting: CleanAccounting, headlines: [Headline],
+        metrics: [MetricResult], methods: ReportMethods, freeTextNote: String? = nil
+    ) {
+        self.pipeline = pipeline
+        self.inputs = inputs
+        self.accounting = accounting
+        self.headlines = headlines
+        self.metrics = metrics
+        self.methods = methods
+        self.freeTextNote = freeTextNote
+    }
+
+    /// The metric with `id`, if the document has one.
+    package func metric(id: String) -> MetricResult? {
+        metrics.first { $0.id == id }
+    }
+}
+
+/// The pipeline a report came from: enough to find and verify its definition.
+package struct ReportPipeline: Sendable, Equatable {
+    /// The definition's `name`.
+    package var name: String
+    /// The report heading (the definition's `title`, else its name).
+    package var title: String
+    /// SHA-256 of the definition file's bytes, lowercase hex.
+    package var definitionSHA256: String
+
+    /// Creates the pipeline summary.
+    package init(name: String, title: String, definitionSHA256: String) {
+        self.name = name
+        self.title = title
+        self.definitionSHA256 = definitionSHA256
+    }
+}
+
+/// One input file, so a reader can check the report was made from the files they hold.
+package struct ReportInput: Sendable, Equatable {
+    /// The path as given (relative paths stay relative, so reports do not depend on the machine).
+    package var path: String
+    /// File size in bytes.
+    package var bytes: Int
+    /// SHA-256 of the file's bytes, lowercase hex.
+    package var sha256: String
+    /// Data records read from it.
+    package var records: Int
+
+    /// Creates an input summary.
+    package init(path: String, bytes: Int, sha256: String, records: Int) {
+        self.path = path
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.records = records
+    }
+}

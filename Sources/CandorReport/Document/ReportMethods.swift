@@ -1,0 +1,54 @@
+/// The methods and thresholds a report states, so a reader can tell how every number was made.
+///
+/// The pipeline fills this from the definition; the defaults are the project's fixed methods.
+package struct ReportMethods: Sendable, Equatable {
+    /// How intervals are computed.
+    package var intervalMethod: String
+    /// The anonymity threshold: groups with fewer respondents get no figure.
+    package var minGroupSize: Int
+    /// Figures whose 95% interval is wider than this (a fraction; ×100 points for scores) are
+    /// flagged unreliable.
+    package var maxIntervalWidth: Double
+    /// The favourable rule of each Likert scale in use, one sentence each.
+    package var favourableRules: [String]
+    /// How eNPS answers are bucketed and scored.
+    package var enpsBuckets: String
+    /// The engagement-index rules in use, one sentence each.
+    package var engagementRules: [String]
+    /// The tests behind the segment tables' "differs" columns, one per distinct test.
+    package var segmentTests: [String]
+    /// How weights were applied; `nil` when the figures are unweighted.
+    package var weightingNote: String?
+    /// How numbers are rounded for display.
+    package var rounding: String
+
+    /// The interval method every figure uses.
+    package static let defaultIntervalMethod = "Wilson score interval, 95%"
+    /// The eNPS buckets every `nps` metric uses.
+    package static let defaultENPSBuckets =
+        "Promoters answer 9–10, passives 7–8, detractors 0–6; the score is the percentage of promoters minus the"
+        + " percentage of detractors, from −100 to +100"
+    /// The display rounding every report uses.
+    package static let defaultRounding =
+        "Percentages to one decimal place, scores to whole points, means to two decimals; Likert distributions are"
+        + " rounded by largest remainder so each item adds to 100%. The JSON report gives fractions to 6 decimals and"
+        + " points to 2."
+
+    /// Creates the methods.
+    package init(
+        intervalMethod: String = ReportMethods.defaultIntervalMethod, minGroupSize: Int, maxIntervalWidth: Double,
+        favourableRules: [String] = [], enpsBuckets: String = ReportMethods.defaultENPSBuckets,
+        engagementRules: [String] = [], segmentTests: [String] = [], weightingNote: String? = nil,
+        rounding: String = ReportMethods.defaultRounding
+    ) {
+        self.intervalMethod = intervalMethod
+        self.minGroupSize = minGroupSize
+        self.maxIntervalWidth = maxIntervalWidth
+        self.favourableRules = favourableRules
+        self.enpsBuckets = enpsBuckets
+        self.engagementRules = engagementRules
+        self.segmentTests = segmentTests
+        self.weightingNote = weightingNote
+        self.rounding = rounding
+    }
+}

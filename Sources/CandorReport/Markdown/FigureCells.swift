@@ -1,0 +1,75 @@
+import CandorAggregate
+
+/// The cells and phrases the Markdown report uses for one `Figure`, in one place so a hidden
+/// figure is written the same way everywhere and never shows its `n`.
+struct FigureCells {
+    /// The figure.
+    let figure: Figure
+    /// Its units.
+    let unit: FigureUnit
+
+    /// The reason the aggregate stage gives for an engagement class hidden by the display rule
+    /// rather than for privacy.
+    static let displayRuleReason = "display_rule"
+
+    /// Whether the figure is hidden for privacy (not merely by a display rule).
+    var isPrivacySuppressed: Bool {
+        figure.suppressed && figure.suppressionReason != Self.displayRuleReason
+    }
+
+    /// The value, "suppressed" when hidden for privacy, "not shown" when hidden by a display
+    /// rule, marked "†" when unreliable.
+    var value: String {
+        if figure.suppressed { return isPrivacySuppressed ? "suppressed" : "not shown" }
+        let text = FigureText.value(figure.value, unit: unit)
+        return figure.unreliable && figure.value != nil ? text + " †" : text
+    }
+
+    /// The count of respondents in the numerator, or "—".
+    var count: String {
+        figure.suppressed ? FigureText.missing : FigureText.count(figure.count)
+    }
+
+    /// The base, or "—" when hidden.
+    var n: String {
+        figure.suppressed ? FigureText.missing : FigureText.count(figure.n)
+    }
+
+    /// The 95% interval, or "—".
+    var interval: String {
+        guard !figure.suppressed, let interval = figure.interval else { return FigureText.missing }
+        return FigureText.interval(low: interval.low, high: interval.high, unit: unit)
+    }
+
+    /// A bar for a fraction, empty when hidden or not a fraction.
+    var bar: String {
+        guard !figure.suppressed, unit == .fraction else { return "" }
+        return TextBar.bar(figure.value)
+    }
+
+    /// The base and interval in words: "1,194 of 1,200; 95% CI 98.9–99.8%" for a share of
+    /// respondents, "n = 1,200; 95% CI +7 to +17" otherwise.
+    var basis: String {
+        var parts: [String] = []
+        if unit == .fraction, let count = figure.count {
+            parts.append(FigureText.count(count) + " of " + FigureText.count(figure.n))
+        } else {
+            parts.append("n = " + FigureText.count(figure.n))
+        }
+        if let interval = figure.interval {
+            parts.append("95% CI " + FigureText.interval(low: interval.low, high: interval.high, unit: unit))
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// A phrase for running text: "99.5% (1,194 of 1,200; 95% CI 98.9–99.8%)", or why there is
+    /// no number.
+    var phrase: String {
+        if figure.suppressed {
+            return isPrivacySuppressed ? "suppressed for privacy" : "not shown under the display rule"
+        }
+        guard figure.value != nil else { return "no answers (n = " + FigureText.count(figure.n) + ")" }
+        let text = FigureText.value(figure.value, unit: unit) + " (" + basis + ")"
+        return figure.unreliable ? text + " †" : text
+    }
+}

@@ -1,0 +1,107 @@
+import CandorClean
+
+extension MarkdownReport {
+    /// Rows read, accepted, rejected by reason and excluded by filter, the invariant that ties
+    /// them together, missing answers per field, straight-lining per block, and the inputs.
+    static func dataQualitySection(_ document: ReportDocument) -> [String] {
+        let accounting = document.accounting
+        var lines = ["", "## Data quality", ""]
+        var totals = MarkdownTable([("Rows", .left), ("Count", .right)])
+        totals.append(["Read", FigureText.count(accounting.read)])
+        totals.append(["Accepted", FigureText.count(accounting.accepted)])
+        totals.append(["Rejected", FigureText.count(accounting.rejected)])
+        totals.append(["Excluded by filters", FigureText.count(accounting.excluded)])
+        lines += totals.lines
+        lines.append("")
+        let equation =
+            FigureText.count(accounting.read) + " read " + (accounting.balances ? "=" : "≠") + " "
+            + FigureText.count(accounting.accepted) + " accepted + " + FigureText.count(accounting.rejected)
+            + " rejected + " + FigureText.count(accounting.excluded) + " excluded"
+        lines.append(
+            accounting.balances
+                ? "Every row is accounted for: " + equation + "."
+                : "The counts do not balance: " + equation + ". This is a bug in Candor; please report it.")
+
+        lines += ["", "### Rejected rows by reason", ""]
+        if accounting.rejectedByReason.isEmpty {
+            lines.append("No rows were rejected.")
+        } else {
+            var table = MarkdownTable([("Reason", .left), ("Rows", .right)])
+            for (reason, count) in accounting.rejectedByReason.sorted(by: { $0.key < $1.key }) {
+                table.append([MarkdownEscaping.escape(reason.rawValue), FigureText.count(count)])
+            }
+            lines += table.lines
+        }
+
+        lines += ["", "### Excluded by filter", ""]
+        if accounting.excludedByFilter.isEmpty {
+            lines.append("No responses were excluded by a filter.")
+        } else {
+            var table = MarkdownTable([("Filter", .left), ("Responses", .right)])
+            for (filter, count) in accounting.excludedByFilter.sortedByKeyBytes() {
+                table.append([MarkdownEscaping.escape(filter), FigureText.count(count)])
+            }
+            lines += table.lines
+        }
+
+        lines += missingAnswers(accounting) + straightLining(accounting) + inputs(document.inputs)
+        return lines
+    }
+
+    private static func missingAnswers(_ accounting: CleanAccounting) -> [String] {
+        let lines = ["", "### Missing answers among accepted responses", ""]
+        let fields = Set(accounting.blanks.keys).union(accounting.nonAnswers.keys).union(
+            accounting.invalidAsMissing.keys)
+        guard !fields.isEmpty else {
+            return lines + ["No blank, non-answer or invalid values among accepted responses."]
+        }
+        var table = MarkdownTable([
+            ("Field", .left), ("Blank", .right), ("Non-answer", .right), ("Invalid, kept as missing", .right),
+        ])
+        for field in fields.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            table.append([
+                MarkdownEscaping.escape(field), FigureText.count(accounting.blanks[field] ?? 0),
+                FigureText.count(accounting.nonAnswers[field] ?? 0),
+                FigureText.count(accounting.invalidAsMissing[field] ?? 0),
+            ])
+        }
+        return lines + table.lines
+    }
+
+    private static func straightLining(_ accounting: CleanAccounting) -> [String] {
+        guard !accounting.straightLining.isEmpty else { return [] }
+        let lines = ["", "### Straight-lining", ""]
+        var table = MarkdownTable([
+            ("Block", .left), ("Same answer to every item", .right), ("Answered every item", .right), ("Share", .right),
+        ])
+        for (block, counts) in accounting.straightLining.sortedByKeyBytes() {
+            let share = counts.answeredAll > 0 ? Double(counts.flagged) / Double(counts.answeredAll) : nil
+            table.append([
+                MarkdownEscaping.escape(block), FigureText.count(counts.flagged), FigureText.count(counts.answeredAll),
+                FigureText.percent(share),
+            ])
+        }
+        return lines + table.lines
+    }
+
+    private static func inputs(_ inputs: [ReportInput]) -> [String] {
+        guard !inputs.isEmpty else { return [] }
+        let lines = ["", "### Inputs", ""]
+        var table = MarkdownTable([("File", .left), ("Bytes", .right), ("Records", .right), ("SHA-256", .left)])
+        for input in inputs {
+            table.append([
+                MarkdownEscaping.escape(input.path), FigureText.count(input.bytes), FigureText.count(input.records),
+                MarkdownEscaping.escape(input.sha256),
+            ])
+        }
+        return lines + table.lines
+    }
+}
+
+extension Dictionary where Key == String {
+    /// The entries ordered by the keys' UTF-8 bytes: the same order on every machine and the
+    /// order JSON's sorted keys use.
+    func sortedByKeyBytes() -> [(key: String, value: Value)] {
+        sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+}

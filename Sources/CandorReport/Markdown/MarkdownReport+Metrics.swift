@@ -1,0 +1,139 @@
+import CandorAggregate
+
+extension MarkdownReport {
+    /// A metric's heading, its overall figure and its kind's table.
+    static func metricSection(_ metric: MetricResult) -> [String] {
+        let unit = FigureUnit(kind: metric.kind)
+        var lines = ["", "### " + MarkdownEscaping.escape(metric.label), ""]
+        lines.append(
+            "Metric " + MarkdownEscaping.escape(metric.id) + " (" + MarkdownEscaping.escape(metric.kind) + ").")
+        if case .likert = metric.detail {
+            // The other kinds show their primary figure in their own table.
+            lines += ["", "Favourable overall: " + FigureCells(figure: metric.overall, unit: unit).phrase + "."]
+        }
+        lines.append("")
+        switch metric.detail {
+        case .share(let definition):
+            var table = MarkdownTable(figureColumns(first: "Measure", bar: false))
+            table.append(figureRow(MarkdownEscaping.escape(metric.label), metric.overall, unit: unit, bar: false))
+            lines += table.lines + ["", "Definition: " + MarkdownEscaping.escape(definition) + "."]
+        case .multiselect(let options, let atLeastOne, let meanChosen):
+            var table = MarkdownTable(figureColumns(first: "Option", bar: true))
+            for option in options {
+                let label = MarkdownEscaping.escape(option.label) + (option.isNoneOption ? " (none option)" : "")
+                table.append(figureRow(label, option.figure, unit: .fraction, bar: true))
+            }
+            lines += table.lines
+            lines += ["", "At least one option: " + FigureCells(figure: atLeastOne, unit: .fraction).phrase + "."]
+            if let meanChosen, !metric.overall.suppressed {
+                lines.append("Mean number of options chosen: " + FigureText.decimal(meanChosen, places: 2) + ".")
+            }
+        case .likert(let items, let index):
+            lines += likertTable(items: items, index: index)
+        case .nps(let promoters, let passives, let detractors):
+            var table = MarkdownTable(figureColumns(first: "Group", bar: true))
+            table.append(figureRow("Promoters (9–10)", promoters, unit: .fraction, bar: true))
+            table.append(figureRow("Passives (7–8)", passives, unit: .fraction, bar: true))
+            table.append(figureRow("Detractors (0–6)", detractors, unit: .fraction, bar: true))
+            table.append(figureRow("Net Promoter Score", metric.overall, unit: .points, bar: false))
+            lines += table.lines
+        case .engagement(let engaged, let notEngaged, let activelyDisengaged, let meanScore, let rule):
+            var table = MarkdownTable(figureColumns(first: "Class", bar: true))
+            table.append(figureRow("Engaged", engaged, unit: .fraction, bar: true))
+            table.append(figureRow("Not engaged", notEngaged, unit: .fraction, bar: true))
+            table.append(figureRow("Actively disengaged", activelyDisengaged, unit: .fraction, bar: true))
+            lines += table.lines + [""]
+            if let meanScore, !metric.overall.suppressed {
+                lines.append("Mean score: " + FigureText.decimal(meanScore, places: 2) + ".")
+            }
+            lines.append("Rule: " + MarkdownEscaping.escape(rule) + ".")
+        case .varianceShare(
+            let etaSquared, let icc1, let groups, let respondents, let groupsBelowThreshold, let score, let grouping):
+            var table = MarkdownTable([("Statistic", .left), ("Value", .right)])
+            table.append(["Eta squared (share of variance between groups)", FigureText.percent(etaSquared)])
+            table.append(["ICC(1)", FigureText.decimal(icc1, places: 3)])
+            table.append(["Groups compared", FigureText.count(groups)])
+            table.append(["Respondents in them", FigureText.count(respondents)])
+            table.append(["Groups left out (below the anonymity threshold)", FigureText.count(groupsBelowThreshold)])
+            lines += table.lines
+            lines += [
+                "",
+                "Score: " + MarkdownEscaping.escape(score) + "; grouped by " + MarkdownEscaping.escape(grouping) + ".",
+            ]
+        case .drivers(let outcome, let items):
+            var table = MarkdownTable([
+                ("Item", .left), ("r", .right), ("n", .right), ("p", .right), ("Significant at 5%", .left),
+            ])
+            for item in items {
+                let hidden = item.r == nil
+                table.append([
+                    MarkdownEscaping.escape(item.item), FigureText.decimal(item.r, places: 2),
+                    hidden ? FigureText.missing : FigureText.count(item.n),
+                    FigureText.pValue(hidden ? nil : item.pValue),
+                    hidden ? FigureText.missing : (item.significant ? "yes" : "no"),
+                ])
+            }
+            lines += table.lines + ["", "Outcome: " + MarkdownEscaping.escape(outcome) + "."]
+        }
+        return lines
+    }
+
+    /// The columns of a table of figures: value, count, n, interval and optionally a bar.
+    static func figureColumns(first: String, bar: Bool) -> [(header: String, alignment: MarkdownTable.Alignment)] {
+        var columns: [(header: String, alignment: MarkdownTable.Alignment)] = [
+            (first, .left), ("Value", .right), ("Count", .right), ("n", .right), ("95% CI", .right),
+        ]
+        if bar { columns.append(("", .left)) }
+        return columns
+    }
+
+    /// One row of a table of figures, matching `figureColumns`.
+    static func figureRow(_ label: String, _ figure: Figure, unit: FigureUnit, bar: Bool) -> [String] {
+        let cells = FigureCells(figure: figure, unit: unit)
+        var row = [label, cells.value, cells.count, cells.n, cells.interval]
+        if bar { row.append(cells.bar) }
+        return row
+    }
+
+    /// Per item: n, the percentage at each scale point, favourable/neutral/unfavourable, the
+    /// mean and a bar of the favourable share.
+    private static func likertTable(items: [LikertFigure], index: LikertFigure?) -> [String] {
+        let all = items + (index.map { [$0] } ?? [])
+        var points: [(point: Int, label: String)] = []
+        for share in all.flatMap(\.distribution) where !points.contains(where: { $0.point == share.point }) {
+            points.append((share.point, share.label))
+        }
+        points.sort { $0.point < $1.point }
+        var columns: [(header: String, alignment: MarkdownTable.Alignment)] = [("Item", .left), ("n", .right)]
+        columns += points.map { (MarkdownEscaping.escape($0.label), .right) }
+        columns += [
+            ("Favourable", .right), ("Neutral", .right), ("Unfavourable", .right), ("Mean", .right), ("", .left),
+        ]
+        var table = MarkdownTable(columns)
+        for (offset, item) in all.enumerated() {
+            let isIndex = index != nil && offset == all.count - 1
+            let label = (isIndex ? "Index: " : "") + MarkdownEscaping.escape(item.label)
+            if item.favourable.suppressed {
+                table.append([label, FigureText.missing] + points.map { _ in FigureText.missing } + ["suppressed"])
+                continue
+            }
+            var row = [label, FigureText.count(item.n)]
+            row += points.map { point in
+                item.distribution.first { $0.point == point.point }.map {
+                    FigureText.decimal($0.percent, places: 0) + "%"
+                }
+                    ?? FigureText.missing
+            }
+            row += [
+                FigureCells(figure: item.favourable, unit: .fraction).value,
+                FigureCells(figure: item.neutral, unit: .fraction).value,
+                FigureCells(figure: item.unfavourable, unit: .fraction).value, FigureText.decimal(item.mean, places: 2),
+                FigureCells(figure: item.favourable, unit: .fraction).bar,
+            ]
+            table.append(row)
+        }
+        return table.lines + [
+            "", "Bars show the favourable share; percentages at each point are of answers and add to 100%.",
+        ]
+    }
+}

@@ -1,0 +1,41 @@
+import CandorAggregate
+
+extension MarkdownReport {
+    /// A metric broken down by a segment: one row per group, suppressed groups with no numbers.
+    static func segmentSection(_ table: SegmentTable, unit: FigureUnit) -> [String] {
+        var lines = ["", "#### By " + MarkdownEscaping.escape(table.name), ""]
+        let fields = table.fields.isEmpty ? [table.name] : table.fields
+        var columns: [(header: String, alignment: MarkdownTable.Alignment)] = fields.map {
+            (MarkdownEscaping.escape($0), .left)
+        }
+        columns += [
+            ("Value", .right), ("Count", .right), ("n", .right), ("95% CI", .right), ("Difference", .right),
+            ("p", .right),
+            ("Differs", .left),
+        ]
+        var markdown = MarkdownTable(columns)
+        for row in table.rows {
+            let labels = (0..<fields.count).map { $0 < row.labels.count ? MarkdownEscaping.escape(row.labels[$0]) : "" }
+            let cells = FigureCells(figure: row.figure, unit: unit)
+            if row.figure.suppressed {
+                markdown.append(labels + [cells.value] + Array(repeating: FigureText.missing, count: 6))
+                continue
+            }
+            let differs = row.significant.map { $0 ? "yes" : "no" } ?? FigureText.missing
+            markdown.append(
+                labels + [
+                    cells.value, cells.count, cells.n, cells.interval,
+                    FigureText.difference(row.difference, unit: unit),
+                    FigureText.pValue(row.pValue), differs,
+                ])
+        }
+        lines += markdown.lines
+        if !table.test.isEmpty {
+            lines += [
+                "",
+                "Difference: the group minus the overall figure; test: " + MarkdownEscaping.escape(table.test) + ".",
+            ]
+        }
+        return lines
+    }
+}

@@ -1,0 +1,144 @@
+import CandorAggregate
+
+/// Renders a `ReportDocument` as GitHub-flavoured Markdown.
+///
+/// The output depends only on the document: numbers are formatted by hand (no locale), keys
+/// of dictionaries are written in byte order, and every value from the data or the definition
+/// is escaped, so the same document always gives the same bytes and no value can break a
+/// table or inject HTML.
+package enum MarkdownReport {
+    /// The report as Markdown, ending with a newline.
+    package static func render(_ document: ReportDocument) -> String {
+        var lines: [String] = []
+        lines.append(
+            "# "
+                + MarkdownEscaping.escape(
+                    document.pipeline.title.isEmpty ? document.pipeline.name : document.pipeline.title))
+        lines.append("")
+        lines.append(
+            "Pipeline " + MarkdownEscaping.escape(document.pipeline.name) + ", definition SHA-256 "
+                + MarkdownEscaping.escape(document.pipeline.definitionSHA256) + ".")
+        lines += headlineSection(document)
+        lines += dataQualitySection(document)
+        lines += resultsSection(document)
+        lines += methodsSection(document)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The note that explains suppressed cells, written once per report.
+    static func suppressionNote(_ methods: ReportMethods) -> String {
+        "Suppressed: a group with fewer than " + FigureText.count(methods.minGroupSize)
+            + " respondents (the anonymity threshold) gets no figure, and where hiding one group alone would let its"
+            + " figure be recovered by subtraction from the total or from other groups, further groups are hidden too"
+            + " (complementary suppression). No count or n is shown for a hidden group."
+    }
+
+    /// The note that explains the "†" mark.
+    static func unreliableNote(_ methods: ReportMethods) -> String {
+        "† Unreliable: the 95% interval is wider than " + FigureText.decimal(methods.maxIntervalWidth * 100, places: 1)
+            + " percentage points (" + FigureText.decimal(methods.maxIntervalWidth * 100, places: 1)
+            + " points for scores); read with caution."
+    }
+
+    private static func headlineSection(_ document: ReportDocument) -> [String] {
+        guard !document.headlines.isEmpty else { return [] }
+        var lines = ["", "## Headlines", ""]
+        for headline in document.headlines {
+            lines.append("- " + HeadlineText.render(headline, in: document, style: .markdown))
+        }
+        if document.headlines.contains(where: { HeadlineText.isUnreliable($0, in: document) }) {
+            lines += ["", unreliableNote(document.methods)]
+        }
+        return lines
+    }
+
+    private static func resultsSection(_ document: ReportDocument) -> [String] {
+        var lines = ["", "## Results"]
+        let figures = document.metrics.flatMap(\.allFigures)
+        if figures.contains(where: { $0.suppressed && $0.suppressionReason != FigureCells.displayRuleReason }) {
+            lines += ["", suppressionNote(document.methods)]
+        }
+        if figures.contains(where: { !$0.suppressed && $0.value != nil && $0.unreliable }) {
+            lines += ["", unreliableNote(document.methods)]
+        }
+        for metric in document.metrics {
+            lines += metricSection(metric)
+            for table in metric.segments {
+                lines += segmentSection(table, unit: FigureUnit(kind: metric.kind))
+            }
+        }
+        return lines
+    }
+
+    private static func methodsSection(_ document: ReportDocument) -> [String] {
+        let methods = document.methods
+        var lines = ["", "## Methods", ""]
+        lines.append("- Intervals: " + MarkdownEscaping.escape(methods.intervalMethod) + ".")
+        lines.append(
+            "- Anonymity threshold: " + FigureText.count(methods.minGroupSize)
+                + " respondents; smaller groups, and groups that would reveal them by subtraction, are suppressed.")
+        lines.append(
+            "- Reliability: figures whose 95% interval is wider than "
+                + FigureText.decimal(methods.maxIntervalWidth, places: 2) + " are marked †.")
+        for rule in methods.favourableRules { lines.append("- Favourable: " + MarkdownEscaping.escape(rule)) }
+        lines.append("- eNPS: " + MarkdownEscaping.escape(methods.enpsBuckets))
+        for rule in methods.engagementRules { lines.append("- Engagement: " + MarkdownEscaping.escape(rule)) }
+        for test in methods.segmentTests { lines.append("- Segment test: " + MarkdownEscaping.escape(test)) }
+        lines.append(
+            "- Weighting: "
+                + (methods.weightingNote.map(MarkdownEscaping.escape) ?? "none; every response counts once."))
+        lines.append("- Rounding: " + MarkdownEscaping.escape(methods.rounding))
+        if let note = document.freeTextNote { lines.append("- Free text: " + MarkdownEscaping.escape(note)) }
+        if !document.metrics.isEmpty {
+            lines += ["", "### Definitions", ""]
+            for metric in document.metrics {
+                lines.append(
+                    "- " + MarkdownEscaping.escape(metric.label) + " (" + MarkdownEscaping.escape(metric.id) + ", "
+                        + MarkdownEscaping.escape(metric.kind) + "): " + MarkdownEscaping.escape(metric.definitionText))
+            }
+        }
+        return lines
+    }
+}
+
+extension MetricResult {
+    /// Every figure of the result (overall, detail and segments), for report-wide notes.
+    var allFigures: [Figure] {
+        var figures = [overall]
+        switch detail {
+        case .share, .varianceShare, .drivers:
+            break
+        case .multiselect(let options, let atLeastOne, _):
+            figures += options.map(\.figure) + [atLeastOne]
+        case .likert(let items, let index):
+            for item in items + (index.map { [$0] } ?? []) {
+                figures += [item.favourable, item.neutral, item.unfavourable]
+            }
+        case .nps(let promoters, let passives, let detractors):
+            figures += [promoters, passives, detractors]
+        case .engagement(let engaged, let notEngaged, let activelyDisengaged, _, _):
+            figures += [engaged, notEngaged, activelyDisengaged]
+        }
+        return figures + segments.flatMap { $0.rows.map(\.figure) }
+    }
+
+    /// What the metric measures, in words, for the methods section.
+    var definitionText: String {
+        switch detail {
+        case .share(let definition):
+            return definition
+        case .multiselect:
+            return "per option, the share of respondents who answered the question and chose it"
+        case .likert:
+            return "per item, the distribution of answers, the favourable, neutral and unfavourable shares and the mean"
+        case .nps:
+            return "Net Promoter Score of a 0–10 question"
+        case .engagement(_, _, _, _, let rule):
+            return rule
+        case .varianceShare(_, _, _, _, _, let score, let grouping):
+            return "share of the variance of " + score + " that lies between groups of " + grouping
+        case .drivers(let outcome, _):
+            return "Pearson correlation of each item with " + outcome
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The CandorReport module; see Docs/ARCHITECTURE.md.

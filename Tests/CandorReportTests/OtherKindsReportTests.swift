@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import CandorReport
+
+/// Markdown and JSON for Likert, engagement, variance-share and drivers results.
+@Suite struct OtherKindsReportTests {
+    let markdown = MarkdownReport.render(OtherKindsFixtures.document()).components(separatedBy: "\n")
+    let json = JSONReport.render(OtherKindsFixtures.document())
+
+    @Test(arguments: [
+        // Default template "{share} — {label}"; 70/100, Wilson (0.60415, 0.78105).
+        "- **70.0%** — Engagement items (70 of 100; 95% CI 60.4–78.1%)",
+        "| Item | n | Strongly disagree | Disagree | Neither | Agree | Strongly agree | Favourable | Neutral | Unfavourable | Mean |  |",
+        // 0.7 × 160 = 112 eighths = 14 full blocks.
+        "| q01 | 100 | 5% | 10% | 15% | 40% | 30% | 70.0% | 15.0% | 15.0% | 3.80 | ██████████████ |",
+        "| q02 | — | — | — | — | — | — | suppressed |  |  |  |  |",
+        // 0.3 × 160 = 48 eighths = 6 full blocks.
+        "| Engaged | 30.0% | 30 | 100 | 21.9–39.6% | ██████ |",
+        "| Not engaged | not shown | — | — | — |  |",
+        "Mean score: 3.60.",
+        "| Eta squared (share of variance between groups) | 12.3% |",
+        "| ICC(1) | 0.046 |",
+        "| Groups left out (below the anonymity threshold) | 3 |",
+        "| q01 | 0.41 | 100 | < 0.001 | yes |",
+        "| q02 | — | — | — | — |",
+    ])
+    func markdownLine(_ expected: String) {
+        #expect(markdown.contains(expected), "missing line: \(expected)")
+    }
+
+    @Test func hiddenBasesAreNotInTheJSON() {
+        // The suppressed Likert item and the undefined driver show no n.
+        #expect(json.contains("            \"label\": \"q02\",\n            \"neutral\": {\n"))
+        #expect(!json.contains("\"n\": 3"))
+        #expect(
+            json.contains(
+                "            \"item\": \"q02\",\n            \"p_value\": null,\n            \"r\": null,\n            \"significant\": false\n"
+            ))
+        #expect(json.contains("        \"eta_squared\": 0.123456,\n"))
+        #expect(json.contains("        \"mean_score\": 3.6,\n"))
+    }
+
+    @Test(.enabled(if: SchemaValidator.isAvailable, "python3 with the jsonschema module is not available; skipping"))
+    func validatesAgainstTheSchema() throws {
+        let result = try SchemaValidator.validate(json)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test(.enabled(if: ExternalTool.exists(ExternalTool.cmarkGFM), "cmark-gfm is not installed; skipping"))
+    func tablesAreNotRagged() throws {
+        let html = try MarkdownRenderingTests.html(OtherKindsFixtures.document())
+        let tables = MarkdownRenderingTests.cellCounts(html)
+        #expect(tables.count == 10)  // six data-quality tables and one per metric
+        for rows in tables { #expect(Set(rows).count == 1, "ragged table: \(rows)") }
+    }
+}
