@@ -114,7 +114,7 @@ struct RunCommand: ParsableCommand {
 
     private func makeLogger() -> Logger {
         let format = StderrLogHandler.Format(rawValue: logFormat) ?? .text
-        let level: Logger.Level = quiet ? .critical : (verbose ? .info : .warning)
+        let level: Logger.Level = quiet ? .critical : .warning
         return Logger(label: "candor") { label in StderrLogHandler(logLevel: level, format: format, label: label) }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// and batches are handed over through a small bounded channel: parsing and the later stages
 /// then use both cores, in a footprint that does not grow with the file.
 package final class IngestStream {
-    /// The input's path as given.
+    /// The input's name in provenance and messages: its path as the user wrote it.
     package let path: String
     /// The header rows, format and column names.
     package let layout: HeaderLayout
@@ -35,9 +35,19 @@ package final class IngestStream {
     /// Opens `path` and reads its header.
     /// - Throws: `IngestError` when the file is missing, a directory, unreadable, empty or has
     ///   no header.
-    package init(path: String, options: ReadOptions = ReadOptions(), threaded: Bool = false) throws(IngestError) {
-        let reader = try RecordReader(path: path, options: options)
-        self.path = path
+    /// - Parameter displayName: the name records and messages carry, when it differs from the
+    ///   path opened (a definition's inputs are resolved against its folder but reported as
+    ///   written, so reports do not depend on where the checkout lives).
+    package init(path: String, options: ReadOptions = ReadOptions(), threaded: Bool = false, displayName: String? = nil) throws(IngestError) {
+        let reader: RecordReader
+        do {
+            reader = try RecordReader(path: path, options: options)
+        } catch {
+            var named = error
+            named.file = displayName ?? path
+            throw named
+        }
+        self.path = displayName ?? path
         layout = reader.layout
         delimiter = reader.delimiter
         encoding = reader.input.encoding
@@ -65,6 +75,16 @@ package final class IngestStream {
     /// The next batch, with every record's encoding checked; `nil` after the last.
     /// - Throws: `IngestError` when reading fails midway.
     package func next() throws(IngestError) -> RecordBatch? {
+        do {
+            return try nextBatch()
+        } catch {
+            var named = error
+            named.file = path
+            throw named
+        }
+    }
+
+    private func nextBatch() throws(IngestError) -> RecordBatch? {
         if finalShape != nil { return nil }
         if let reader {
             guard let storage = try reader.nextBatch() else {

@@ -76,10 +76,10 @@ package enum DefinitionLoader {
             maxIntervalWidth: try privacy["max_interval_width"]?.double() ?? 0.30)
         guard rules.minGroupSize >= 1 else { throw privacy["min_group_size"]!.error("min_group_size must be at least 1") }
 
-        let inputs = try (top["inputs"]?.strings() ?? []).map { resolve($0, against: folder) }
+        let inputs = try top["inputs"]?.strings() ?? []
         return PipelineDefinition(
             path: path, sha256: SHA256Digest.hex(of: [UInt8](data)), name: name,
-            title: try top["title"]?.string() ?? name, inputs: inputs, read: read,
+            title: try top["title"]?.string() ?? name, inputs: inputs, folder: folder, read: read,
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
             maxRejectShare: try output["max_reject_share"]?.double() ?? 1.0,
             plan: AggregationPlan(schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),

@@ -12,8 +12,10 @@ package struct PipelineDefinition: Sendable {
     package var name: String
     /// The report title.
     package var title: String
-    /// Input paths or globs, resolved against the definition's folder.
+    /// Input paths or globs as written, relative to `folder`.
     package var inputs: [String]
+    /// The folder holding the definition: relative paths in it resolve against this.
+    package var folder: String
     /// How to read the inputs.
     package var read: ReadOptions
     /// Where reports, the rejects file and the run log go.

@@ -26,6 +26,12 @@ package struct RunRequest: Sendable {
         self.threaded = threaded
     }
 
+    /// The input files in force: `--input` (relative to the current folder) or the definition's.
+    package func inputFiles() throws(RunFailure) -> [InputFile] {
+        if let inputOverride { return try InputExpansion.expand(inputOverride, relativeTo: nil) }
+        return try InputExpansion.expand(definition.inputs, relativeTo: definition.folder)
+    }
+
     /// The output folder in force.
     package var outputDirectory: String { outputOverride ?? definition.outputDirectory }
 
