@@ -1,0 +1,99 @@
+import CandorClean
+
+/// Accumulates a `multiselect` metric: per option, the respondents who chose it, among those
+/// who answered the question (never the number of selections).
+struct MultiselectAccumulator: Equatable, Sendable {
+    /// The counts of one group.
+    struct Tally: Mergeable {
+        /// Answering respondents; successes are those who chose at least one option other than
+        /// the "none" option.
+        var answered = ShareTally()
+        /// Σw of respondents who chose each option of `MultiselectSpec.allOptions`.
+        var chosen: [Double]
+        /// Σw × (options chosen, the "none" option not counted).
+        var chosenCount = 0.0
+
+        mutating func merge(_ other: Tally) {
+            answered.merge(other.answered)
+            chosen.addElementwise(other.chosen)
+            chosenCount += other.chosenCount
+        }
+    }
+
+    /// The field read.
+    let field: Int
+    /// The options, "none" last when the question has one.
+    let options: [String]
+    /// The bits of the real options (all but "none").
+    let realMask: Int64
+    /// The "none" option's index in `options`, if any.
+    let noneIndex: Int?
+    /// Counts overall and per group.
+    private(set) var tallies: Breakdown<Tally>
+
+    /// Creates an empty accumulator for a multiselect field (any other field gives no options).
+    init(field: Int, schema: SurveySchema, layout: SegmentLayout) {
+        var spec = MultiselectSpec(options: [], encoding: .joined(separator: ";"))
+        if schema.fields.indices.contains(field), case .multiselect(let declared) = schema.fields[field].kind {
+            spec = declared
+        }
+        self.field = field
+        options = Array(spec.allOptions.prefix(63))
+        let realCount = min(spec.options.count, 63)
+        realMask = realCount == 0 ? 0 : (realCount == 63 ? Int64.max : (Int64(1) << Int64(realCount)) - 1)
+        noneIndex = spec.noneOption == nil || realCount >= 63 ? nil : realCount
+        tallies = Breakdown(empty: Tally(chosen: Array(repeating: 0, count: options.count)), layout: layout)
+    }
+
+    /// Counts one response.
+    @inline(__always)
+    mutating func add(_ row: UnsafeBufferPointer<Int64>, weight: Double, codes: UnsafeMutableBufferPointer<Int>) {
+        guard field < row.count else { return }
+        let value = row[field]
+        guard value != Response.missing else { return }
+        let real = value & realMask
+        let realChosen = Double(real.nonzeroBitCount)
+        let optionCount = options.count
+        tallies.record(codes) { tally in
+            tally.answered.record(weight: weight, hit: real != 0)
+            tally.chosenCount += weight * realChosen
+            var bits = value
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                if bit < optionCount { tally.chosen[bit] += weight }
+                bits &= bits &- 1
+            }
+        }
+    }
+
+    /// Adds another accumulator's counts.
+    mutating func merge(_ other: MultiselectAccumulator) { tallies.merge(other.tallies) }
+
+    /// The primary figure's tally: the at-least-one share.
+    static func primary(_ state: Tally) -> PrimaryTally { .share(state.answered) }
+
+    /// The detail: options ranked by share (ties: declared order), at-least-one, mean chosen.
+    func detail(_ rules: FigureRules) -> MetricDetail {
+        let overall = tallies.overall
+        let hidden = rules.isBelowThreshold(overall.answered.rawN)
+        var figures = options.indices.map { index in
+            var option = overall.answered
+            option.successes = overall.chosen[index]
+            return (index, rules.figure(option))
+        }
+        figures.sort { a, b in
+            let left = a.1.value ?? -1
+            let right = b.1.value ?? -1
+            return left != right ? left > right : a.0 < b.0
+        }
+        let ranked = figures.map { index, figure in
+            OptionFigure(
+                label: options[index], figure: hidden ? figure.hidden(FigureRules.belowThreshold) : figure,
+                isNoneOption: index == noneIndex)
+        }
+        let meanChosen = hidden || overall.answered.weight <= 0 ? nil : overall.chosenCount / overall.answered.weight
+        return .multiselect(
+            options: ranked, atLeastOne: rules.guarded(rules.figure(overall.answered), rawN: overall.answered.rawN),
+            meanChosen: meanChosen)
+    }
+}
