@@ -92,7 +92,7 @@ struct RunCommand: ParsableCommand {
         for (index, request) in requests.enumerated() {
             semaphore.wait()
             group.enter()
-            let progress = requests.count == 1 ? ProgressReporter(files: (try? InputExpansion.expand(request.inputOverride ?? request.definition.inputs)) ?? []) : nil
+            let progress = requests.count == 1 ? ProgressReporter(files: (try? request.inputFiles()) ?? []) : nil
             Thread.detachNewThread {
                 results.set(index, PipelineRunner.run(request, logger: logger, progress: progress))
                 semaphore.signal()

@@ -8,17 +8,14 @@ package enum DefinitionCheck {
     package static func describe(_ request: RunRequest) throws(RunFailure) -> [String] {
         let definition = request.definition
         var lines = ["pipeline \(definition.name) (\(definition.path))"]
-        let files = try InputExpansion.expand(request.inputOverride ?? definition.inputs)
+        let files = try request.inputFiles()
         let cleaner = Cleaner(schema: definition.schema)
         for file in files {
-            let stream: IngestStream
-            do { stream = try IngestStream(path: file, options: definition.read) } catch {
-                throw RunFailure(.unreadableInput, error.description)
-            }
-            do { try cleaner.begin(input: file, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
+            let stream = try StreamingPass.open(file, definition: definition, threaded: false)
+            do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
             let layout = stream.layout
             lines.append(
-                "  input \(file): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(delimiterName(stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found")
+                "  input \(file.displayName): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(delimiterName(stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found")
         }
         lines.append("  fields: \(definition.schema.fields.map { "\($0.name) (\($0.kind.typeName))" }.joined(separator: ", "))")
         lines.append("  metrics: \(definition.plan.metrics.map { "\($0.id) (\($0.kind.name))" }.joined(separator: ", "))")

@@ -35,7 +35,7 @@ package enum InputExpansion {
     /// The files matching each pattern, sorted by byte value within a pattern, duplicates
     /// removed. A plain path is kept even when it does not exist (reading it then fails with
     /// a clear message); a glob that matches nothing is an error.
-    package static func expand(_ patterns: [String]) throws(RunFailure) -> [String] {
+    static func expand(_ patterns: [String]) throws(RunFailure) -> [String] {
         var files: [String] = []
         for pattern in patterns {
             guard pattern.contains(where: { "*?[".contains($0) }) else {

@@ -34,7 +34,7 @@ package enum PipelineRunner {
         counts: inout RunLogEntry.Counts?, inputs: inout [RunLogEntry.Input]
     ) throws(RunFailure) -> RunOutcome {
         let definition = request.definition
-        let files = try InputExpansion.expand(request.inputOverride ?? definition.inputs)
+        let files = try request.inputFiles()
         let directory = request.outputDirectory
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -91,14 +91,14 @@ package enum PipelineRunner {
     }
 
     private static func unchangedSinceLastSuccess(
-        _ request: RunRequest, files: [String], logger: Logger, started: Date
+        _ request: RunRequest, files: [InputFile], logger: Logger, started: Date
     ) throws(RunFailure) -> RunOutcome? {
         let log = RunLog(directory: request.outputDirectory)
         guard let last = try? log.lastSuccessful(pipeline: request.definition.name) else { return nil }
         var current: [RunLogEntry.Input] = []
         for file in files {
-            guard let sum = FileChecksum.sha256(of: file) else { return nil }
-            current.append(RunLogEntry.Input(path: file, bytes: sum.bytes, sha256: sum.sha256, records: 0))
+            guard let sum = FileChecksum.sha256(of: file.path) else { return nil }
+            current.append(RunLogEntry.Input(path: file.displayName, bytes: sum.bytes, sha256: sum.sha256, records: 0))
         }
         let unchanged = last.definitionSHA256 == request.definition.sha256
             && last.inputs.map(\.sha256) == current.map(\.sha256) && last.inputs.map(\.path) == current.map(\.path)

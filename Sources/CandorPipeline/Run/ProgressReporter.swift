@@ -17,10 +17,10 @@ package final class ProgressReporter: @unchecked Sendable {
     private let started = Date()
 
     /// A reporter for `files`, or `nil` when stderr is not a terminal.
-    package init?(files: [String]) {
+    package init?(files: [InputFile]) {
         guard isatty(2) == 1 else { return nil }
         var sizes: [String: Int64] = [:]
-        for file in files {
+        for file in files.map(\.path) {
             sizes[file] = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.int64Value ?? 0
         }
         fileBytes = sizes

@@ -17,7 +17,7 @@ struct StreamingPass {
     var results: [MetricResult]
 
     static func run(
-        definition: PipelineDefinition, files: [String], threaded: Bool, rejects: RejectsWriter, logger: Logger,
+        definition: PipelineDefinition, files: [InputFile], threaded: Bool, rejects: RejectsWriter, logger: Logger,
         progress: ProgressReporter?
     ) throws(RunFailure) -> StreamingPass {
         let schema = definition.schema
@@ -26,7 +26,7 @@ struct StreamingPass {
             logger.debug("\(definition.name): dedupe keeps the latest response; reading ids and timestamps first")
             for file in files {
                 let stream = try open(file, definition: definition, threaded: threaded)
-                do { try finder.begin(input: file, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
+                do { try finder.begin(input: file.displayName, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
                 do { while let batch = try stream.next() { finder.observe(batch) } } catch {
                     throw RunFailure(.unreadableInput, error.description)
                 }
@@ -41,7 +41,7 @@ struct StreamingPass {
         var writeFailure: OutputError?
         for file in files {
             let stream = try open(file, definition: definition, threaded: threaded)
-            do { try cleaner.begin(input: file, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
+            do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
             let readBefore = cleaner.accounting.read
             do {
                 while let batch = try stream.next() {
@@ -52,7 +52,7 @@ struct StreamingPass {
                     if let failure = writeFailure { throw RunFailure(failure.exitStatus, failure.description) }
                     aggregator.add(responses)
                     responses.removeAll()
-                    if batch.count > 0 { progress?.advance(file: file, byteOffset: batch.provenance(batch.count - 1).byteOffset) }
+                    if batch.count > 0 { progress?.advance(file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset) }
                 }
             } catch let error as IngestError {
                 throw RunFailure(.unreadableInput, error.description)
@@ -66,16 +66,16 @@ struct StreamingPass {
             // The stream is exhausted here, so its shape is known.
             guard let shape = stream.shape else { throw RunFailure(.internalError, "\(file): input shape missing after reading") }
             shapes.append(shape)
-            inputs.append(RunLogEntry.Input(path: file, bytes: shape.bytes, sha256: shape.sha256, records: cleaner.accounting.read - readBefore))
-            progress?.finish(file: file)
+            inputs.append(RunLogEntry.Input(path: file.displayName, bytes: shape.bytes, sha256: shape.sha256, records: cleaner.accounting.read - readBefore))
+            progress?.finish(file: file.path)
         }
         let results = aggregator.results(labels: { cleaner.labels(ofField: $0) })
         return StreamingPass(accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results)
     }
 
-    private static func open(_ file: String, definition: PipelineDefinition, threaded: Bool) throws(RunFailure) -> IngestStream {
+    static func open(_ file: InputFile, definition: PipelineDefinition, threaded: Bool) throws(RunFailure) -> IngestStream {
         do {
-            return try IngestStream(path: file, options: definition.read, threaded: threaded)
+            return try IngestStream(path: file.path, options: definition.read, threaded: threaded, displayName: file.displayName)
         } catch {
             throw RunFailure(.unreadableInput, error.description)
         }
