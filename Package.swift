@@ -71,7 +71,10 @@ let package = Package(
         .testTarget(name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "CandorPipelineTests",
-            dependencies: ["CandorPipeline", "CandorSample", "CandorCore"],
+            dependencies: [
+                "CandorPipeline", "CandorSample", "CandorCore", "CandorClean", "CandorIngest", "CandorAggregate",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "CandorCoreTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
