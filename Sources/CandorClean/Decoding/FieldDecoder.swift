@@ -9,6 +9,11 @@ import Foundation
 /// lookup and no `String`. Only a value not seen before takes the slow path.
 struct FieldDecoder {
     let spec: FieldSpec
+    /// Copied out of `spec` so the per-record path never copies a `FieldSpec` (its strings and
+    /// payloads cost a retain and release each).
+    let required: Bool
+    let onInvalid: InvalidPolicy
+    private let strategy: Strategy
     /// The record columns this field reads (one, or one per option), set per input.
     var columns: [Int] = []
     private var cache = ByteInterner(expected: 64)
@@ -18,12 +23,19 @@ struct FieldDecoder {
     private let vocabulary: [String: Int64]
     private let nonAnswers: Set<String>
 
+    /// How values of this field are read, decided once.
+    private enum Strategy {
+        case cached, optionColumns, uncached
+    }
+
     private static let cacheLimit = 100_000
     private static let nonAnswerMarker = Int64.min + 1
     private static let invalidMarker = Int64.min + 2
 
     init(spec: FieldSpec) {
         self.spec = spec
+        required = spec.required
+        onInvalid = spec.onInvalid
         var vocabulary: [String: Int64] = [:]
         var nonAnswers: Set<String> = []
         switch spec.kind {
@@ -49,18 +61,24 @@ struct FieldDecoder {
         }
         self.vocabulary = vocabulary
         self.nonAnswers = nonAnswers
+        if case .multiselect(let multiselect) = spec.kind, multiselect.encoding.isColumnBased {
+            strategy = .optionColumns
+        } else {
+            strategy = cachesValues ? .cached : .uncached
+        }
     }
 
     /// Decodes the field from record `record` of `batch`. The record has every bound column
     /// (ragged records never reach here).
     @inline(__always)
     mutating func decode(_ batch: RecordBatch, _ record: Int) -> DecodedValue {
-        if case .multiselect(let multiselect) = spec.kind, multiselect.encoding.isColumnBased {
+        if case .optionColumns = strategy {
+            guard case .multiselect(let multiselect) = spec.kind else { return .blank }
             return decodeOptionColumns(batch, record, multiselect)
         }
         let bytes = batch.field(record, columns[0])
         if bytes.isEmpty { return .blank }
-        guard cachesValues else { return decodeUncached(bytes) }
+        guard case .cached = strategy else { return decodeUncached(bytes) }
         if let code = cache.code(of: bytes) {
             switch cachedResults[code] {
             case Self.nonAnswerMarker: return .nonAnswer

@@ -87,14 +87,13 @@ package final class Cleaner {
         var firstProblem: (field: Int, reason: ReasonCode, why: String)?
         var quality = QualityMarks()
         for field in decoders.indices {
-            let spec = decoders[field].spec
             let decoded = decoders[field].decode(batch, record)
             switch decoded {
             case .value(let value):
                 row[field] = value
             case .blank, .nonAnswer:
                 row[field] = Response.missing
-                if spec.required {
+                if decoders[field].required {
                     if firstProblem == nil { firstProblem = (field, .missingRequired, "a required answer is blank") }
                 } else if case .nonAnswer = decoded {
                     quality.nonAnswers.append(field)
@@ -103,7 +102,7 @@ package final class Cleaner {
                 }
             case .invalid(let why):
                 row[field] = Response.missing
-                switch spec.onInvalid {
+                switch decoders[field].onInvalid {
                 case .reject:
                     if firstProblem == nil { firstProblem = (field, .invalidValue, why) }
                 case .missing:
@@ -111,7 +110,7 @@ package final class Cleaner {
                 case .fail:
                     let provenance = batch.provenance(record)
                     throw CleanFailure(
-                        description: "\(provenance.fileAndLine): column \(decoders[field].columns[0] + 1) (\(spec.name)): \(why); the field's on_invalid is fail, so the run stops")
+                        description: "\(provenance.fileAndLine): column \(decoders[field].columns[0] + 1) (\(schema.fields[field].name)): \(why); the field's on_invalid is fail, so the run stops")
                 }
             }
         }

@@ -10,7 +10,10 @@ package final class RecordBatch: @unchecked Sendable {
     /// The file the records come from, as the user named it.
     package let file: String
     /// Storage, owned by this batch and freed in `deinit`.
-    var storage: BatchStorage
+    /// Never reassigned, so reading it needs no exclusivity check on the hot path; problems
+    /// found after the hand-over go to `lateProblems` instead.
+    let storage: BatchStorage
+    private var lateProblems: [Int: RecordProblem] = [:]
     /// Added to the parser's offsets (counted after the byte-order mark) to give offsets in the
     /// file as stored.
     let byteOffsetBias: Int64
@@ -51,13 +54,13 @@ package final class RecordBatch: @unchecked Sendable {
 
     /// The problem ingest found with record `record`, if any: such a record must be rejected.
     package func problem(_ record: Int) -> RecordProblem? {
-        storage.problems[record]
+        storage.problems[record] ?? (lateProblems.isEmpty ? nil : lateProblems[record])
     }
 
     /// Records a problem found after the batch was built (by validation on the consuming side,
     /// before the batch is read by the next stage).
     func setProblem(_ problem: RecordProblem, at record: Int) {
-        if storage.problems[record] == nil { storage.problems[record] = problem }
+        if self.problem(record) == nil { lateProblems[record] = problem }
     }
 
     /// The record's fields as text, for rejects files and diagnostics: invalid UTF-8 and control
