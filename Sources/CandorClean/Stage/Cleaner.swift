@@ -85,6 +85,9 @@ package final class Cleaner {
         _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
         var firstProblem: (field: Int, reason: ReasonCode, why: String)?
+        // A `fail` value stops the run only once no filter definitely excludes the response:
+        // an excluded response (an unfinished one, say) never reaches the statistics.
+        var failure: (field: Int, why: String)?
         var quality = QualityMarks()
         for field in decoders.indices {
             let spec = decoders[field].spec
@@ -109,15 +112,18 @@ package final class Cleaner {
                 case .missing:
                     quality.invalidAsMissing.append(field)
                 case .fail:
-                    let provenance = batch.provenance(record)
-                    throw CleanFailure(
-                        description: "\(provenance.fileAndLine): column \(decoders[field].columns[0] + 1) (\(spec.name)): \(why); the field's on_invalid is fail, so the run stops")
+                    if failure == nil { failure = (field, why) }
                 }
             }
         }
         if let excludedBy = excludingFilter(requireKnown: false) {
             exclude(excludedBy)
             return
+        }
+        if let failure {
+            let provenance = batch.provenance(record)
+            throw CleanFailure(
+                description: "\(provenance.fileAndLine): column \(decoders[failure.field].columns[0] + 1) (\(schema.fields[failure.field].name)): \(failure.why); the field's on_invalid is fail, so the run stops")
         }
         var duplicateOf: (input: Int, line: Int, record: Int)?
         if let column = dedupeColumn { duplicateOf = registerID(batch, record, column: column) }
