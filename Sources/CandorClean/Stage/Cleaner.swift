@@ -143,8 +143,10 @@ package final class Cleaner {
             return
         }
         let provenance = batch.provenance(record)
-        if let winners = latestWinners, let column = dedupeColumn {
-            if let winner = winners.winner(for: batch.field(record, column)), winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
+        // `keep: latest` decides among the records that have a timestamp; an id none of whose
+        // records has one has no winner, and falls back to keeping the first.
+        if let winners = latestWinners, let column = dedupeColumn, let winner = winners.winner(for: batch.field(record, column)) {
+            if winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
                 recordRejection(
                     Rejection(
                         provenance: provenance, reason: .supersededResponse, column: column + 1, field: schema.dedupe.map { schema.fields[$0.field].name },
