@@ -29,6 +29,10 @@ package final class Cleaner {
     /// When `keep: latest` is in force: the record (input, record number) that wins each id,
     /// found by a first pass. `nil` otherwise.
     private let latestWinners: LatestResponses?
+    /// Per block, per item: `min + max` of the scale for a reverse-coded item (the stored value
+    /// is that minus the answer given), `nil` otherwise. Straight-lining is about the answers
+    /// given, so reversed items are turned back before comparing.
+    private let blockMirrors: [[Int64?]]
 
     /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
     /// of the winners found beforehand instead of the first occurrence.
@@ -37,6 +41,12 @@ package final class Cleaner {
         decoders = schema.fields.map { FieldDecoder(spec: $0) }
         row = Array(repeating: Response.missing, count: schema.fields.count)
         self.latestWinners = latestWinners
+        blockMirrors = schema.blocks.map { block in
+            block.fields.map { field -> Int64? in
+                guard case .likert(let scale, reverse: true) = schema.fields[field].kind else { return nil }
+                return Int64(scale.minimum + scale.maximum)
+            }
+        }
         for block in schema.blocks { totals.straightLining[block.name] = (0, 0) }
     }
 
@@ -229,10 +239,19 @@ package final class Cleaner {
         for field in quality.blanks { totals.blanks[schema.fields[field].name, default: 0] += 1 }
         for field in quality.nonAnswers { totals.nonAnswers[schema.fields[field].name, default: 0] += 1 }
         for field in quality.invalidAsMissing { totals.invalidAsMissing[schema.fields[field].name, default: 0] += 1 }
-        for block in schema.blocks where block.fields.count > 1 {
-            let first = row[block.fields[0]]
+        for (blockIndex, block) in schema.blocks.enumerated() where block.fields.count > 1 {
             guard block.fields.allSatisfy({ row[$0] != Response.missing }) else { continue }
-            let flagged = block.fields.allSatisfy { row[$0] == first }
+            let mirrors = blockMirrors[blockIndex]
+            func answer(_ item: Int) -> Int64 {
+                let stored = row[block.fields[item]]
+                return mirrors[item].map { $0 - stored } ?? stored
+            }
+            let first = answer(0)
+            var flagged = true
+            for item in 1..<block.fields.count where answer(item) != first {
+                flagged = false
+                break
+            }
             let previous = totals.straightLining[block.name] ?? (0, 0)
             totals.straightLining[block.name] = (previous.flagged + (flagged ? 1 : 0), previous.answeredAll + 1)
         }
