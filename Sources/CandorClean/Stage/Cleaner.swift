@@ -29,6 +29,10 @@ package final class Cleaner {
     /// When `keep: latest` is in force: the record (input, record number) that wins each id,
     /// found by a first pass. `nil` otherwise.
     private let latestWinners: LatestResponses?
+    /// Per block, per item: `min + max` of the scale for a reverse-coded item (the stored value
+    /// is that minus the answer given), `nil` otherwise. Straight-lining is about the answers
+    /// given, so reversed items are turned back before comparing.
+    private let blockMirrors: [[Int64?]]
 
     /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
     /// of the winners found beforehand instead of the first occurrence.
@@ -37,6 +41,12 @@ package final class Cleaner {
         decoders = schema.fields.map { FieldDecoder(spec: $0) }
         row = Array(repeating: Response.missing, count: schema.fields.count)
         self.latestWinners = latestWinners
+        blockMirrors = schema.blocks.map { block in
+            block.fields.map { field -> Int64? in
+                guard case .likert(let scale, reverse: true) = schema.fields[field].kind else { return nil }
+                return Int64(scale.minimum + scale.maximum)
+            }
+        }
         for block in schema.blocks { totals.straightLining[block.name] = (0, 0) }
     }
 
@@ -85,6 +95,9 @@ package final class Cleaner {
         _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
         var firstProblem: (field: Int, reason: ReasonCode, why: String)?
+        // A `fail` value stops the run only once no filter definitely excludes the response:
+        // an excluded response (an unfinished one, say) never reaches the statistics.
+        var failure: (field: Int, why: String)?
         var quality = QualityMarks()
         for field in decoders.indices {
             let decoded = decoders[field].decode(batch, record)
@@ -108,15 +121,18 @@ package final class Cleaner {
                 case .missing:
                     quality.invalidAsMissing.append(field)
                 case .fail:
-                    let provenance = batch.provenance(record)
-                    throw CleanFailure(
-                        description: "\(provenance.fileAndLine): column \(decoders[field].columns[0] + 1) (\(schema.fields[field].name)): \(why); the field's on_invalid is fail, so the run stops")
+                    if failure == nil { failure = (field, why) }
                 }
             }
         }
         if let excludedBy = excludingFilter(requireKnown: false) {
             exclude(excludedBy)
             return
+        }
+        if let failure {
+            let provenance = batch.provenance(record)
+            throw CleanFailure(
+                description: "\(provenance.fileAndLine): column \(decoders[failure.field].columns[0] + 1) (\(schema.fields[failure.field].name)): \(failure.why); the field's on_invalid is fail, so the run stops")
         }
         var duplicateOf: (input: Int, line: Int, record: Int)?
         if let column = dedupeColumn { duplicateOf = registerID(batch, record, column: column) }
@@ -136,8 +152,10 @@ package final class Cleaner {
             return
         }
         let provenance = batch.provenance(record)
-        if let winners = latestWinners, let column = dedupeColumn {
-            if let winner = winners.winner(for: batch.field(record, column)), winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
+        // `keep: latest` decides among the records that have a timestamp; an id none of whose
+        // records has one has no winner, and falls back to keeping the first.
+        if let winners = latestWinners, let column = dedupeColumn, let winner = winners.winner(for: batch.field(record, column)) {
+            if winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
                 recordRejection(
                     Rejection(
                         provenance: provenance, reason: .supersededResponse, column: column + 1, field: schema.dedupe.map { schema.fields[$0.field].name },
@@ -220,10 +238,19 @@ package final class Cleaner {
         for field in quality.blanks { totals.blanks[schema.fields[field].name, default: 0] += 1 }
         for field in quality.nonAnswers { totals.nonAnswers[schema.fields[field].name, default: 0] += 1 }
         for field in quality.invalidAsMissing { totals.invalidAsMissing[schema.fields[field].name, default: 0] += 1 }
-        for block in schema.blocks where block.fields.count > 1 {
-            let first = row[block.fields[0]]
+        for (blockIndex, block) in schema.blocks.enumerated() where block.fields.count > 1 {
             guard block.fields.allSatisfy({ row[$0] != Response.missing }) else { continue }
-            let flagged = block.fields.allSatisfy { row[$0] == first }
+            let mirrors = blockMirrors[blockIndex]
+            func answer(_ item: Int) -> Int64 {
+                let stored = row[block.fields[item]]
+                return mirrors[item].map { $0 - stored } ?? stored
+            }
+            let first = answer(0)
+            var flagged = true
+            for item in 1..<block.fields.count where answer(item) != first {
+                flagged = false
+                break
+            }
             let previous = totals.straightLining[block.name] ?? (0, 0)
             totals.straightLining[block.name] = (previous.flagged + (flagged ? 1 : 0), previous.answeredAll + 1)
         }

@@ -68,9 +68,10 @@ package struct LatestResponseFinder {
     }
 
     /// Reads the ids and timestamps of a batch. Records ingest rejects, or whose timestamp is
-    /// blank or invalid, do not take part (they cannot win).
+    /// blank or invalid, do not take part (they cannot win); nor do blank ids, which are not
+    /// duplicates of each other (as under `keep: first`).
     package mutating func observe(_ batch: RecordBatch) {
-        for record in 0..<batch.count where batch.problem(record) == nil {
+        for record in 0..<batch.count where batch.problem(record) == nil && !batch.field(record, idColumn).isEmpty {
             guard case .value(let seconds) = timestampDecoder.decode(batch, record) else { continue }
             table.observe(
                 id: batch.field(record, idColumn), timestamp: seconds,

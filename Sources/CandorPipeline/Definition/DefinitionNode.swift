@@ -18,7 +18,7 @@ struct DefinitionNode {
     /// The node as a mapping whose keys must all be in `allowed` (in order of appearance).
     func mapping(allowed: [String]) throws(DefinitionError) -> [(key: String, value: DefinitionNode)] {
         guard case .mapping(let mapping) = node else {
-            throw error("\(path) must be a mapping of keys to values")
+            throw error("\(path.isEmpty ? "the definition" : path) must be a mapping of keys to values")
         }
         var result: [(String, DefinitionNode)] = []
         var seen: Set<String> = []
@@ -27,9 +27,12 @@ struct DefinitionNode {
             let keyAt = DefinitionNode(node: keyNode, path: path, file: file)
             guard allowed.contains(key) else {
                 let hint = Self.closest(to: key, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
-                throw keyAt.error("unknown key '\(key)' in \(path)\(hint) (allowed: \(allowed.joined(separator: ", ")))")
+                let place = path.isEmpty ? "at the top level" : "in \(path)"
+                throw keyAt.error("unknown key '\(key)' \(place)\(hint) (allowed: \(allowed.joined(separator: ", ")))")
             }
-            guard seen.insert(key).inserted else { throw keyAt.error("key '\(key)' appears twice in \(path)") }
+            guard seen.insert(key).inserted else {
+                throw keyAt.error("key '\(key)' appears twice \(path.isEmpty ? "at the top level" : "in \(path)")")
+            }
             result.append((key, DefinitionNode(node: valueNode, path: path.isEmpty ? key : "\(path).\(key)", file: file)))
         }
         return result

@@ -97,8 +97,11 @@ struct ResolutionContext {
             throw node.error("unknown type '\(type)' for field '\(field)'; use one of \(Self.types.joined(separator: ", "))")
         }
         let common: Set = ["name", "type", "column", "column_id", "required", "on_invalid"]
-        for (key, value) in keys where !common.contains(key) && !typeKeys.contains(key) {
-            throw value.error("'\(key)' does not apply to a \(type) field ('\(field)')")
+        // In the allowed keys' order, so that the same file always gives the same message.
+        for key in Self.fieldKeys where !common.contains(key) && !typeKeys.contains(key) {
+            guard let value = keys[key] else { continue }
+            let article = "aeiou".contains(type.prefix(1)) ? "an" : "a"
+            throw value.error("'\(key)' does not apply to \(article) \(type) field ('\(field)')")
         }
         switch type {
         case "id": return .id

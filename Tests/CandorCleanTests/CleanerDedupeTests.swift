@@ -1,0 +1,118 @@
+import CandorCore
+import Testing
+
+@testable import CandorClean
+
+/// `id`, a `submitted` ISO 8601 timestamp and a `score` 0–10; dedupe by `id`.
+private func schema(latest: Bool = false) throws -> SurveySchema {
+    SurveySchema(
+        fields: [
+            field("id", .id), field("submitted", .timestamp(formats: [try TimestampFormat(pattern: "iso8601")])),
+            field("score", .integer(min: 0, max: 10)),
+        ],
+        dedupe: .init(field: 0, keep: latest ? .latest(orderBy: 1) : .first))
+}
+
+@Test("keep first: a later duplicate is rejected as a duplicate of the first record")
+func keepFirst() throws {
+    let run = try CleanHarness.run(try schema(), "id,submitted,score\nA,,1\nB,,2\nA,,3\nA,,4\n")
+    let path = run.paths[0]
+    #expect(run.column(2) == [1, 2])
+    #expect(run.rejections.map(\.reason) == [.duplicateID, .duplicateID])
+    #expect(run.messages == ["\(path):4: duplicate of record 1 (\(path):2)", "\(path):5: duplicate of record 1 (\(path):2)"])
+    #expect(run.rejections.first?.field == "id")
+    #expect(run.rejections.first?.column == 1)
+    #expect(run.accounting.rejectedByReason == [.duplicateID: 2])
+}
+
+@Test("keep first across inputs names the first input's file and line")
+func keepFirstAcrossInputs() throws {
+    let run = try CleanHarness.run(try schema(), ["id,submitted,score\nA,,1\nB,,2\n", "id,submitted,score\nC,,3\nB,,4\n"])
+    #expect(run.column(2) == [1, 2, 3])
+    #expect(run.messages == ["\(run.paths[1]):3: duplicate of record 2 (\(run.paths[0]):3)"])
+    #expect(run.accounting.perInput[run.paths[0]] == .init(read: 2, accepted: 2, rejected: 0, excluded: 0))
+    #expect(run.accounting.perInput[run.paths[1]] == .init(read: 2, accepted: 1, rejected: 1, excluded: 0))
+}
+
+@Test("a record rejected for another reason still registers its id")
+func rejectedRegisters() throws {
+    let run = try CleanHarness.run(try schema(), "id,submitted,score\nA,,eleven\nA,,5\nB,,5\n")
+    let path = run.paths[0]
+    #expect(run.rejections.map(\.reason) == [.invalidValue, .duplicateID])
+    #expect(run.messages == ["\(path):2: column 3 (score): 'eleven' is not a whole number", "\(path):3: duplicate of record 1 (\(path):2)"])
+    #expect(run.column(2) == [5])
+}
+
+@Test("a ragged record (rejected by ingest) registers its id")
+func raggedRegisters() throws {
+    let run = try CleanHarness.run(try schema(), "id,submitted,score\nA,\nA,,5\n")
+    let path = run.paths[0]
+    #expect(run.rejections.map(\.reason) == [.raggedRecord, .duplicateID])
+    #expect(run.messages == ["\(path):2: column 3: expected 3 fields, found 2", "\(path):3: duplicate of record 1 (\(path):2)"])
+    #expect(run.responses.count == 0)
+    #expect(run.accounting.balances)
+}
+
+@Test("blank ids are not duplicates of each other")
+func blankIDs() throws {
+    let run = try CleanHarness.run(try schema(), "id,submitted,score\n,,1\n,,2\n")
+    #expect(run.rejections.isEmpty)
+    #expect(run.column(2) == [1, 2])
+}
+
+// Records: A@03-01 (1), B@03-02 (2), A@03-05 (3), A@03-03 (4). A's latest is record 3.
+private let latestCSV = """
+    id,submitted,score
+    A,2026-03-01T00:00:00Z,1
+    B,2026-03-02T00:00:00Z,2
+    A,2026-03-05T00:00:00Z,3
+    A,2026-03-03T00:00:00Z,4
+
+    """
+
+@Test("keep latest: earlier responses are superseded, the latest is kept")
+func keepLatest() throws {
+    let run = try CleanHarness.run(try schema(latest: true), latestCSV, latest: true)
+    let path = run.paths[0]
+    #expect(run.column(2) == [2, 3])
+    #expect(run.rejections.map(\.reason) == [.supersededResponse, .supersededResponse])
+    #expect(run.rejections.map(\.provenance.line) == [2, 5])
+    #expect(
+        run.messages == [
+            "\(path):2: superseded by a later response of the same respondent (record 3 of \(path))",
+            "\(path):5: superseded by a later response of the same respondent (record 3 of \(path))",
+        ])
+    #expect(run.accounting.rejectedByReason == [.supersededResponse: 2])
+    #expect(run.accounting.balances)
+}
+
+@Test("keep latest: a tie goes to the later record")
+func keepLatestTie() throws {
+    let csv = "id,submitted,score\nA,2026-03-01T00:00:00Z,1\nA,2026-03-01T00:00:00Z,2\n"
+    let run = try CleanHarness.run(try schema(latest: true), csv, latest: true)
+    #expect(run.column(2) == [2])
+    #expect(run.rejections.map(\.reason) == [.supersededResponse])
+}
+
+@Test("keep latest: duplicates that no timestamp can order are still caught (the first is kept)")
+func keepLatestWithoutTimestamps() throws {
+    let csv = "id,submitted,score\nA,,1\nA,,2\nB,2026-03-01T00:00:00Z,3\nB,,4\n"
+    let run = try CleanHarness.run(try schema(latest: true), csv, latest: true)
+    let path = run.paths[0]
+    // A: neither record has a timestamp, so neither can win on time: the first stays.
+    // B: only record 3 has a timestamp, so it wins and record 4 is superseded.
+    #expect(run.column(2) == [1, 3])
+    #expect(
+        run.messages == [
+            "\(path):3: duplicate of record 1 (\(path):2)",
+            "\(path):5: superseded by a later response of the same respondent (record 3 of \(path))",
+        ])
+}
+
+@Test("keep latest: blank ids are not duplicates of each other")
+func keepLatestBlankIDs() throws {
+    let csv = "id,submitted,score\n,2026-03-01T00:00:00Z,1\n,2026-03-02T00:00:00Z,2\n"
+    let run = try CleanHarness.run(try schema(latest: true), csv, latest: true)
+    #expect(run.rejections.isEmpty)
+    #expect(run.column(2) == [1, 2])
+}
