@@ -16,6 +16,9 @@ struct FieldDecoder {
     private let strategy: Strategy
     /// The record columns this field reads (one, or one per option), set per input.
     var columns: [Int] = []
+    /// Results of values up to 32 bytes (nearly all), keyed exactly by their bytes.
+    private var shortCache = ShortValueCache()
+    /// Results of longer values (long labels, joined multiselect answers).
     private var cache = ByteInterner(expected: 64)
     private var cachedResults: [Int64] = []
     private let cachesValues: Bool
@@ -79,22 +82,27 @@ struct FieldDecoder {
         let bytes = batch.field(record, columns[0])
         if bytes.isEmpty { return .blank }
         guard case .cached = strategy else { return decodeUncached(bytes) }
-        if let code = cache.code(of: bytes) {
-            switch cachedResults[code] {
+        let shortKey = ShortValueCache.key(bytes)
+        let known: Int64?
+        if let shortKey { known = shortCache.lookup(shortKey) } else { known = cache.code(of: bytes).map { cachedResults[$0] } }
+        if let known {
+            switch known {
             case Self.nonAnswerMarker: return .nonAnswer
             case Self.invalidMarker: return slowDecode(String(decoding: bytes, as: UTF8.self))
             case let value: return .value(value)
             }
         }
         let result = slowDecode(String(decoding: bytes, as: UTF8.self))
-        if cache.count < Self.cacheLimit {
-            let marker: Int64
-            switch result {
-            case .value(let value): marker = value
-            case .nonAnswer: marker = Self.nonAnswerMarker
-            case .invalid: marker = Self.invalidMarker
-            case .blank: return result  // a value of spaces only; not worth caching
-            }
+        let marker: Int64
+        switch result {
+        case .value(let value): marker = value
+        case .nonAnswer: marker = Self.nonAnswerMarker
+        case .invalid: marker = Self.invalidMarker
+        case .blank: return result  // a value of spaces only; not worth caching
+        }
+        if let shortKey {
+            if shortCache.count < Self.cacheLimit { shortCache.insert(shortKey, marker) }
+        } else if cache.count < Self.cacheLimit {
             _ = cache.intern(bytes)
             cachedResults.append(marker)
         }

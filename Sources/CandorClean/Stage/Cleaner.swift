@@ -1,13 +1,9 @@
 import CandorCore
 import CandorIngest
 
-/// The cleaning stage: turns ingested records into typed responses, and accounts for every
-/// record that does not make it (rejected with a reason, or excluded by a filter).
-///
-/// One cleaner serves a whole run, input after input, so category codes and the respondent-id
-/// set are shared across files. Not `Sendable`: it is used from the one thread that consumes
-/// batches.
-package final class Cleaner {
+/// The cleaning stage's state and logic, as a value: `Cleaner` moves it out of its class
+/// storage for the length of a batch, so the per-record work pays no exclusivity checks.
+struct CleanerState {
     /// The schema being applied.
     package let schema: SurveySchema
     private var decoders: [FieldDecoder]
@@ -52,7 +48,7 @@ package final class Cleaner {
 
     /// Starts a new input: binds every field to its column(s) in `layout`.
     /// - Throws: `SchemaError.missingColumn` when the input lacks a mapped column.
-    package func begin(input path: String, layout: HeaderLayout) throws(SchemaError) {
+    package mutating func begin(input path: String, layout: HeaderLayout) throws(SchemaError) {
         let columns = try ColumnBinder.bind(schema, to: layout, file: path)
         for index in decoders.indices { decoders[index].columns = columns[index] }
         if !inputPath.isEmpty { totals.perInput[inputPath] = current }
@@ -68,7 +64,7 @@ package final class Cleaner {
     /// Cleans one batch: accepted responses are appended to `responses`, rejected records are
     /// passed to `reject`.
     /// - Throws: `CleanFailure` for an invalid value of a field whose policy is `fail`.
-    package func clean(
+    mutating func clean(
         _ batch: RecordBatch, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
         for record in 0..<batch.count {
@@ -91,7 +87,7 @@ package final class Cleaner {
         }
     }
 
-    private func cleanRecord(
+    private mutating func cleanRecord(
         _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
         var firstProblem: (field: Int, reason: ReasonCode, why: String)?
@@ -192,7 +188,7 @@ package final class Cleaner {
 
     private var inputPaths: [String] = []
 
-    private func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (input: Int, line: Int, record: Int)? {
+    private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (input: Int, line: Int, record: Int)? {
         if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
         let provenance = batch.provenance(record)
         let id = batch.field(record, column)
@@ -215,12 +211,12 @@ package final class Cleaner {
         }
     }
 
-    private func exclude(_ filter: String) {
+    private mutating func exclude(_ filter: String) {
         totals.excludedByFilter[filter, default: 0] += 1
         current.excluded += 1
     }
 
-    private func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
+    private mutating func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
         totals.rejectedByReason[rejection.reason, default: 0] += 1
         current.rejected += 1
         reject(rejection)
@@ -232,7 +228,7 @@ package final class Cleaner {
         var invalidAsMissing: [Int] = []
     }
 
-    private func accept(_ quality: QualityMarks, weight: Double, into responses: inout ResponseBatch) {
+    private mutating func accept(_ quality: QualityMarks, weight: Double, into responses: inout ResponseBatch) {
         totals.accepted += 1
         current.accepted += 1
         for field in quality.blanks { totals.blanks[schema.fields[field].name, default: 0] += 1 }
@@ -255,5 +251,48 @@ package final class Cleaner {
             totals.straightLining[block.name] = (previous.flagged + (flagged ? 1 : 0), previous.answeredAll + 1)
         }
         row.withUnsafeBufferPointer { responses.append($0, weight: weight) }
+    }
+}
+
+/// The cleaning stage: turns ingested records into typed responses, and accounts for every
+/// record that does not make it (rejected with a reason, or excluded by a filter).
+///
+/// One cleaner serves a whole run, input after input, so category codes and the respondent-id
+/// set are shared across files. Not `Sendable`: it is used from the one thread that consumes
+/// batches.
+package final class Cleaner {
+    private var state: CleanerState?
+
+    /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
+    /// of the winners found beforehand instead of the first occurrence.
+    package init(schema: SurveySchema, latestWinners: LatestResponses? = nil) {
+        state = CleanerState(schema: schema, latestWinners: latestWinners)
+    }
+
+    /// The schema being applied.
+    package var schema: SurveySchema { state!.schema }
+
+    /// The accounting so far.
+    package var accounting: CleanAccounting { state!.accounting }
+
+    /// Starts a new input: binds every field to its column(s) in `layout`.
+    /// - Throws: `SchemaError.missingColumn` when the input lacks a mapped column.
+    package func begin(input path: String, layout: HeaderLayout) throws(SchemaError) {
+        try state!.begin(input: path, layout: layout)
+    }
+
+    /// The labels of a category field's codes, in code order (declared values first).
+    package func labels(ofField field: Int) -> [String] { state!.labels(ofField: field) }
+
+    /// Cleans one batch: accepted responses are appended to `responses`, rejected records are
+    /// passed to `reject`.
+    /// - Throws: `CleanFailure` for an invalid value of a field whose policy is `fail`.
+    package func clean(
+        _ batch: RecordBatch, into responses: inout ResponseBatch, reject: (Rejection) -> Void
+    ) throws(CleanFailure) {
+        // Moved out (not copied) for the batch, and put back even when a value fails the run.
+        var working = state.take()!
+        defer { state = working }
+        try working.clean(batch, into: &responses, reject: reject)
     }
 }
