@@ -21,7 +21,7 @@ struct BatchStorage {
 
     init(byteCapacity: Int, recordCapacity: Int) {
         self.byteCapacity = byteCapacity
-        self.fieldCapacity = recordCapacity * 32
+        self.fieldCapacity = recordCapacity * 16
         self.recordCapacity = recordCapacity
         bytes = .allocate(capacity: byteCapacity)
         fieldEnds = .allocate(capacity: fieldCapacity)

@@ -22,7 +22,7 @@ final class DecodedInput {
     private let buffer: UnsafeMutableRawPointer
     private var transcoder: StreamingTranscoder?
     private var transcoded: [UInt8] = []
-    private let digest = SHA256Digest()
+    private let digest = BackgroundDigest()
     /// Raw bytes fed to the digest so far; a rewind never hashes a byte twice.
     private var hashedUpTo: Int64 = 0
     private var rawPosition: Int64 = 0

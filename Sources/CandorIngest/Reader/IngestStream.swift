@@ -53,7 +53,7 @@ package final class IngestStream {
         encoding = reader.input.encoding
         byteOffsetBias = reader.input.encoding.isUTF8 ? Int64(reader.input.bomLength) : 0
         if threaded {
-            let channel = BatchChannel<Message>(capacity: 4)
+            let channel = BatchChannel<Message>(capacity: 3)
             self.channel = channel
             let transfer = ReaderTransfer(reader: reader, channel: channel)
             let thread = Thread {

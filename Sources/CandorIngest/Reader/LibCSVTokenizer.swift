@@ -97,7 +97,7 @@ final class LibCSVTokenizer {
 
     init(
         delimiter: UInt8, trimSpaces: Bool, maxFieldBytes: Int, firstLine: Int, startsAfterCR: Bool = false,
-        batchRecords: Int = 4096, batchBytes: Int = 512 * 1024, recordLimit: Int? = nil
+        batchRecords: Int = 2048, batchBytes: Int = 256 * 1024, recordLimit: Int? = nil
     ) {
         previousPieceEndedWithCR = startsAfterCR
         keptPrefix = min(256, maxFieldBytes)
