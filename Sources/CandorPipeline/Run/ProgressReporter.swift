@@ -27,7 +27,10 @@ package final class ProgressReporter: @unchecked Sendable {
         totalBytes = sizes.values.reduce(0, +)
     }
 
-    func advance(file: String, byteOffset: Int64) {
+    private var records = 0
+
+    func advance(file: String, byteOffset: Int64, records batchRecords: Int) {
+        records += batchRecords
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.5 else { return }
         lastDraw = now
@@ -35,9 +38,10 @@ package final class ProgressReporter: @unchecked Sendable {
         let elapsed = now.timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(totalBytes - done) / rate : 0
+        let perSecond = elapsed > 0 ? Double(records) / elapsed : 0
         let line = String(
-            format: "\r%@: %.0f of %.0f MB, %.0f MB/s, about %.0f s left ", (file as NSString).lastPathComponent,
-            Double(done) / 1e6, Double(totalBytes) / 1e6, rate / 1e6, left)
+            format: "\r%@: %.0f of %.0f MB, %.0f records/s, about %.0f s left ", (file as NSString).lastPathComponent,
+            Double(done) / 1e6, Double(totalBytes) / 1e6, perSecond, left)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

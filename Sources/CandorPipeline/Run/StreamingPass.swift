@@ -52,7 +52,7 @@ struct StreamingPass {
                     if let failure = writeFailure { throw RunFailure(failure.exitStatus, failure.description) }
                     aggregator.add(responses)
                     responses.removeAll()
-                    if batch.count > 0 { progress?.advance(file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset) }
+                    if batch.count > 0 { progress?.advance(file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset, records: batch.count) }
                 }
             } catch let error as IngestError {
                 throw RunFailure(.unreadableInput, error.description)
