@@ -36,11 +36,7 @@ package enum PipelineRunner {
         let definition = request.definition
         let files = try request.inputFiles()
         let directory = request.outputDirectory
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw RunFailure(.cannotWriteOutput, "cannot create output folder \(directory): \(describe(error))")
-        }
+        try OutputFolder.create(directory)
         let lock = OutputLock(directory: directory)
         do { try lock.acquire(wait: request.waitForLock) } catch { throw RunFailure(error.exitStatus, error.description) }
         defer { lock.release() }
@@ -123,10 +119,6 @@ package enum PipelineRunner {
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-
-    private static func describe(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-    }
 }
 
 extension Error {
