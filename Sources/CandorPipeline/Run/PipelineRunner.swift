@@ -40,6 +40,9 @@ package enum PipelineRunner {
         let lock = OutputLock(directory: directory)
         do { try lock.acquire(wait: request.waitForLock) } catch { throw RunFailure(error.exitStatus, error.description) }
         defer { lock.release() }
+        StaleTemporaryFiles.remove(besides: [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]) {
+            logger.info("\(definition.name): \($0)")
+        }
 
         if request.onlyIfChanged, let skipped = try unchangedSinceLastSuccess(request, files: files, logger: logger, started: started) {
             return skipped
