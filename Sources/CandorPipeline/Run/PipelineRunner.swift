@@ -20,7 +20,9 @@ package enum PipelineRunner {
             return outcome
         } catch {
             logger.error("\(name): \(error.message)")
-            if error.status != .locked, error.status != .cannotWriteOutput || FileManager.default.fileExists(atPath: request.outputDirectory) {
+            // A locked run must not write beside the holder; with no output folder there is no
+            // run log to append to (and a warning about it would bury the real error).
+            if error.status != .locked, FileManager.default.fileExists(atPath: request.outputDirectory) {
                 appendRunLog(request, started: started, inputs: inputs, counts: counts, status: error.status, logger: logger)
             }
             return RunOutcome(
@@ -34,12 +36,13 @@ package enum PipelineRunner {
         counts: inout RunLogEntry.Counts?, inputs: inout [RunLogEntry.Input]
     ) throws(RunFailure) -> RunOutcome {
         let definition = request.definition
-        let files = try request.inputFiles()
         let directory = request.outputDirectory
         try OutputFolder.create(directory)
         let lock = OutputLock(directory: directory)
         do { try lock.acquire(wait: request.waitForLock) } catch { throw RunFailure(error.exitStatus, error.description) }
         defer { lock.release() }
+        // After the folder exists, so a glob matching nothing is in the run log like a missing file.
+        let files = try request.inputFiles()
         StaleTemporaryFiles.remove(besides: [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]) {
             logger.info("\(definition.name): \($0)")
         }
