@@ -48,8 +48,10 @@ import Testing
 
     /// Expected values from the files themselves: python3's csv module reads 1,500 data rows
     /// after one header row in bad-boss.csv and after three in bad-boss-qualtrics.csv (opened
-    /// as utf-8-sig: it starts with a byte-order mark); `file` reports CRLF line terminators
-    /// for both; SampleData/README.md puts exactly one ragged row among the 7 dirty ones.
+    /// as utf-8-sig: it starts with a byte-order mark); every record ends in CRLF (`python3 -c
+    /// "b=open(F,'rb').read(); print(b.count(b'\r\n'), b.count(b'\r'))"` prints 1520 1520 for
+    /// bad-boss.csv and 1522 1522 for the Qualtrics file; the other 15 line feeds are inside
+    /// quoted comments); SampleData/README.md puts exactly one ragged row among the 7 dirty ones.
     @Test func inspectJSONPrintsOneObjectPerFile() throws {
         let workspace = try Workspace(pipelines: ["bad-boss", "bad-boss-qualtrics"])
         let result = try workspace.candor("inspect", "--json", "SampleData/bad-boss.csv", "SampleData/bad-boss-qualtrics.csv")
