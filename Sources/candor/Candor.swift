@@ -21,6 +21,7 @@ struct Candor: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            try flushStandardOutput()
         } catch let failure as CandorFailure {
             FileHandle.standardError.write(Data("candor: error: \(failure.message)\n".utf8))
             Foundation.exit(failure.exitStatus.rawValue)
@@ -29,5 +30,17 @@ struct Candor: ParsableCommand {
         } catch {
             Self.exit(withError: error)
         }
+    }
+
+    /// Pushes what `print` buffered to stdout and fails (73) if it could not be written.
+    ///
+    /// stdout to a file or pipe is fully buffered and `exit` flushes it silently, so
+    /// `candor inspect --json … > /dev/full` would otherwise exit 0 having written nothing.
+    private static func flushStandardOutput() throws {
+        // fflush(nil) flushes every output stream; naming `stdout` is refused under strict
+        // concurrency, and stdout is the only stream candor writes through stdio.
+        guard fflush(nil) != 0 else { return }
+        let reason = String(cString: strerror(errno))
+        throw CandorFailure(exitStatus: .cannotWriteOutput, message: "cannot write standard output: \(reason)")
     }
 }

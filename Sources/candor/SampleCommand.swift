@@ -49,23 +49,32 @@ struct SampleCommand: ParsableCommand {
     }
 
     /// Streams the sample to the output file or standard output.
+    ///
+    /// - Throws: `CandorFailure` with exit status 73 when the output cannot be created or
+    ///   written (a full disk, a closed pipe), like every other output failure.
     func run() throws {
         let generator = try makeGenerator()
         let destination = output ?? "standard output"
         let descriptor = output.map { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } ?? STDOUT_FILENO
-        guard descriptor >= 0 else { throw SampleOutputError(path: destination) }
+        guard descriptor >= 0 else {
+            throw CandorFailure(exitStatus: .cannotWriteOutput, message: SampleOutputError(path: destination, code: errno).description)
+        }
         defer { if output != nil { close(descriptor) } }
-        try generator.write { (chunk: UnsafeRawBufferPointer) throws(SampleOutputError) in
-            var remaining = chunk
-            // write(2) may take only part of a chunk (pipes); retry the rest, and on EINTR.
-            while let base = remaining.baseAddress, !remaining.isEmpty {
-                let written = write(descriptor, base, remaining.count)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw SampleOutputError(path: destination)
+        do {
+            try generator.write { (chunk: UnsafeRawBufferPointer) throws(SampleOutputError) in
+                var remaining = chunk
+                // write(2) may take only part of a chunk (pipes); retry the rest, and on EINTR.
+                while let base = remaining.baseAddress, !remaining.isEmpty {
+                    let written = write(descriptor, base, remaining.count)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw SampleOutputError(path: destination, code: errno)
+                    }
+                    remaining = UnsafeRawBufferPointer(rebasing: remaining[written...])
                 }
-                remaining = UnsafeRawBufferPointer(rebasing: remaining[written...])
             }
+        } catch {
+            throw CandorFailure(exitStatus: .cannotWriteOutput, message: error.description)
         }
     }
 
@@ -86,9 +95,12 @@ struct SampleCommand: ParsableCommand {
 struct SampleOutputError: Error, CustomStringConvertible {
     /// Where the output was going.
     let path: String
+    /// The errno of the failed `open(2)` or `write(2)`.
+    let code: Int32
 
-    /// What failed, for the command line.
-    var description: String { "Could not write the sample to \(path)." }
+    /// What failed and why, in the same words as the run's output failures:
+    /// `cannot write /dev/full: No space left on device`.
+    var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
 }
 
 extension SampleSurvey: ExpressibleByArgument {}

@@ -20,7 +20,9 @@ package enum PipelineRunner {
             return outcome
         } catch {
             logger.error("\(name): \(error.message)")
-            if error.status != .locked, error.status != .cannotWriteOutput || FileManager.default.fileExists(atPath: request.outputDirectory) {
+            // A locked run must not write beside the holder; with no output folder there is no
+            // run log to append to (and a warning about it would bury the real error).
+            if error.status != .locked, FileManager.default.fileExists(atPath: request.outputDirectory) {
                 appendRunLog(request, started: started, inputs: inputs, counts: counts, status: error.status, logger: logger)
             }
             return RunOutcome(
@@ -34,16 +36,16 @@ package enum PipelineRunner {
         counts: inout RunLogEntry.Counts?, inputs: inout [RunLogEntry.Input]
     ) throws(RunFailure) -> RunOutcome {
         let definition = request.definition
-        let files = try request.inputFiles()
         let directory = request.outputDirectory
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw RunFailure(.cannotWriteOutput, "cannot create output folder \(directory): \(describe(error))")
-        }
+        try OutputFolder.create(directory)
         let lock = OutputLock(directory: directory)
         do { try lock.acquire(wait: request.waitForLock) } catch { throw RunFailure(error.exitStatus, error.description) }
         defer { lock.release() }
+        // After the folder exists, so a glob matching nothing is in the run log like a missing file.
+        let files = try request.inputFiles()
+        StaleTemporaryFiles.remove(besides: [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]) {
+            logger.info("\(definition.name): \($0)")
+        }
 
         if request.onlyIfChanged, let skipped = try unchangedSinceLastSuccess(request, files: files, logger: logger, started: started) {
             return skipped
@@ -123,10 +125,6 @@ package enum PipelineRunner {
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-
-    private static func describe(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-    }
 }
 
 extension Error {
