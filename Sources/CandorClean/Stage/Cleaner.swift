@@ -32,8 +32,11 @@ struct CleanerState {
 
     /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
     /// of the winners found beforehand instead of the first occurrence.
-    package init(schema: SurveySchema, latestWinners: LatestResponses? = nil) {
+    init(schema: SurveySchema, latestWinners: LatestResponses?, textSampleLimit: Int) {
         self.schema = schema
+        self.textSampleLimit = textSampleLimit
+        textFields = schema.fields.indices.filter { if case .text = schema.fields[$0].kind { return true } else { return false } }
+        textSamples = Array(repeating: [], count: schema.fields.count)
         decoders = schema.fields.map { FieldDecoder(spec: $0) }
         row = Array(repeating: Response.missing, count: schema.fields.count)
         self.latestWinners = latestWinners
@@ -60,6 +63,12 @@ struct CleanerState {
 
     /// The labels of a category field's codes, in code order (declared values first).
     package func labels(ofField field: Int) -> [String] { decoders[field].categories?.labels ?? [] }
+
+    /// At most this many free-text answers are kept per text field (0: none, the default).
+    private let textSampleLimit: Int
+    private let textFields: [Int]
+    /// Per field: the first free-text answers of accepted responses, in input order.
+    private(set) var textSamples: [[String]]
 
     /// Cleans one batch: accepted responses are appended to `responses`, rejected records are
     /// passed to `reject`.
@@ -184,6 +193,7 @@ struct CleanerState {
             weight = Double(bitPattern: UInt64(bitPattern: row[weightField]))
         }
         accept(quality, weight: weight, into: &responses)
+        if textSampleLimit > 0 { keepText(batch, record) }
     }
 
     private var inputPaths: [String] = []
@@ -228,6 +238,13 @@ struct CleanerState {
         var invalidAsMissing: [Int] = []
     }
 
+    /// Keeps the record's free-text answers while the sample of each field has room.
+    private mutating func keepText(_ batch: RecordBatch, _ record: Int) {
+        for field in textFields where row[field] != Response.missing && textSamples[field].count < textSampleLimit {
+            textSamples[field].append(String(decoding: batch.field(record, decoders[field].columns[0]), as: UTF8.self))
+        }
+    }
+
     private mutating func accept(_ quality: QualityMarks, weight: Double, into responses: inout ResponseBatch) {
         totals.accepted += 1
         current.accepted += 1
@@ -264,10 +281,15 @@ package final class Cleaner {
     private var state: CleanerState?
 
     /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
-    /// of the winners found beforehand instead of the first occurrence.
-    package init(schema: SurveySchema, latestWinners: LatestResponses? = nil) {
-        state = CleanerState(schema: schema, latestWinners: latestWinners)
+    /// of the winners found beforehand instead of the first occurrence. With a
+    /// `textSampleLimit`, the first answers of each text field are kept for a pipeline that
+    /// opted in to quoting free text (none by default).
+    package init(schema: SurveySchema, latestWinners: LatestResponses? = nil, textSampleLimit: Int = 0) {
+        state = CleanerState(schema: schema, latestWinners: latestWinners, textSampleLimit: textSampleLimit)
     }
+
+    /// The free-text answers kept for text field `field` (see `textSampleLimit`).
+    package func textSamples(ofField field: Int) -> [String] { state!.textSamples[field] }
 
     /// The schema being applied.
     package var schema: SurveySchema { state!.schema }

@@ -48,7 +48,7 @@ package enum DefinitionLoader {
         }
         let read = try readOptions(top["read"])
         let output = try top["output"]?.keyed(allowed: ["directory", "max_reject_share"]) ?? [:]
-        let privacy = try top["privacy"]?.keyed(allowed: ["min_group_size", "max_interval_width", "free_text", "text_min_group_size"]) ?? [:]
+        let privacy = try top["privacy"]?.keyed(allowed: ["min_group_size", "max_interval_width", "free_text", "text_min_group_size", "text_quote_limit"]) ?? [:]
 
         try context.loadScales(top["scales"])
         guard let fieldsNode = top["fields"] else { throw DefinitionError(file: path, line: 1, message: "the definition needs 'fields' (the survey's schema)") }
@@ -86,7 +86,8 @@ package enum DefinitionLoader {
             headlines: headlines,
             freeText: FreeTextPolicy(
                 allowed: try privacy["free_text"]?.bool() ?? false,
-                minGroupSize: try privacy["text_min_group_size"]?.int() ?? 10))
+                minGroupSize: try privacy["text_min_group_size"]?.int() ?? 10,
+                quoteLimit: try privacy["text_quote_limit"]?.int() ?? 20))
     }
 
     /// `path` made absolute against `folder` unless it already is.

@@ -48,4 +48,6 @@ package struct FreeTextPolicy: Sendable, Hashable {
     package var allowed: Bool
     /// Minimum respondents in a group before any of its free text may be shown.
     package var minGroupSize: Int
+    /// Answers quoted per text field at most.
+    package var quoteLimit: Int
 }

@@ -35,12 +35,21 @@ enum ReportAssembly {
         }
         let inputs = pass.inputs.map { ReportInput(path: $0.path, bytes: Int($0.bytes), sha256: $0.sha256, records: $0.records) }
         let hasText = schema.fields.contains { if case .text = $0.kind { return true } else { return false } }
+        let freeText = pass.textSamples.map { sample in
+            FreeTextSection(
+                field: sample.field,
+                answered: pass.accounting.accepted - (pass.accounting.blanks[sample.field] ?? 0),
+                quotes: sample.answers, minGroupSize: definition.freeText.minGroupSize)
+        }
         return ReportDocument(
             pipeline: ReportPipeline(name: definition.name, title: definition.title, definitionSHA256: definition.sha256),
             inputs: inputs, accounting: pass.accounting, headlines: headlines, metrics: pass.results, methods: methods,
-            freeTextNote: hasText
-                ? "Free-text answers are counted but not quoted: they may identify people. A pipeline can opt in (privacy.free_text)."
-                : nil)
+            freeTextNote: !hasText
+                ? nil
+                : definition.freeText.allowed
+                    ? "Quoted because the pipeline opted in (privacy.free_text), only for fields that at least \(definition.freeText.minGroupSize) respondents answered; at most \(definition.freeText.quoteLimit) answers per field, the first in input order."
+                    : "Free-text answers are counted but not quoted: they may identify people. A pipeline can opt in (privacy.free_text).",
+            freeText: freeText)
     }
 
     static func markdown(_ document: ReportDocument) -> String { MarkdownReport.render(document) }

@@ -15,6 +15,8 @@ struct StreamingPass {
     var shapes: [InputShape]
     /// The metrics, privacy applied.
     var results: [MetricResult]
+    /// Per text field: its name and the answers kept (only when the pipeline opted in).
+    var textSamples: [(field: String, answers: [String])]
 
     static func run(
         definition: PipelineDefinition, files: [InputFile], threaded: Bool, rejects: RejectsWriter, logger: Logger,
@@ -33,7 +35,8 @@ struct StreamingPass {
             }
             winners = finder.result
         }
-        let cleaner = Cleaner(schema: schema, latestWinners: winners)
+        let cleaner = Cleaner(
+            schema: schema, latestWinners: winners, textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
         var aggregator = Aggregator(plan: definition.plan)
         var responses = ResponseBatch(width: schema.fields.count)
         var shapes: [InputShape] = []
@@ -70,7 +73,12 @@ struct StreamingPass {
             progress?.finish(file: file.path)
         }
         let results = aggregator.results(labels: { cleaner.labels(ofField: $0) })
-        return StreamingPass(accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results)
+        let textSamples = schema.fields.indices.compactMap { index -> (field: String, answers: [String])? in
+            guard case .text = schema.fields[index].kind, definition.freeText.allowed else { return nil }
+            return (schema.fields[index].name, cleaner.textSamples(ofField: index))
+        }
+        return StreamingPass(
+            accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples)
     }
 
     static func open(_ file: InputFile, definition: PipelineDefinition, threaded: Bool) throws(RunFailure) -> IngestStream {

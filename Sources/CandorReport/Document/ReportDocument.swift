@@ -21,12 +21,15 @@ package struct ReportDocument: Sendable {
     /// What the report says about free-text answers (they are never quoted unless opted in);
     /// `nil` when there is nothing to say.
     package var freeTextNote: String?
+    /// Quoted free text, per text field; empty unless the pipeline opted in.
+    package var freeText: [FreeTextSection]
 
     /// Creates a document.
     package init(
         pipeline: ReportPipeline, inputs: [ReportInput], accounting: CleanAccounting, headlines: [Headline],
-        metrics: [MetricResult], methods: ReportMethods, freeTextNote: String? = nil
+        metrics: [MetricResult], methods: ReportMethods, freeTextNote: String? = nil, freeText: [FreeTextSection] = []
     ) {
+        self.freeText = freeText
         self.pipeline = pipeline
         self.inputs = inputs
         self.accounting = accounting

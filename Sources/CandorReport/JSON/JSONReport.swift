@@ -39,6 +39,18 @@ package enum JSONReport {
                     metric.segments.map { segment($0, metricID: metric.id, unit: FigureUnit(kind: metric.kind)) }
                 }),
             "methods": methods(document),
+            "free_text": .array(
+                document.freeText.map { section in
+                    var members: [String: JSONValue] = [
+                        "field": .string(section.field), "suppressed": .bool(section.suppressed),
+                        "min_group_size": .integer(section.minGroupSize),
+                    ]
+                    if !section.suppressed {
+                        members["answered"] = .integer(section.answered)
+                        members["quotes"] = .array(section.quotes.map(JSONValue.string))
+                    }
+                    return .object(members)
+                }),
         ])
     }
 

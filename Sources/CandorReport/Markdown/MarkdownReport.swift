@@ -21,6 +21,7 @@ package enum MarkdownReport {
         lines += headlineSection(document)
         lines += dataQualitySection(document)
         lines += resultsSection(document)
+        lines += freeTextSection(document)
         lines += methodsSection(document)
         return lines.joined(separator: "\n") + "\n"
     }
