@@ -1,0 +1,16 @@
+/// How many line breaks of each kind the input had.
+package struct LineEndingCounts: Sendable, Hashable {
+    /// Windows line breaks.
+    package var crlf = 0
+    /// Unix line breaks.
+    package var lf = 0
+    /// Classic Mac line breaks.
+    package var cr = 0
+
+    /// `CRLF`, `LF`, `CR`, `mixed` or `none`.
+    package var summary: String {
+        let kinds = [("CRLF", crlf), ("LF", lf), ("CR", cr)].filter { $0.1 > 0 }
+        if kinds.isEmpty { return "none" }
+        return kinds.count == 1 ? kinds[0].0 : "mixed (" + kinds.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")"
+    }
+}
