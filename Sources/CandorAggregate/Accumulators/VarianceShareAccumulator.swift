@@ -12,8 +12,16 @@ struct VarianceShareAccumulator: Sendable {
     /// Values per group: rawN, Σw, then per bucket (see `ScoreReader`) Σw × numerator, then per
     /// bucket Σw × numerator².
     let stride: Int
-    /// Group `code`'s sums at `code × stride`; grown only when a batch shows a higher code.
+    /// Code → where that group's sums start in `sums` (÷ stride), −1 for none; as long as the
+    /// highest code seen.
+    private(set) var slots: [Int] = []
+    /// The groups' sums, in order of first appearance.
     private(set) var sums: [Double] = []
+
+    /// Codes at or above this are no group. A manager or team field has one code per distinct
+    /// value, so this is far above real data, while bad data (an id misdeclared as the group)
+    /// cannot allocate more than `slots` of this length.
+    static let codeLimit = 1 << 22
 
     /// Creates an empty accumulator.
     init(score: Score, group: Int, schema: SurveySchema) {
@@ -23,32 +31,41 @@ struct VarianceShareAccumulator: Sendable {
         stride = 2 + 2 * self.score.bucketCount
     }
 
-    /// Groups with storage.
-    var groupCount: Int { sums.count / stride }
-
     /// The code a stored value of the grouping field stands for, or −1.
     @inline(__always)
-    static func code(_ value: Int64) -> Int { SegmentLayout.code(value, .value) }
+    static func code(_ value: Int64) -> Int { value >= 0 && value < codeLimit ? Int(value) : -1 }
+
+    /// Where group `code`'s sums start, adding an empty group when it has none.
+    private mutating func offset(of code: Int) -> Int {
+        if code >= slots.count { slots.append(contentsOf: repeatElement(-1, count: code + 1 - slots.count)) }
+        if slots[code] < 0 {
+            slots[code] = sums.count / stride
+            sums.append(contentsOf: repeatElement(0, count: stride))
+        }
+        return slots[code] * stride
+    }
 
     /// Counts every response of `batch`.
     mutating func add(_ batch: BatchView) {
         guard group < batch.width else { return }
         let group = group
-        var highest = -1
-        for index in 0..<batch.count { highest = max(highest, Self.code(batch.values[index * batch.width + group])) }
-        let needed = (highest + 1) * stride
-        if sums.count < needed { sums.append(contentsOf: repeatElement(0, count: needed - sums.count)) }
+        // Each response's group offset, groups new to this batch added first, so the loop below
+        // writes through one pointer.
+        var offsets = Array(repeating: -1, count: batch.count)
+        for index in 0..<batch.count {
+            let code = Self.code(batch.values[index * batch.width + group])
+            if code >= 0 { offsets[index] = offset(of: code) }
+        }
         let score = score
-        let stride = stride
         let buckets = score.bucketCount
         score.fields.withUnsafeBufferPointer { fields in
             sums.withUnsafeMutableBufferPointer { sums in
                 for index in 0..<batch.count {
-                    let row = batch.row(index)
-                    let code = Self.code(row[group])
-                    guard code >= 0, let (numerator, bucket) = score.read(row, fields: fields) else { continue }
+                    let offset = offsets[index]
+                    guard offset >= 0, let (numerator, bucket) = score.read(batch.row(index), fields: fields) else {
+                        continue
+                    }
                     let weight = batch.weights[index]
-                    let offset = code * stride
                     sums[offset] += 1
                     sums[offset + 1] += weight
                     sums[offset + 2 + bucket] += weight * numerator
@@ -58,11 +75,24 @@ struct VarianceShareAccumulator: Sendable {
         }
     }
 
-    /// Adds another accumulator's sums (element-wise, so exact).
+    /// Adds another accumulator's sums, group by group (element-wise, so exact).
     mutating func merge(_ other: VarianceShareAccumulator) {
         guard other.stride == stride else { return }
-        if sums.count < other.sums.count { sums.append(contentsOf: repeatElement(0, count: other.sums.count - sums.count)) }
-        for index in other.sums.indices { sums[index] += other.sums[index] }
+        for code in other.slots.indices where other.slots[code] >= 0 {
+            let mine = offset(of: code)
+            let theirs = other.slots[code] * stride
+            for value in 0..<stride { sums[mine + value] += other.sums[theirs + value] }
+        }
+    }
+
+    /// Each recorded group's sums by code (groups added for respondents without a score hold zeros
+    /// and are left out).
+    func groupSums() -> [Int: ArraySlice<Double>] {
+        var groups: [Int: ArraySlice<Double>] = [:]
+        for code in slots.indices where slots[code] >= 0 && sums[slots[code] * stride] > 0 {
+            groups[code] = sums[slots[code] * stride..<(slots[code] + 1) * stride]
+        }
+        return groups
     }
 
     /// The overall figure (eta squared, n = respondents in the groups used) and the detail.
@@ -74,8 +104,8 @@ struct VarianceShareAccumulator: Sendable {
         var sum = 0.0
         var sumOfSquares = 0.0
         let buckets = score.bucketCount
-        for code in 0..<groupCount where sums[code * stride] > 0 {
-            let offset = code * stride
+        for code in slots.indices where slots[code] >= 0 && sums[slots[code] * stride] > 0 {
+            let offset = slots[code] * stride
             let rawN = Int(sums[offset])
             let weight = sums[offset + 1]
             guard !rules.isBelowThreshold(rawN) else {
@@ -104,15 +134,9 @@ struct VarianceShareAccumulator: Sendable {
 }
 
 extension VarianceShareAccumulator: Equatable {
-    /// Equal when every group holds the same sums; storage for codes past the last group seen
-    /// (grown for a batch whose highest-coded respondents had no score) does not count.
+    /// Equal when every group holds the same sums, whatever order the groups were first seen in.
     static func == (lhs: VarianceShareAccumulator, rhs: VarianceShareAccumulator) -> Bool {
-        func used(_ sums: [Double], _ stride: Int) -> ArraySlice<Double> {
-            var end = sums.count / stride
-            while end > 0, sums[(end - 1) * stride] == 0 { end -= 1 }
-            return sums[..<(end * stride)]
-        }
-        return lhs.score == rhs.score && lhs.group == rhs.group && lhs.groupName == rhs.groupName
-            && lhs.stride == rhs.stride && used(lhs.sums, lhs.stride) == used(rhs.sums, rhs.stride)
+        lhs.score == rhs.score && lhs.group == rhs.group && lhs.groupName == rhs.groupName
+            && lhs.stride == rhs.stride && lhs.groupSums() == rhs.groupSums()
     }
 }
