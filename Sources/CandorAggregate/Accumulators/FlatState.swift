@@ -15,8 +15,8 @@ protocol FlatState: Equatable, Sendable {
 }
 
 extension UnsafeMutableBufferPointer where Element == Double {
-    /// Adds one respondent to a `ShareTally` stored at `offset` (same sums, same order, as
-    /// `ShareTally.record(weight:base:successes:)`).
+    /// Adds one respondent to a `ShareTally` stored at `offset` (its flat layout: rawN, weight,
+    /// weightSquares, base, successes); `base` and `successes` come already weighted.
     @inline(__always)
     func recordShare(at offset: Int, weight w: Double, base: Double, successes: Double) {
         self[offset] += 1

@@ -51,8 +51,6 @@ struct LikertAccumulator: Equatable, Sendable {
         let name: String
         /// Its scale.
         let scale: LikertScale
-        /// Point value → index on the scale.
-        let coder: SegmentLayout.Coder
         /// Per point index: 1 favourable, −1 unfavourable, 0 neutral.
         let classes: [Int8]
     }
@@ -76,8 +74,7 @@ struct LikertAccumulator: Equatable, Sendable {
                 scale.favourable.contains($0) ? 1 : (scale.unfavourable.contains($0) ? -1 : 0)
             }
             return Item(
-                field: field, name: schema.fields[field].name, scale: scale,
-                coder: SegmentLayout.likertCoder(scale), classes: classes)
+                field: field, name: schema.fields[field].name, scale: scale, classes: classes)
         }
         self.blockName = blockName
         let empty = Tally(items: items.map { ItemTally(points: Array(repeating: 0, count: $0.scale.points.count)) })

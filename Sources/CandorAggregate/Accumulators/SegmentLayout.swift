@@ -58,19 +58,6 @@ struct SegmentLayout: Equatable, Sendable {
         return .likert(minimum: minimum, pointIndex: table)
     }
 
-    /// The code of a stored value, or −1 for no group.
-    @inline(__always)
-    static func code(_ value: Int64, _ coder: Coder) -> Int {
-        guard value != Response.missing, value >= 0 || coder != .value else { return -1 }
-        switch coder {
-        case .value:
-            return value < codeLimit ? Int(value) : -1
-        case .likert(let minimum, let table):
-            let offset = value &- minimum
-            return offset >= 0 && offset < table.count ? table[Int(offset)] : -1
-        }
-    }
-
     /// Writes every response's codes into `slots` (`slotCount` per response: segments first,
     /// then each pair's two codes), one field at a time so each coder is unpacked once per batch.
     func codes(
