@@ -1,70 +1,110 @@
-/// One accumulator state for everyone, and one per group of each segment field and pair.
+/// One accumulator state for everyone, and one per group of each segment field and pair, all
+/// in one flat `[Double]`.
 ///
-/// Per-group states live in arrays indexed by the group's code and grow when a new code
-/// appears, so recording a response costs one array access per segment, with no hashing.
-struct Breakdown<State: Mergeable>: Mergeable {
-    /// Everyone in the metric's base.
-    private(set) var overall: State
-    /// `oneWay[segment][code]`.
-    private(set) var oneWay: [[State]]
-    /// `pairs[pair][firstCode][secondCode]`.
-    private(set) var pairs: [[[State]]]
-    /// A state that has seen nobody, copied for each new group.
+/// Group `id` (see `GroupDirectory`) holds its state at `id × stride`, so a batch is recorded
+/// through one pointer with no per-response retain, release, uniqueness or exclusivity check.
+/// Storage grows only when a batch shows a new group. Which groups exist is read from the
+/// states' presence counts, so results see the same groups nested per-group arrays gave.
+struct Breakdown<State: FlatState>: Sendable {
+    /// A state that has seen nobody; its shape is every group's.
     let empty: State
+    /// Values per state.
+    let stride: Int
+    /// Group ids.
+    private(set) var groups: GroupDirectory
+    /// State of group `id` at `id × stride`.
+    private(set) var values: [Double]
 
     /// Creates an empty breakdown for `layout`.
     init(empty: State, layout: SegmentLayout) {
         self.empty = empty
-        overall = empty
-        oneWay = Array(repeating: [], count: layout.segmentFields.count)
-        pairs = Array(repeating: [], count: layout.pairFields.count)
+        stride = max(empty.flatCount, 1)
+        groups = GroupDirectory(segmentCount: layout.segmentFields.count, pairCount: layout.pairFields.count)
+        values = Array(repeating: 0, count: stride)
     }
 
-    /// Applies `body` to the overall state and to the state of each group the response is in.
+    /// Ids per row that `prepare` writes.
+    var groupSlots: Int { groups.groupSlots }
+
+    /// Writes the group ids of every response of `batch` into `ids` (`groupSlots` per response)
+    /// and grows storage for groups the batch is the first to show.
+    mutating func prepare(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
+        groups.resolve(codes: batch.codes, codeSlots: batch.codeSlots, rows: batch.count, into: ids)
+        let needed = groups.count * stride
+        if values.count < needed { values.append(contentsOf: repeatElement(0, count: needed - values.count)) }
+    }
+
+    /// Calls `body` with the states' storage, once per batch.
     @inline(__always)
-    mutating func record(_ codes: UnsafeMutableBufferPointer<Int>, _ body: (inout State) -> Void) {
-        body(&overall)
-        for segment in oneWay.indices {
-            let code = codes[segment]
-            guard code >= 0 else { continue }
-            if code >= oneWay[segment].count {
-                oneWay[segment].append(contentsOf: repeatElement(empty, count: code + 1 - oneWay[segment].count))
-            }
-            body(&oneWay[segment][code])
-        }
-        var slot = oneWay.count
-        for pair in pairs.indices {
-            let first = codes[slot]
-            let second = codes[slot + 1]
-            slot += 2
-            guard first >= 0, second >= 0 else { continue }
-            if first >= pairs[pair].count {
-                pairs[pair].append(contentsOf: repeatElement([], count: first + 1 - pairs[pair].count))
-            }
-            if second >= pairs[pair][first].count {
-                pairs[pair][first].append(
-                    contentsOf: repeatElement(empty, count: second + 1 - pairs[pair][first].count))
-            }
-            body(&pairs[pair][first][second])
-        }
+    mutating func withStates<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {
+        values.withUnsafeMutableBufferPointer { body($0) }
     }
 
+    /// The state of group `id`.
+    private func state(_ id: Int) -> State {
+        empty.reading(Array(values[id * stride..<(id + 1) * stride]))
+    }
+
+    /// Everyone's state.
+    var overall: State { state(0) }
+
+    /// Adds `other`'s states, group by group (element-wise sums of the same layout, so exact).
     mutating func merge(_ other: Breakdown<State>) {
-        overall.merge(other.overall)
-        for segment in oneWay.indices where segment < other.oneWay.count {
-            oneWay[segment].mergeGrowing(other.oneWay[segment], empty: empty)
-        }
-        for pair in pairs.indices where pair < other.pairs.count {
-            let theirs = other.pairs[pair]
-            if pairs[pair].count < theirs.count {
-                pairs[pair].append(contentsOf: repeatElement([], count: theirs.count - pairs[pair].count))
-            }
-            for first in theirs.indices { pairs[pair][first].mergeGrowing(theirs[first], empty: empty) }
+        guard other.stride == stride, other.groups.segmentCount == groups.segmentCount,
+            other.groups.pairCount == groups.pairCount
+        else { return }
+        for theirs in 0..<other.groups.count {
+            let mine = groups.id(other.groups.owners[theirs])
+            let needed = groups.count * stride
+            if values.count < needed { values.append(contentsOf: repeatElement(0, count: needed - values.count)) }
+            for offset in 0..<stride { values[mine * stride + offset] += other.values[theirs * stride + offset] }
         }
     }
 
     /// The breakdown with every state mapped to the figure its segment rows show.
+    ///
+    /// `oneWay[segment]` runs to the highest code recorded; `pairs[pair]` is a rectangle to the
+    /// highest first and second codes recorded. Groups in range that were never recorded map
+    /// from the empty state.
     func map<T>(_ transform: (State) -> T) -> (overall: T, oneWay: [[T]], pairs: [[[T]]]) {
-        (transform(overall), oneWay.map { $0.map(transform) }, pairs.map { $0.map { $0.map(transform) } })
+        var oneWayCounts = Array(repeating: 0, count: groups.segmentCount)
+        var pairSizes = Array(repeating: (rows: 0, columns: 0), count: groups.pairCount)
+        let presence = empty.presenceOffset
+        for id in 1..<max(groups.count, 1) where values[id * stride + presence] != 0 {
+            let owner = groups.owners[id]
+            if owner.slot < groups.segmentCount {
+                oneWayCounts[owner.slot] = max(oneWayCounts[owner.slot], owner.first + 1)
+            } else {
+                let pair = owner.slot - groups.segmentCount
+                pairSizes[pair].rows = max(pairSizes[pair].rows, owner.first + 1)
+                pairSizes[pair].columns = max(pairSizes[pair].columns, owner.second + 1)
+            }
+        }
+        let emptyFigure = transform(empty)
+        func figure(_ owner: GroupDirectory.Owner) -> T {
+            groups.existingID(owner).map { transform(state($0)) } ?? emptyFigure
+        }
+        let oneWay = oneWayCounts.indices.map { segment in
+            (0..<oneWayCounts[segment]).map { figure(.init(slot: segment, first: $0, second: 0)) }
+        }
+        let pairs = pairSizes.indices.map { pair in
+            (0..<pairSizes[pair].rows).map { first in
+                (0..<pairSizes[pair].columns).map {
+                    figure(.init(slot: groups.segmentCount + pair, first: first, second: $0))
+                }
+            }
+        }
+        return (transform(overall), oneWay, pairs)
+    }
+}
+
+extension Breakdown: Equatable {
+    /// Equal when every group holds the same state, however the ids were handed out (halves
+    /// merged in either order see groups in different orders).
+    static func == (lhs: Breakdown<State>, rhs: Breakdown<State>) -> Bool {
+        guard lhs.empty == rhs.empty else { return false }
+        let left = lhs.map { $0 }
+        let right = rhs.map { $0 }
+        return left.overall == right.overall && left.oneWay == right.oneWay && left.pairs == right.pairs
     }
 }

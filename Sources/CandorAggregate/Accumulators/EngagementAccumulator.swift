@@ -4,7 +4,7 @@ import CandorClean
 /// engaged, not engaged or actively disengaged by the declared cut-offs.
 struct EngagementAccumulator: Equatable, Sendable {
     /// One group's counts.
-    struct Tally: Mergeable {
+    struct Tally: FlatState {
         /// Classified respondents; successes are the engaged.
         var engaged = ShareTally()
         /// Σw of the not engaged.
@@ -14,11 +14,14 @@ struct EngagementAccumulator: Equatable, Sendable {
         /// Σw × item sum, per number of answered items (index k − 1), so the mean score merges exactly.
         var itemSums: [Double]
 
-        mutating func merge(_ other: Tally) {
-            engaged.merge(other.engaged)
-            notEngaged += other.notEngaged
-            disengaged += other.disengaged
-            itemSums.addElementwise(other.itemSums)
+        /// `engaged` (5), `notEngaged`, `disengaged`, `itemSums`.
+        var flatCount: Int { 7 + itemSums.count }
+        var presenceOffset: Int { 0 }
+
+        func reading(_ values: [Double]) -> Tally {
+            Tally(
+                engaged: engaged.reading(values), notEngaged: values[5], disengaged: values[6],
+                itemSums: Array(values[7..<7 + itemSums.count]))
         }
     }
 
@@ -46,30 +49,43 @@ struct EngagementAccumulator: Equatable, Sendable {
         tallies = Breakdown(empty: Tally(itemSums: Array(repeating: 0, count: max(items.count, 1))), layout: layout)
     }
 
-    /// Counts one response.
-    @inline(__always)
-    mutating func add(_ row: UnsafeBufferPointer<Int64>, weight: Double, codes: UnsafeMutableBufferPointer<Int>) {
-        var sum: Int64 = 0
-        var answered = 0
-        for field in items {
-            let value = row[field]
-            guard value != Response.missing else { continue }
-            sum &+= value
-            answered += 1
-        }
-        guard answered >= minimumItems, answered > 0 else { return }
-        let mean = Double(sum) / Double(answered)
-        let isEngaged = mean >= engagedAt
-        let isDisengaged = !isEngaged && mean < disengagedBelow
-        let weightedSum = weight * Double(sum)
-        tallies.record(codes) { tally in
-            tally.engaged.record(weight: weight, hit: isEngaged)
-            if isDisengaged {
-                tally.disengaged += weight
-            } else if !isEngaged {
-                tally.notEngaged += weight
+    /// Counts every response of `batch`; `ids` is scratch for the group ids.
+    mutating func add(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
+        tallies.prepare(batch, ids: ids)
+        let minimumItems = minimumItems
+        let engagedAt = engagedAt
+        let disengagedBelow = disengagedBelow
+        let groupSlots = tallies.groupSlots
+        let stride = tallies.stride
+        items.withUnsafeBufferPointer { items in
+            tallies.withStates { states in
+                for index in 0..<batch.count {
+                    let row = batch.row(index)
+                    var sum: Int64 = 0
+                    var answered = 0
+                    for field in items {
+                        let value = row[field]
+                        guard value != Response.missing else { continue }
+                        sum &+= value
+                        answered += 1
+                    }
+                    guard answered >= minimumItems, answered > 0 else { continue }
+                    let weight = batch.weights[index]
+                    let mean = Double(sum) / Double(answered)
+                    let isEngaged = mean >= engagedAt
+                    let isDisengaged = !isEngaged && mean < disengagedBelow
+                    let weightedSum = weight * Double(sum)
+                    batch.forEachState(of: index, ids: ids, groupSlots: groupSlots, stride: stride) { offset in
+                        states.recordShare(at: offset, weight: weight, base: weight, successes: isEngaged ? weight : 0)
+                        if isDisengaged {
+                            states[offset + 6] += weight
+                        } else if !isEngaged {
+                            states[offset + 5] += weight
+                        }
+                        states[offset + 6 + answered] += weightedSum
+                    }
+                }
             }
-            tally.itemSums[answered - 1] += weightedSum
         }
     }
 

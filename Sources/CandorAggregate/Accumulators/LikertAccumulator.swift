@@ -4,7 +4,7 @@ import CandorClean
 /// favourable/neutral/unfavourable split, and, for a block, the items' answers pooled as an index.
 struct LikertAccumulator: Equatable, Sendable {
     /// One item's counts.
-    struct ItemTally: Mergeable {
+    struct ItemTally: Equatable, Sendable {
         /// Respondents who answered; successes are favourable answers.
         var answers = ShareTally()
         /// Σw per scale point (by the point's index on the scale).
@@ -12,24 +12,34 @@ struct LikertAccumulator: Equatable, Sendable {
         /// Σw × point.
         var pointSum = 0.0
 
-        mutating func merge(_ other: ItemTally) {
-            answers.merge(other.answers)
-            points.addElementwise(other.points)
-            pointSum += other.pointSum
-        }
+        /// `answers` (5), `points`, `pointSum`.
+        var flatCount: Int { 6 + points.count }
     }
 
     /// One group's counts.
-    struct Tally: Mergeable {
+    struct Tally: FlatState {
         /// Per item.
         var items: [ItemTally]
         /// Respondents who answered at least one item; the base is their answers, successes the
         /// favourable ones.
         var index = ShareTally()
+        /// Respondents recorded, answering or not (a group exists once anyone in it is seen).
+        var recorded = 0.0
 
-        mutating func merge(_ other: Tally) {
-            for item in items.indices where item < other.items.count { items[item].merge(other.items[item]) }
-            index.merge(other.index)
+        /// The items' layouts one after another, then `index` (5) and `recorded`.
+        var flatCount: Int { items.reduce(0) { $0 + $1.flatCount } + 6 }
+        var presenceOffset: Int { flatCount - 1 }
+
+        func reading(_ values: [Double]) -> Tally {
+            var offset = 0
+            let read = items.map { item in
+                defer { offset += item.flatCount }
+                return ItemTally(
+                    answers: item.answers.reading(Array(values[offset..<offset + 5])),
+                    points: Array(values[offset + 5..<offset + 5 + item.points.count]),
+                    pointSum: values[offset + 5 + item.points.count])
+            }
+            return Tally(items: read, index: index.reading(Array(values[offset..<offset + 5])), recorded: values[offset + 5])
         }
     }
 
@@ -41,8 +51,6 @@ struct LikertAccumulator: Equatable, Sendable {
         let name: String
         /// Its scale.
         let scale: LikertScale
-        /// Point value → index on the scale.
-        let coder: SegmentLayout.Coder
         /// Per point index: 1 favourable, −1 unfavourable, 0 neutral.
         let classes: [Int8]
     }
@@ -51,6 +59,8 @@ struct LikertAccumulator: Equatable, Sendable {
     let items: [Item]
     /// The block's name when the items are pooled as an index.
     let blockName: String?
+    /// The items' point lookups, flattened for the hot path.
+    let coding: ItemCoding
     /// Counts overall and per group.
     private(set) var tallies: Breakdown<Tally>
 
@@ -64,33 +74,65 @@ struct LikertAccumulator: Equatable, Sendable {
                 scale.favourable.contains($0) ? 1 : (scale.unfavourable.contains($0) ? -1 : 0)
             }
             return Item(
-                field: field, name: schema.fields[field].name, scale: scale,
-                coder: SegmentLayout.likertCoder(scale), classes: classes)
+                field: field, name: schema.fields[field].name, scale: scale, classes: classes)
         }
         self.blockName = blockName
         let empty = Tally(items: items.map { ItemTally(points: Array(repeating: 0, count: $0.scale.points.count)) })
         tallies = Breakdown(empty: empty, layout: layout)
+        coding = ItemCoding(items: items)
     }
 
-    /// Counts one response.
-    @inline(__always)
-    mutating func add(_ row: UnsafeBufferPointer<Int64>, weight: Double, codes: UnsafeMutableBufferPointer<Int>) {
-        let items = self.items
-        tallies.record(codes) { tally in
-            var answered = 0.0
-            var favourable = 0.0
-            for index in items.indices {
-                let value = row[items[index].field]
-                let point = SegmentLayout.code(value, items[index].coder)
-                guard point >= 0 else { continue }
-                let isFavourable = items[index].classes[point] == 1
-                tally.items[index].answers.record(weight: weight, hit: isFavourable)
-                tally.items[index].points[point] += weight
-                tally.items[index].pointSum += weight * Double(value)
-                answered += 1
-                if isFavourable { favourable += 1 }
+    /// Counts every response of `batch`; `ids` is scratch for the group ids.
+    ///
+    /// Each item's point is looked up once per response (`ItemCoding`), then added to every
+    /// group the response is in.
+    mutating func add(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
+        tallies.prepare(batch, ids: ids)
+        let coding = coding
+        let itemCount = items.count
+        let groupSlots = tallies.groupSlots
+        let stride = tallies.stride
+        let indexOffset = stride - 6
+        // Per item of the current response: the offset of its point counter within a state, or −1.
+        var pointOffsets = Array(repeating: -1, count: max(itemCount, 1))
+        coding.plan.withUnsafeBufferPointer { plan in
+            coding.lookup.withUnsafeBufferPointer { lookup in
+                pointOffsets.withUnsafeMutableBufferPointer { pointOffsets in
+                    tallies.withStates { states in
+                        for index in 0..<batch.count {
+                            let row = batch.row(index)
+                            let weight = batch.weights[index]
+                            var answered = 0.0
+                            var favourable = 0.0
+                            for item in 0..<itemCount {
+                                let entry = ItemCoding.entry(of: row, item: item, plan: plan, lookup: lookup)
+                                pointOffsets[item] = entry
+                                guard entry >= 0 else { continue }
+                                answered += 1
+                                if entry & 1 == 1 { favourable += 1 }
+                            }
+                            batch.forEachState(of: index, ids: ids, groupSlots: groupSlots, stride: stride) { offset in
+                                for item in 0..<itemCount {
+                                    let entry = pointOffsets[item]
+                                    guard entry >= 0 else { continue }
+                                    let base = offset + plan[item * ItemCoding.planStride + 4]
+                                    states.recordShare(
+                                        at: base, weight: weight, base: weight, successes: entry & 1 == 1 ? weight : 0)
+                                    states[offset + (entry >> 1)] += weight
+                                    let value = row[plan[item * ItemCoding.planStride]]
+                                    states[base + plan[item * ItemCoding.planStride + 5]] += weight * Double(value)
+                                }
+                                if answered > 0 {
+                                    states.recordShare(
+                                        at: offset + indexOffset, weight: weight, base: weight * answered,
+                                        successes: weight * favourable)
+                                }
+                                states[offset + stride - 1] += 1
+                            }
+                        }
+                    }
+                }
             }
-            if answered > 0 { tally.index.record(weight: weight, base: weight * answered, successes: weight * favourable) }
         }
     }
 

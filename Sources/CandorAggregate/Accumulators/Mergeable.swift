@@ -8,15 +8,6 @@ protocol Mergeable: Equatable, Sendable {
     mutating func merge(_ other: Self)
 }
 
-extension Array where Element: Mergeable {
-    /// Merges `other` element by element, growing to its length with copies of `empty` first
-    /// (an unseen group is an empty state, so growing then merging is what the whole would hold).
-    mutating func mergeGrowing(_ other: [Element], empty: Element) {
-        if count < other.count { append(contentsOf: repeatElement(empty, count: other.count - count)) }
-        for index in other.indices { self[index].merge(other[index]) }
-    }
-}
-
 extension Array where Element == Double {
     /// Adds `other` element by element (both have the same fixed length by construction).
     mutating func addElementwise(_ other: [Double]) {

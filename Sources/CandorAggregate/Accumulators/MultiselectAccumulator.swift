@@ -4,7 +4,7 @@ import CandorClean
 /// who answered the question (never the number of selections).
 struct MultiselectAccumulator: Equatable, Sendable {
     /// The counts of one group.
-    struct Tally: Mergeable {
+    struct Tally: FlatState {
         /// Answering respondents; successes are those who chose at least one option other than
         /// the "none" option.
         var answered = ShareTally()
@@ -13,10 +13,14 @@ struct MultiselectAccumulator: Equatable, Sendable {
         /// Σw × (options chosen, the "none" option not counted).
         var chosenCount = 0.0
 
-        mutating func merge(_ other: Tally) {
-            answered.merge(other.answered)
-            chosen.addElementwise(other.chosen)
-            chosenCount += other.chosenCount
+        /// `answered` (5), `chosen`, `chosenCount`.
+        var flatCount: Int { 6 + chosen.count }
+        var presenceOffset: Int { 0 }
+
+        func reading(_ values: [Double]) -> Tally {
+            Tally(
+                answered: answered.reading(values), chosen: Array(values[5..<5 + chosen.count]),
+                chosenCount: values[5 + chosen.count])
         }
     }
 
@@ -45,23 +49,33 @@ struct MultiselectAccumulator: Equatable, Sendable {
         tallies = Breakdown(empty: Tally(chosen: Array(repeating: 0, count: options.count)), layout: layout)
     }
 
-    /// Counts one response.
-    @inline(__always)
-    mutating func add(_ row: UnsafeBufferPointer<Int64>, weight: Double, codes: UnsafeMutableBufferPointer<Int>) {
-        guard field < row.count else { return }
-        let value = row[field]
-        guard value != Response.missing else { return }
-        let real = value & realMask
-        let realChosen = Double(real.nonzeroBitCount)
+    /// Counts every response of `batch`; `ids` is scratch for the group ids.
+    mutating func add(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
+        guard field < batch.width else { return }
+        tallies.prepare(batch, ids: ids)
+        let field = field
+        let realMask = realMask
         let optionCount = options.count
-        tallies.record(codes) { tally in
-            tally.answered.record(weight: weight, hit: real != 0)
-            tally.chosenCount += weight * realChosen
-            var bits = value
-            while bits != 0 {
-                let bit = bits.trailingZeroBitCount
-                if bit < optionCount { tally.chosen[bit] += weight }
-                bits &= bits &- 1
+        let groupSlots = tallies.groupSlots
+        let stride = tallies.stride
+        tallies.withStates { states in
+            for index in 0..<batch.count {
+                let value = batch.values[index * batch.width + field]
+                guard value != Response.missing else { continue }
+                let weight = batch.weights[index]
+                let real = value & realMask
+                let realChosen = Double(real.nonzeroBitCount)
+                let successes = real != 0 ? weight : 0
+                batch.forEachState(of: index, ids: ids, groupSlots: groupSlots, stride: stride) { offset in
+                    states.recordShare(at: offset, weight: weight, base: weight, successes: successes)
+                    states[offset + 5 + optionCount] += weight * realChosen
+                    var bits = value
+                    while bits != 0 {
+                        let bit = bits.trailingZeroBitCount
+                        if bit < optionCount { states[offset + 5 + bit] += weight }
+                        bits &= bits &- 1
+                    }
+                }
             }
         }
     }

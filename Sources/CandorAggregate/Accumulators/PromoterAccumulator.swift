@@ -14,22 +14,26 @@ struct PromoterAccumulator: Equatable, Sendable {
         tallies = Breakdown(empty: PromoterTally(), layout: layout)
     }
 
-    /// Counts one response.
-    @inline(__always)
-    mutating func add(_ row: UnsafeBufferPointer<Int64>, weight: Double, codes: UnsafeMutableBufferPointer<Int>) {
-        guard field < row.count else { return }
-        let value = row[field]
-        guard value >= 0, value <= 10 else { return }
-        tallies.record(codes) { tally in
-            tally.rawN += 1
-            tally.weight += weight
-            tally.weightSquares += weight * weight
-            if value >= 9 {
-                tally.promoters += weight
-            } else if value >= 7 {
-                tally.passives += weight
-            } else {
-                tally.detractors += weight
+    /// Counts every response of `batch`; `ids` is scratch for the group ids.
+    mutating func add(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
+        guard field < batch.width else { return }
+        tallies.prepare(batch, ids: ids)
+        let field = field
+        let groupSlots = tallies.groupSlots
+        let stride = tallies.stride
+        tallies.withStates { states in
+            for index in 0..<batch.count {
+                let value = batch.values[index * batch.width + field]
+                guard value >= 0, value <= 10 else { continue }
+                let weight = batch.weights[index]
+                // Offset of the bucket within the state: promoters 3, passives 4, detractors 5.
+                let bucket = value >= 9 ? 3 : (value >= 7 ? 4 : 5)
+                batch.forEachState(of: index, ids: ids, groupSlots: groupSlots, stride: stride) { offset in
+                    states[offset] += 1
+                    states[offset + 1] += weight
+                    states[offset + 2] += weight * weight
+                    states[offset + bucket] += weight
+                }
             }
         }
     }

@@ -45,6 +45,12 @@ struct ScoreReader: Equatable, Sendable {
     /// The score's numerator and bucket, or `nil` when the respondent has no score.
     @inline(__always)
     func read(_ row: UnsafeBufferPointer<Int64>) -> (numerator: Double, bucket: Int)? {
+        fields.withUnsafeBufferPointer { read(row, fields: $0) }
+    }
+
+    /// `read` with `fields` already behind a pointer, for loops over a batch.
+    @inline(__always)
+    func read(_ row: UnsafeBufferPointer<Int64>, fields: UnsafeBufferPointer<Int>) -> (numerator: Double, bucket: Int)? {
         if !isMean {
             let value = row[fields[0]]
             guard value != Response.missing else { return nil }

@@ -58,30 +58,33 @@ struct SegmentLayout: Equatable, Sendable {
         return .likert(minimum: minimum, pointIndex: table)
     }
 
-    /// The code of a stored value, or −1 for no group.
-    @inline(__always)
-    static func code(_ value: Int64, _ coder: Coder) -> Int {
-        guard value != Response.missing, value >= 0 || coder != .value else { return -1 }
-        switch coder {
-        case .value:
-            return value < codeLimit ? Int(value) : -1
-        case .likert(let minimum, let table):
-            let offset = value &- minimum
-            return offset >= 0 && offset < table.count ? table[Int(offset)] : -1
-        }
-    }
-
-    /// Writes the response's codes into `slots` (segments first, then each pair's two codes).
-    @inline(__always)
-    func codes(of row: UnsafeBufferPointer<Int64>, into slots: UnsafeMutableBufferPointer<Int>) {
-        for index in segmentFields.indices {
-            slots[index] = Self.code(row[segmentFields[index]], segmentCoders[index])
-        }
-        var slot = segmentFields.count
-        for index in pairFields.indices {
-            slots[slot] = Self.code(row[pairFields[index].first], pairCoders[index].first)
-            slots[slot + 1] = Self.code(row[pairFields[index].second], pairCoders[index].second)
-            slot += 2
+    /// Writes every response's codes into `slots` (`slotCount` per response: segments first,
+    /// then each pair's two codes), one field at a time so each coder is unpacked once per batch.
+    func codes(
+        of values: UnsafeBufferPointer<Int64>, width: Int, rows: Int, into slots: UnsafeMutableBufferPointer<Int>
+    ) {
+        let columns = segmentFields.indices.map { (segmentFields[$0], segmentCoders[$0]) }
+            + pairFields.indices.flatMap {
+                [(pairFields[$0].first, pairCoders[$0].first), (pairFields[$0].second, pairCoders[$0].second)]
+            }
+        let slotCount = columns.count
+        for (slot, (field, coder)) in columns.enumerated() {
+            switch coder {
+            case .value:
+                for row in 0..<rows {
+                    let value = values[row * width + field]
+                    slots[row * slotCount + slot] = value >= 0 && value < Self.codeLimit ? Int(value) : -1
+                }
+            case .likert(let minimum, let table):
+                table.withUnsafeBufferPointer { table in
+                    for row in 0..<rows {
+                        let value = values[row * width + field]
+                        let offset = value &- minimum
+                        slots[row * slotCount + slot] =
+                            value != Response.missing && offset >= 0 && offset < table.count ? table[Int(offset)] : -1
+                    }
+                }
+            }
         }
     }
 }

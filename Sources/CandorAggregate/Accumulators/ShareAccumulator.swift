@@ -17,12 +17,25 @@ struct ShareAccumulator: Equatable, Sendable {
         tallies = Breakdown(empty: ShareTally(), layout: layout)
     }
 
-    /// Counts one response.
-    @inline(__always)
-    mutating func add(_ row: UnsafeBufferPointer<Int64>, weight: Double, codes: UnsafeMutableBufferPointer<Int>) {
-        if let among, among.evaluate(row) != true { return }
-        guard let hit = condition.evaluate(row) else { return }
-        tallies.record(codes) { $0.record(weight: weight, hit: hit) }
+    /// Counts every response of `batch`; `ids` is scratch for the group ids.
+    mutating func add(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
+        tallies.prepare(batch, ids: ids)
+        let condition = condition
+        let among = among
+        let groupSlots = tallies.groupSlots
+        let stride = tallies.stride
+        tallies.withStates { states in
+            for index in 0..<batch.count {
+                let row = batch.row(index)
+                if let among, among.evaluate(row) != true { continue }
+                guard let hit = condition.evaluate(row) else { continue }
+                let weight = batch.weights[index]
+                let successes = hit ? weight : 0
+                batch.forEachState(of: index, ids: ids, groupSlots: groupSlots, stride: stride) { offset in
+                    states.recordShare(at: offset, weight: weight, base: weight, successes: successes)
+                }
+            }
+        }
     }
 
     /// Adds another accumulator's counts.

@@ -3,7 +3,7 @@
 /// For a share of respondents `base` is the respondents' weight; for a share of answers (a Likert
 /// index pools several answers per respondent) it is the answers' weight while `weight` and
 /// `weightSquares` still describe respondents, whose count is the honest sample size.
-struct ShareTally: Mergeable {
+struct ShareTally: Equatable, Sendable {
     /// Respondents in the base, unweighted: the count the anonymity threshold applies to.
     var rawN = 0
     /// Σw over those respondents.
@@ -14,30 +14,6 @@ struct ShareTally: Mergeable {
     var base = 0.0
     /// The share's numerator.
     var successes = 0.0
-
-    /// Counts one respondent of weight `w` with `base` and `successes` already weighted.
-    @inline(__always)
-    mutating func record(weight w: Double, base: Double, successes: Double) {
-        rawN += 1
-        weight += w
-        weightSquares += w * w
-        self.base += base
-        self.successes += successes
-    }
-
-    /// Counts one respondent in a share of respondents.
-    @inline(__always)
-    mutating func record(weight w: Double, hit: Bool) {
-        record(weight: w, base: w, successes: hit ? w : 0)
-    }
-
-    mutating func merge(_ other: ShareTally) {
-        rawN += other.rawN
-        weight += other.weight
-        weightSquares += other.weightSquares
-        base += other.base
-        successes += other.successes
-    }
 
     /// This tally minus a part of it: the rest of the respondents when `part` is one group.
     func removing(_ part: ShareTally) -> ShareTally {
@@ -66,7 +42,7 @@ struct ShareTally: Mergeable {
 }
 
 /// The running sums behind a Net Promoter Score.
-struct PromoterTally: Mergeable {
+struct PromoterTally: Equatable, Sendable {
     /// Respondents who answered, unweighted.
     var rawN = 0
     /// Σw.
@@ -80,14 +56,6 @@ struct PromoterTally: Mergeable {
     /// Σw of 0–6 answers.
     var detractors = 0.0
 
-    mutating func merge(_ other: PromoterTally) {
-        rawN += other.rawN
-        weight += other.weight
-        weightSquares += other.weightSquares
-        promoters += other.promoters
-        passives += other.passives
-        detractors += other.detractors
-    }
 
     /// This tally minus one group of it.
     func removing(_ part: PromoterTally) -> PromoterTally {

@@ -77,21 +77,38 @@ package struct Aggregator: Sendable, Equatable {
     /// A batch whose width is not the schema's field count is not this plan's data and is
     /// ignored (the metrics' field indexes would not mean the same columns).
     package mutating func add(_ batch: ResponseBatch) {
-        guard batch.width == plan.schema.fields.count else { return }
-        var codes = Array(repeating: -1, count: max(layout.slotCount, 1))
-        codes.withUnsafeMutableBufferPointer { codes in
-            batch.forEach { row, weight in
-                layout.codes(of: row, into: codes)
-                for index in shares.indices { shares[index].add(row, weight: weight, codes: codes) }
-                for index in multiselects.indices { multiselects[index].add(row, weight: weight, codes: codes) }
-                for index in likerts.indices { likerts[index].add(row, weight: weight, codes: codes) }
-                for index in promoters.indices { promoters[index].add(row, weight: weight, codes: codes) }
-                for index in engagements.indices { engagements[index].add(row, weight: weight, codes: codes) }
-                for index in varianceShares.indices { varianceShares[index].add(row, weight: weight) }
-                for index in drivers.indices { drivers[index].add(row, weight: weight) }
+        guard batch.width == plan.schema.fields.count, batch.count > 0 else { return }
+        let rows = batch.count
+        let width = batch.width
+        let codeSlots = layout.slotCount
+        let groupSlots = layout.segmentFields.count + layout.pairFields.count
+        // Every response's segment codes, worked out once for all accumulators, and scratch for
+        // each breakdown's group ids. Each accumulator then runs over the whole batch with its
+        // storage behind one pointer.
+        var codes = Array(repeating: -1, count: max(rows * codeSlots, 1))
+        var ids = Array(repeating: -1, count: max(rows * groupSlots, 1))
+        batch.values.withUnsafeBufferPointer { values in
+            batch.weights.withUnsafeBufferPointer { weights in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    layout.codes(of: values, width: width, rows: rows, into: codes)
+                    let view = BatchView(
+                        values: values, weights: weights, width: width, count: rows,
+                        codes: UnsafeBufferPointer(codes), codeSlots: codeSlots)
+                    ids.withUnsafeMutableBufferPointer { ids in
+                        for index in shares.indices { shares[index].add(view, ids: ids) }
+                        for index in multiselects.indices { multiselects[index].add(view, ids: ids) }
+                        for index in likerts.indices { likerts[index].add(view, ids: ids) }
+                        for index in promoters.indices { promoters[index].add(view, ids: ids) }
+                        for index in engagements.indices { engagements[index].add(view, ids: ids) }
+                    }
+                    for index in varianceShares.indices { varianceShares[index].add(view) }
+                    for index in drivers.indices {
+                        for row in 0..<rows { drivers[index].add(view.row(row), weight: weights[row]) }
+                    }
+                }
             }
         }
-        responseCount += batch.count
+        responseCount += rows
     }
 
     /// Adds the state of another aggregator of the same plan (one that saw other responses).
