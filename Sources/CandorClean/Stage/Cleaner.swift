@@ -12,10 +12,28 @@ struct CleanerState {
     /// Counts of the input in progress, kept apart so the hot path does no dictionary lookup.
     private var current = CleanAccounting.InputCounts()
 
+    /// Per field, in schema order: a record's quality marks (`QualityMark`), set while decoding.
+    private var marks: [UInt8]
+    /// Blank, non-answer and invalid-as-missing counts per field, kept in arrays so accepting a
+    /// response does no dictionary lookup; `accounting` names them.
+    private var qualityCounts: [[Int]]
+    /// Each block's fields, and per block the straight-liners and the base.
+    private let blockFields: [[Int]]
+    private var straightLiners: [Int]
+    private var answeredWholeBlock: [Int]
+
     /// The accounting so far.
     package var accounting: CleanAccounting {
         var result = totals
         if !inputPath.isEmpty { result.perInput[inputPath] = current }
+        for (field, spec) in schema.fields.enumerated() {
+            if qualityCounts[0][field] > 0 { result.blanks[spec.name] = qualityCounts[0][field] }
+            if qualityCounts[1][field] > 0 { result.nonAnswers[spec.name] = qualityCounts[1][field] }
+            if qualityCounts[2][field] > 0 { result.invalidAsMissing[spec.name] = qualityCounts[2][field] }
+        }
+        for (index, block) in schema.blocks.enumerated() {
+            result.straightLining[block.name] = (straightLiners[index], answeredWholeBlock[index])
+        }
         return result
     }
     private var inputIndex = -1
@@ -46,7 +64,11 @@ struct CleanerState {
                 return Int64(scale.minimum + scale.maximum)
             }
         }
-        for block in schema.blocks { totals.straightLining[block.name] = (0, 0) }
+        marks = Array(repeating: QualityMark.none, count: schema.fields.count)
+        qualityCounts = Array(repeating: Array(repeating: 0, count: schema.fields.count), count: 3)
+        blockFields = schema.blocks.map(\.fields)
+        straightLiners = Array(repeating: 0, count: schema.blocks.count)
+        answeredWholeBlock = Array(repeating: 0, count: schema.blocks.count)
     }
 
     /// Starts a new input: binds every field to its column(s) in `layout`.
@@ -103,9 +125,9 @@ struct CleanerState {
         // A `fail` value stops the run only once no filter definitely excludes the response:
         // an excluded response (an unfinished one, say) never reaches the statistics.
         var failure: (field: Int, why: String)?
-        var quality = QualityMarks()
         for field in decoders.indices {
             let decoded = decoders[field].decode(batch, record)
+            marks[field] = QualityMark.none
             switch decoded {
             case .value(let value):
                 row[field] = value
@@ -114,9 +136,9 @@ struct CleanerState {
                 if decoders[field].required {
                     if firstProblem == nil { firstProblem = (field, .missingRequired, "a required answer is blank") }
                 } else if case .nonAnswer = decoded {
-                    quality.nonAnswers.append(field)
+                    marks[field] = QualityMark.nonAnswer
                 } else {
-                    quality.blanks.append(field)
+                    marks[field] = QualityMark.blank
                 }
             case .invalid(let why):
                 row[field] = Response.missing
@@ -124,7 +146,7 @@ struct CleanerState {
                 case .reject:
                     if firstProblem == nil { firstProblem = (field, .invalidValue, why) }
                 case .missing:
-                    quality.invalidAsMissing.append(field)
+                    marks[field] = QualityMark.invalidAsMissing
                 case .fail:
                     if failure == nil { failure = (field, why) }
                 }
@@ -192,7 +214,7 @@ struct CleanerState {
             }
             weight = Double(bitPattern: UInt64(bitPattern: row[weightField]))
         }
-        accept(quality, weight: weight, into: &responses)
+        accept(weight: weight, into: &responses)
         if textSampleLimit > 0 { keepText(batch, record) }
     }
 
@@ -200,10 +222,9 @@ struct CleanerState {
 
     private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (input: Int, line: Int, record: Int)? {
         if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
-        let provenance = batch.provenance(record)
         let id = batch.field(record, column)
         if id.isEmpty { return nil }
-        return deduplicator.register(id, input: inputIndex, line: provenance.line, record: provenance.recordNumber)
+        return deduplicator.register(id, input: inputIndex, line: batch.line(record), record: batch.recordNumber(record))
     }
 
     /// The first filter the current row fails. Before the rejection check only a definite
@@ -232,10 +253,12 @@ struct CleanerState {
         reject(rejection)
     }
 
-    private struct QualityMarks {
-        var blanks: [Int] = []
-        var nonAnswers: [Int] = []
-        var invalidAsMissing: [Int] = []
+    /// What data-quality count a field of the current record adds to, if the record is accepted.
+    private enum QualityMark {
+        static let none: UInt8 = 0
+        static let blank: UInt8 = 1
+        static let nonAnswer: UInt8 = 2
+        static let invalidAsMissing: UInt8 = 3
     }
 
     /// Keeps the record's free-text answers while the sample of each field has room.
@@ -245,27 +268,28 @@ struct CleanerState {
         }
     }
 
-    private mutating func accept(_ quality: QualityMarks, weight: Double, into responses: inout ResponseBatch) {
+    private mutating func accept(weight: Double, into responses: inout ResponseBatch) {
         totals.accepted += 1
         current.accepted += 1
-        for field in quality.blanks { totals.blanks[schema.fields[field].name, default: 0] += 1 }
-        for field in quality.nonAnswers { totals.nonAnswers[schema.fields[field].name, default: 0] += 1 }
-        for field in quality.invalidAsMissing { totals.invalidAsMissing[schema.fields[field].name, default: 0] += 1 }
-        for (blockIndex, block) in schema.blocks.enumerated() where block.fields.count > 1 {
-            guard block.fields.allSatisfy({ row[$0] != Response.missing }) else { continue }
+        for field in marks.indices where marks[field] != QualityMark.none {
+            qualityCounts[Int(marks[field]) - 1][field] += 1
+        }
+        for blockIndex in blockFields.indices where blockFields[blockIndex].count > 1 {
+            let fields = blockFields[blockIndex]
+            guard fields.allSatisfy({ row[$0] != Response.missing }) else { continue }
             let mirrors = blockMirrors[blockIndex]
             func answer(_ item: Int) -> Int64 {
-                let stored = row[block.fields[item]]
+                let stored = row[fields[item]]
                 return mirrors[item].map { $0 - stored } ?? stored
             }
             let first = answer(0)
             var flagged = true
-            for item in 1..<block.fields.count where answer(item) != first {
+            for item in 1..<fields.count where answer(item) != first {
                 flagged = false
                 break
             }
-            let previous = totals.straightLining[block.name] ?? (0, 0)
-            totals.straightLining[block.name] = (previous.flagged + (flagged ? 1 : 0), previous.answeredAll + 1)
+            if flagged { straightLiners[blockIndex] += 1 }
+            answeredWholeBlock[blockIndex] += 1
         }
         row.withUnsafeBufferPointer { responses.append($0, weight: weight) }
     }
