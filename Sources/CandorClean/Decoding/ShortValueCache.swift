@@ -3,22 +3,27 @@
 ///
 /// A value of up to 32 bytes is represented exactly by its length and four 8-byte words
 /// (overlapping loads cover every byte), so two values are equal exactly when their keys are.
-/// That makes a lookup one hash of the key and a few word compares, instead of a hash, a
-/// pointer chase and a `memcmp`. Longer values are not cached here (`key` returns `nil`).
+/// The probe table holds only 8-byte slots (a hash tag and an entry index), so a lookup in a
+/// large cache (100,000 manager ids, say) touches one slot and one entry, like a C hash map;
+/// the keys and results live densely in entry order. Longer values are not cached here (`key`
+/// returns `nil`).
 struct ShortValueCache {
-    /// Per slot: length + 1 (0 marks an empty slot), then the four words.
-    private var keys: [UInt64]
-    private var results: [Int64]
+    /// High 32 bits: hash tag; low 32 bits: entry index + 1 (0 marks an empty slot).
+    private var slots: [UInt64]
+    /// Per entry: the five key words.
+    private var keys: [UInt64] = []
+    private var results: [Int64] = []
     private var mask: Int
-    private(set) var count = 0
 
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size * 5)
-        results = Array(repeating: 0, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
+
+    /// Entries stored.
+    var count: Int { results.count }
 
     /// The exact key of `bytes`, or `nil` when they are longer than 32 bytes.
     @inline(__always)
@@ -47,57 +52,58 @@ struct ShortValueCache {
     }
 
     @inline(__always)
-    private static func slot(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64), _ mask: Int) -> Int {
+    private static func hash(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64)) -> UInt64 {
         var h = key.0 &* 0x9E37_79B9_7F4A_7C15 ^ key.1
         h = (h ^ (h >> 31) ^ key.2 ^ (key.3 << 1) ^ (key.4 << 2)) &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 29
-        return Int(truncatingIfNeeded: h) & mask
+        return h ^ (h >> 29)
     }
 
     /// The cached result for `key`.
     @inline(__always)
     func lookup(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64)) -> Int64? {
-        keys.withUnsafeBufferPointer { keys in
-            var index = Self.slot(key, mask)
-            while true {
-                let base = index * 5
-                let length = keys[base]
-                if length == 0 { return nil }
-                if length == key.0 && keys[base + 1] == key.1 && keys[base + 2] == key.2 && keys[base + 3] == key.3
-                    && keys[base + 4] == key.4
-                {
-                    return results[index]
+        let hash = Self.hash(key)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                var index = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let slot = slots[index]
+                    if slot == 0 { return nil }
+                    if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                        let entry = Int(slot & 0xFFFF_FFFF) - 1
+                        let base = entry * 5
+                        if keys[base] == key.0 && keys[base + 1] == key.1 && keys[base + 2] == key.2
+                            && keys[base + 3] == key.3 && keys[base + 4] == key.4
+                        {
+                            return results[entry]
+                        }
+                    }
+                    index = (index + 1) & mask
                 }
-                index = (index + 1) & mask
             }
         }
     }
 
     /// Stores `result` under `key` (which must not be stored yet).
     mutating func insert(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64) {
-        if (count + 1) * 2 > mask + 1 { grow() }
-        var index = Self.slot(key, mask)
-        while keys[index * 5] != 0 { index = (index + 1) & mask }
-        let base = index * 5
-        keys[base] = key.0
-        keys[base + 1] = key.1
-        keys[base + 2] = key.2
-        keys[base + 3] = key.3
-        keys[base + 4] = key.4
-        results[index] = result
-        count += 1
+        if (results.count + 1) * 10 > slots.count * 7 { grow() }
+        keys.append(contentsOf: [key.0, key.1, key.2, key.3, key.4])
+        results.append(result)
+        place(hash: Self.hash(key), entry: results.count - 1)
+    }
+
+    private mutating func place(hash: UInt64, entry: Int) {
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index] != 0 { index = (index + 1) & mask }
+        slots[index] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(entry + 1)
     }
 
     private mutating func grow() {
-        let old = (keys, results)
-        let size = (mask + 1) * 2
-        keys = Array(repeating: 0, count: size * 5)
-        results = Array(repeating: 0, count: size)
-        mask = size - 1
-        count = 0
-        for index in 0..<(old.1.count) where old.0[index * 5] != 0 {
-            let base = index * 5
-            insert((old.0[base], old.0[base + 1], old.0[base + 2], old.0[base + 3], old.0[base + 4]), old.1[index])
+        slots = Array(repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for entry in results.indices {
+            let base = entry * 5
+            place(hash: Self.hash((keys[base], keys[base + 1], keys[base + 2], keys[base + 3], keys[base + 4])), entry: entry)
         }
     }
 }

@@ -107,6 +107,8 @@ package enum PipelineRunner {
             && FileManager.default.fileExists(atPath: request.reportJSONPath)
         guard unchanged else { return nil }
         logger.info("\(request.definition.name): inputs and definition unchanged since the last successful run; skipped")
+        // Every run leaves its line, a skipped one too: same inputs, so the last run's counts.
+        appendRunLog(request, started: started, inputs: last.inputs, counts: last.counts, status: .success, logger: logger)
         return RunOutcome(
             pipeline: request.definition.name, status: .success, message: nil, counts: nil, skipped: true,
             seconds: Date().timeIntervalSince(started), outputs: [])
