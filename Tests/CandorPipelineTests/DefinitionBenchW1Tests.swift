@@ -35,7 +35,7 @@ enum BenchTools {
         let pipe = Pipe()
         var file: FileHandle?
         if let output {
-            FileManager.default.createFile(atPath: output, contents: nil)
+            _ = FileManager.default.createFile(atPath: output, contents: nil)
             file = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
             process.standardOutput = file
         } else {
