@@ -162,20 +162,24 @@ struct LikertAccumulator: Equatable, Sendable {
         }
         let indexFigure = figure(
             label: blockName, respondents: overall.index, points: pooled, pointSum: pointSum,
-            answerWeight: overall.index.base, item: first, rules: rules)
+            answerWeight: overall.index.base, item: first, rules: rules, pooled: true)
         return .likert(items: itemFigures, index: indexFigure)
     }
 
     /// One item's (or the index's) figure; `respondents` gives the privacy base and the sample size.
     private func figure(
         label: String, respondents: ShareTally, points: [Double], pointSum: Double, answerWeight: Double,
-        item: Item, rules: FigureRules
+        item: Item, rules: FigureRules, pooled: Bool = false
     ) -> LikertFigure {
         func share(_ wanted: Int8) -> Figure {
             var tally = respondents
             tally.base = answerWeight
             tally.successes = zip(points, item.classes).reduce(0) { $0 + ($1.1 == wanted ? $1.0 : 0) }
-            return rules.guarded(rules.figure(tally), rawN: respondents.rawN)
+            var figure = rules.guarded(rules.figure(tally), rawN: respondents.rawN)
+            // A pooled index's share is of answers while its n counts respondents: a count of
+            // answers beside that n would read as "6,936 of 1,194".
+            if pooled { figure.count = nil }
+            return figure
         }
         guard !rules.isBelowThreshold(respondents.rawN) else {
             return LikertFigure(

@@ -7,10 +7,18 @@ extension Aggregator {
         ) -> MetricResult {
             let mapped = tallies.map(primary)
             let overallTally = mapped.overall
-            let (tables, withhold) = builder.tables(
+            var (tables, withhold) = builder.tables(
                 overall: overallTally, oneWay: mapped.oneWay, pairs: mapped.pairs,
                 test: FigureRules.testName(for: overallTally, pooledAnswers: pooledAnswers), displayN: displayN)
             var overall = rules.guarded(rules.figure(overallTally), rawN: overallTally.rawN)
+            if pooledAnswers {
+                // A share of answers pooled over items: its count is answers, its n respondents,
+                // so no count is reported (see `LikertAccumulator.figure`).
+                overall.count = nil
+                for table in tables.indices {
+                    for row in tables[table].rows.indices { tables[table].rows[row].figure.count = nil }
+                }
+            }
             if withhold && !overall.suppressed {
                 overall = overall.hidden(FigureRules.belowThreshold)
             } else if !overall.suppressed && overallTally.rawN < displayN {
