@@ -9,7 +9,7 @@ enum InspectionRendering {
         var lines = [
             "\(inspection.file)",
             "  encoding      \(shape.encoding.rawValue)\(shape.hadByteOrderMark ? " (byte-order mark stripped)" : "")",
-            "  delimiter     \(delimiterName(shape.delimiter))",
+            "  delimiter     \(DelimiterDetection.displayName(of: shape.delimiter))",
             "  line endings  \(shape.lineEndings.summary)",
             "  format        \(shape.layout.format.rawValue), \(shape.layout.headerRows) header row(s)",
             "  records       \(inspection.records) (\(inspection.rejected) rejected, \(shape.blankLines) blank lines skipped)",
@@ -47,15 +47,6 @@ enum InspectionRendering {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and integers cannot fail.
         return String(decoding: (try? encoder.encode(object)) ?? Data(), as: UTF8.self)
-    }
-
-    private static func delimiterName(_ byte: UInt8) -> String {
-        switch byte {
-        case 0x2C: "comma (,)"
-        case 0x3B: "semicolon (;)"
-        case 0x09: "tab"
-        default: "'\(Character(UnicodeScalar(byte)))'"
-        }
     }
 
     private static func quoted(_ value: String) -> String {

@@ -17,7 +17,7 @@ import Testing
         #expect(result.stderr == "")
         #expect(result.stdoutLines.first == "pipeline bad-boss (Pipelines/bad-boss.yml)")
         #expect(result.stdoutLines.contains(
-            "  input ../SampleData/bad-boss.csv: generic, utf-8, delimiter ',', 1 header row(s), 14 columns; every field's column found"))
+            "  input ../SampleData/bad-boss.csv: generic, utf-8, delimiter comma (,), 1 header row(s), 14 columns; every field's column found"))
         let reports = workspace.reports()
         #expect(result.stdoutLines.last == "  would write \(reports)/bad-boss.md, \(reports)/bad-boss.json, \(reports)/bad-boss.rejects.csv (0600) and append to \(reports)/runs.jsonl")
         #expect(FileFacts.entries(workspace.root) == ["Pipelines", "SampleData"])

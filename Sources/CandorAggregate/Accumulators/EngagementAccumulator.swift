@@ -60,15 +60,7 @@ struct EngagementAccumulator: Equatable, Sendable {
         items.withUnsafeBufferPointer { items in
             tallies.withStates { states in
                 for index in 0..<batch.count {
-                    let row = batch.row(index)
-                    var sum: Int64 = 0
-                    var answered = 0
-                    for field in items {
-                        let value = row[field]
-                        guard value != Response.missing else { continue }
-                        sum &+= value
-                        answered += 1
-                    }
+                    let (sum, answered) = ScoreReader.answeredSum(batch.row(index), fields: items)
                     guard answered >= minimumItems, answered > 0 else { continue }
                     let weight = batch.weights[index]
                     let mean = Double(sum) / Double(answered)

@@ -60,6 +60,14 @@ struct ScoreReader: Equatable, Sendable {
             }
             return (Double(value), 0)
         }
+        let (sum, answered) = Self.answeredSum(row, fields: fields)
+        return answered == 0 ? nil : (Double(sum), answered - 1)
+    }
+
+    /// The sum of the answered items among `fields` and how many were answered: the one place
+    /// a mean-of-items score (the engagement index, a block's score) reads its items.
+    @inline(__always)
+    static func answeredSum(_ row: UnsafeBufferPointer<Int64>, fields: UnsafeBufferPointer<Int>) -> (sum: Int64, answered: Int) {
         var sum: Int64 = 0
         var answered = 0
         for field in fields {
@@ -68,7 +76,7 @@ struct ScoreReader: Equatable, Sendable {
             sum &+= value
             answered += 1
         }
-        return answered == 0 ? nil : (Double(sum), answered - 1)
+        return (sum, answered)
     }
 
     /// Σ score from per-bucket numerator sums.

@@ -16,3 +16,15 @@ package struct DelimiterDetection: Sendable, Equatable {
         self.evidence = evidence
     }
 }
+
+extension DelimiterDetection {
+    /// A delimiter byte as people call it: "comma (,)", "semicolon (;)", "tab", or the character.
+    package static func displayName(of delimiter: UInt8) -> String {
+        switch delimiter {
+        case 0x2C: "comma (,)"
+        case 0x3B: "semicolon (;)"
+        case 0x09: "tab"
+        default: "'\(Character(UnicodeScalar(delimiter)))'"
+        }
+    }
+}

@@ -15,7 +15,7 @@ package enum DefinitionCheck {
             do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
             let layout = stream.layout
             lines.append(
-                "  input \(file.displayName): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(delimiterName(stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found")
+                "  input \(file.displayName): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(DelimiterDetection.displayName(of: stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found")
         }
         lines.append("  fields: \(definition.schema.fields.map { "\($0.name) (\($0.kind.typeName))" }.joined(separator: ", "))")
         lines.append("  metrics: \(definition.plan.metrics.map { "\($0.id) (\($0.kind.name))" }.joined(separator: ", "))")
@@ -24,12 +24,5 @@ package enum DefinitionCheck {
         }
         lines.append("  would write \(request.reportMarkdownPath), \(request.reportJSONPath), \(request.rejectsPath) (0600) and append to \(request.outputDirectory)/runs.jsonl")
         return lines
-    }
-
-    private static func delimiterName(_ byte: UInt8) -> String {
-        switch byte {
-        case 0x09: "tab"
-        default: "'\(Character(UnicodeScalar(byte)))'"
-        }
     }
 }
