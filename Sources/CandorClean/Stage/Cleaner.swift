@@ -98,10 +98,11 @@ struct CleanerState {
     mutating func clean(
         _ batch: RecordBatch, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
+        let checkProblems = batch.hasProblems
         for record in 0..<batch.count {
             totals.read += 1
             current.read += 1
-            if let problem = batch.problem(record) {
+            if checkProblems, let problem = batch.problem(record) {
                 if let column = dedupeColumn, column < batch.fieldCount(record) {
                     _ = registerID(batch, record, column: column)
                 }

@@ -18,6 +18,8 @@ struct BatchStorage {
     var recordNumbers: [Int] = []
     var byteOffsets: [Int64] = []
     var problems: [RecordProblem?] = []
+    /// Records with a problem, so a clean batch (nearly all) is known clean without looking.
+    var problemCount = 0
 
     init(byteCapacity: Int, recordCapacity: Int) {
         self.byteCapacity = byteCapacity
@@ -62,6 +64,7 @@ struct BatchStorage {
         recordNumbers.append(recordNumber)
         byteOffsets.append(byteOffset)
         problems.append(problem)
+        if problem != nil { problemCount += 1 }
     }
 
     private mutating func growBytes(_ needed: Int) {

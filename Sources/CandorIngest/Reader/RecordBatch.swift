@@ -58,6 +58,9 @@ package final class RecordBatch: @unchecked Sendable {
             byteOffset: storage.byteOffsets[record] + byteOffsetBias)
     }
 
+    /// Whether any record of the batch has a problem; when not, `problem(_:)` is `nil` for all.
+    package var hasProblems: Bool { storage.problemCount > 0 || !lateProblems.isEmpty }
+
     /// The problem ingest found with record `record`, if any: such a record must be rejected.
     package func problem(_ record: Int) -> RecordProblem? {
         storage.problems[record] ?? (lateProblems.isEmpty ? nil : lateProblems[record])
