@@ -4,14 +4,14 @@ import PackageDescription
 /// Settings every Candor module compiles with: Swift 6 language mode (strict concurrency) plus
 /// `any` spelled out for existentials.
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "Candor",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "candor", targets: ["candor"]),
+        .executable(name: "candor", targets: ["candor"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,9 +66,15 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "CandorCleanTests", dependencies: ["CandorClean", "CandorIngest", "CandorCore"], swiftSettings: strictSettings),
-        .testTarget(name: "CandorAggregateTests", dependencies: ["CandorAggregate", "CandorClean", "CandorCore"], swiftSettings: strictSettings),
-        .testTarget(name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CandorCleanTests", dependencies: ["CandorClean", "CandorIngest", "CandorCore"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CandorAggregateTests", dependencies: ["CandorAggregate", "CandorClean", "CandorCore"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorCore"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CandorPipelineTests",
             dependencies: [

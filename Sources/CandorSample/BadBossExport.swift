@@ -70,8 +70,11 @@ struct BadBossExport: Sendable {
     var headerRecords: [[String]] {
         switch format {
         case .generic: [Self.genericColumns]
-        case .qualtrics: [Self.qualtricsColumns.map(\.id), Self.qualtricsColumns.map(\.text),
-                          Self.qualtricsColumns.map(\.importID)]
+        case .qualtrics:
+            [
+                Self.qualtricsColumns.map(\.id), Self.qualtricsColumns.map(\.text),
+                Self.qualtricsColumns.map(\.importID),
+            ]
         case .googleForms: [Self.googleFormsColumns]
         }
     }
@@ -97,15 +100,17 @@ struct BadBossExport: Sendable {
     private func fields(
         _ person: BadBossRespondent, dirty: DirtyRowKind?, partialAnswers: Int?, idOverride: String? = nil
     ) -> [String] {
-        let department = dirty == .unknownDepartment
+        let department =
+            dirty == .unknownDepartment
             ? SampleVocabulary.unknownDepartment : SampleVocabulary.departments[person.department]
         let yesNo: (Bool?) -> String = { $0.map { $0 ? "Yes" : "No" } ?? "" }
         let agree: (Int?) -> String = { $0.map { SampleVocabulary.agreeLabels[$0 - 1] } ?? "" }
-        let separator = switch format {
-        case .generic: ";"
-        case .qualtrics: ","
-        case .googleForms: ", "
-        }
+        let separator =
+            switch format {
+            case .generic: ";"
+            case .qualtrics: ","
+            case .googleForms: ", "
+            }
         let types = dirty == .blankRequired ? "" : person.bossTypeTexts.joined(separator: separator)
         let left = dirty == .invalidValue ? "Sometimes" : yesNo(person.leftBecauseOfManager)
         let growth = dirty == .outOfRangeLikert ? "7" : agree(person.supportsGrowth)
@@ -132,10 +137,11 @@ struct BadBossExport: Sendable {
             }
             let end = person.submitted
             let start = end.adding(-Int64(person.durationSeconds))
-            record = [
-                start.qualtrics, end.qualtrics, "IP Address", "", String(progress),
-                String(person.durationSeconds), partialAnswers == nil ? "1" : "0", end.qualtrics, id,
-            ] + answers + [managerID]
+            record =
+                [
+                    start.qualtrics, end.qualtrics, "IP Address", "", String(progress),
+                    String(person.durationSeconds), partialAnswers == nil ? "1" : "0", end.qualtrics, id,
+                ] + answers + [managerID]
         case .googleForms:
             record = [person.submitted.googleForms] + answers[0..<3] + [managerID] + answers[3...]
         }

@@ -11,7 +11,8 @@ struct EngagementExport: Sendable {
     static let itemColumns = (1...12).map { $0 < 10 ? "q0\($0)" : "q\($0)" }
 
     /// Columns of the generic layout, in order.
-    static let columns = ["respondent_id", "submitted_at", "department", "manager_id", "tenure"]
+    static let columns =
+        ["respondent_id", "submitted_at", "department", "manager_id", "tenure"]
         + itemColumns + ["enps", "comment"]
 
     /// The header record.
@@ -24,7 +25,8 @@ struct EngagementExport: Sendable {
         if dirty == .duplicateID, row > 0 {
             id = EngagementRespondent(seed: seed, row: row - 1, rows: rows, roster: roster).responseID
         }
-        let department = dirty == .unknownDepartment
+        let department =
+            dirty == .unknownDepartment
             ? SampleVocabulary.unknownDepartment : SampleVocabulary.departments[person.department]
         var items = person.items.map { point -> String in
             guard let point else { return "" }
@@ -33,10 +35,11 @@ struct EngagementExport: Sendable {
         if dirty == .outOfRangeLikert { items[4] = "7" }
         if dirty == .blankRequired { items[0] = "" }
         let enps = dirty == .invalidValue ? "eleven" : String(person.enps)
-        var record = [
-            id, person.submitted.iso8601, department, TeamRoster.managerID(ofTeam: person.team),
-            SampleVocabulary.tenureBands[person.tenure],
-        ] + items + [enps, person.comment]
+        var record =
+            [
+                id, person.submitted.iso8601, department, TeamRoster.managerID(ofTeam: person.team),
+                SampleVocabulary.tenureBands[person.tenure],
+            ] + items + [enps, person.comment]
         if dirty == .raggedRow { record.removeLast(5) }
         return record
     }

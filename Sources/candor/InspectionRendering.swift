@@ -37,11 +37,13 @@ enum InspectionRendering {
             delimiter: String(UnicodeScalar(shape.delimiter)), lineEndings: shape.lineEndings.summary,
             format: shape.layout.format.rawValue, headerRows: shape.layout.headerRows,
             columns: shape.layout.columnNames, records: inspection.records, rejected: inspection.rejected,
-            rejectedByReason: Dictionary(uniqueKeysWithValues: inspection.rejectedByReason.map { ($0.key.rawValue, $0.value) }),
+            rejectedByReason: Dictionary(
+                uniqueKeysWithValues: inspection.rejectedByReason.map { ($0.key.rawValue, $0.value) }),
             blankLines: shape.blankLines, bytes: shape.bytes, sha256: shape.sha256,
             columnProfiles: inspection.columns.map {
-                .init(name: $0.name, distinct: $0.distinct, distinctCapped: $0.distinctCapped,
-                      top: $0.top.map { .init(value: $0.value, count: $0.count) })
+                .init(
+                    name: $0.name, distinct: $0.distinct, distinctCapped: $0.distinctCapped,
+                    top: $0.top.map { .init(value: $0.value, count: $0.count) })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

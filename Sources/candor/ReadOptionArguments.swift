@@ -4,7 +4,10 @@ import CandorIngest
 /// The `--encoding`, `--delimiter`, `--format` and related options shared by the commands that
 /// read inputs.
 struct ReadOptionArguments: ParsableArguments {
-    @Option(help: "Input encoding: utf-8, utf-16le, utf-16be, windows-1252, latin-1 (default: detect from a byte-order mark, else UTF-8).")
+    @Option(
+        help:
+            "Input encoding: utf-8, utf-16le, utf-16be, windows-1252, latin-1 (default: detect from a byte-order mark, else UTF-8)."
+    )
     var encoding: String?
 
     @Option(help: "Field delimiter: ',', ';' or 'tab' (default: detected from the header).")
@@ -21,7 +24,9 @@ struct ReadOptionArguments: ParsableArguments {
         var options = ReadOptions(trimSpaces: !keepSpaces)
         if let encoding {
             guard let parsed = TextEncoding(userText: encoding) else {
-                throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             options.encoding = parsed
         }
@@ -35,7 +40,9 @@ struct ReadOptionArguments: ParsableArguments {
         }
         if let format {
             guard let parsed = ExportFormat(rawValue: format.lowercased()) else {
-                throw ValidationError("unknown format '\(format)'; use one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown format '\(format)'; use one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             options.format = parsed
         }

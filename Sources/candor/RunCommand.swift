@@ -28,7 +28,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Pipeline definition files (YAML).")
     var pipelines: [String]
 
-    @Option(name: .customLong("input"), parsing: .upToNextOption, help: "Input files or globs, replacing the definitions' inputs.")
+    @Option(
+        name: .customLong("input"), parsing: .upToNextOption,
+        help: "Input files or globs, replacing the definitions' inputs.")
     var inputs: [String] = []
 
     @Option(help: "Output folder, replacing the definitions' output.directory.")
@@ -57,7 +59,9 @@ struct RunCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard StderrLogHandler.Format(rawValue: logFormat) != nil else { throw ValidationError("--log-format must be text or json") }
+        guard StderrLogHandler.Format(rawValue: logFormat) != nil else {
+            throw ValidationError("--log-format must be text or json")
+        }
         guard !(verbose && quiet) else { throw ValidationError("--verbose and --quiet exclude each other") }
     }
 
@@ -105,9 +109,10 @@ struct RunCommand: ParsableCommand {
 
     private static func summary(_ outcome: RunOutcome) -> String {
         if outcome.skipped { return "\(outcome.pipeline): unchanged since the last successful run, skipped" }
-        let counts = outcome.counts.map {
-            "read \($0.read), accepted \($0.accepted), rejected \($0.rejected), excluded \($0.excluded)"
-        } ?? "no records read"
+        let counts =
+            outcome.counts.map {
+                "read \($0.read), accepted \($0.accepted), rejected \($0.rejected), excluded \($0.excluded)"
+            } ?? "no records read"
         let status = outcome.status == .success ? "ok" : "failed (exit \(outcome.status.rawValue))"
         return "\(outcome.pipeline): \(status); \(counts); \(String(format: "%.2f", outcome.seconds)) s"
     }

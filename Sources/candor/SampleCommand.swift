@@ -57,7 +57,8 @@ struct SampleCommand: ParsableCommand {
         let destination = output ?? "standard output"
         let descriptor = output.map { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } ?? STDOUT_FILENO
         guard descriptor >= 0 else {
-            throw CandorFailure(exitStatus: .cannotWriteOutput, message: SampleOutputError(path: destination, code: errno).description)
+            throw CandorFailure(
+                exitStatus: .cannotWriteOutput, message: SampleOutputError(path: destination, code: errno).description)
         }
         defer { if output != nil { close(descriptor) } }
         do {

@@ -21,11 +21,18 @@ struct StderrLogHandler: LogHandler {
         let text: String
         switch format {
         case .text:
-            text = "candor: \(event.level == .error || event.level == .critical ? "error: " : event.level == .warning ? "warning: " : "")\(event.message)\n"
+            text =
+                "candor: \(event.level == .error || event.level == .critical ? "error: " : event.level == .warning ? "warning: " : "")\(event.message)\n"
         case .json:
-            var object: [String: String] = ["time": timestamp, "level": event.level.rawValue, "message": "\(event.message)", "logger": label]
-            for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { object[key] = "\(value)" }
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            var object: [String: String] = [
+                "time": timestamp, "level": event.level.rawValue, "message": "\(event.message)", "logger": label,
+            ]
+            for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
+                object[key] = "\(value)"
+            }
+            let data =
+                (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                ?? Data()
             text = String(decoding: data, as: UTF8.self) + "\n"
         }
         FileHandle.standardError.write(Data(text.utf8))

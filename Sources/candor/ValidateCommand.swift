@@ -6,7 +6,8 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check pipeline definitions and their inputs' headers, and print what a run would do. Writes nothing.",
+        abstract:
+            "Check pipeline definitions and their inputs' headers, and print what a run would do. Writes nothing.",
         discussion: """
             Examples:
               candor validate Pipelines/*.yml
@@ -20,7 +21,9 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Pipeline definition files (YAML).")
     var pipelines: [String]
 
-    @Option(name: .customLong("input"), parsing: .upToNextOption, help: "Input files or globs, replacing the definitions' inputs.")
+    @Option(
+        name: .customLong("input"), parsing: .upToNextOption,
+        help: "Input files or globs, replacing the definitions' inputs.")
     var inputs: [String] = []
 
     @Option(help: "Output folder, replacing the definitions' output.directory.")
@@ -32,7 +35,8 @@ struct ValidateCommand: ParsableCommand {
             do { definition = try DefinitionLoader.load(path: path) } catch {
                 throw CandorFailure(exitStatus: .configuration, message: error.description)
             }
-            let request = RunRequest(definition: definition, inputOverride: inputs.isEmpty ? nil : inputs, outputOverride: output)
+            let request = RunRequest(
+                definition: definition, inputOverride: inputs.isEmpty ? nil : inputs, outputOverride: output)
             do {
                 for line in try DefinitionCheck.describe(request) { print(line) }
             } catch {

@@ -16,7 +16,8 @@ enum HandSurvey {
         likertField("q1"), likertField("q2"), likertField("q3"),
         FieldSpec(
             name: "types", source: ColumnSource(header: "types"),
-            kind: .multiselect(MultiselectSpec(options: ["A", "B", "C"], noneOption: "None", encoding: .joined(separator: ";")))),
+            kind: .multiselect(
+                MultiselectSpec(options: ["A", "B", "C"], noneOption: "None", encoding: .joined(separator: ";")))),
         FieldSpec(name: "enps", source: ColumnSource(header: "enps"), kind: .integer(min: 0, max: 10)),
         FieldSpec(name: "left", source: ColumnSource(header: "left"), kind: .boolean(.standard)),
         categoryField("manager", ["M1", "M2", "M3", "M4"]),
@@ -32,7 +33,9 @@ enum HandSurvey {
     ]
 
     static let metrics = [
-        MetricSpec(id: "left", label: "Left", kind: .share(where: .oneOf(field: 6, values: [1]), among: nil, definition: "left = Yes")),
+        MetricSpec(
+            id: "left", label: "Left",
+            kind: .share(where: .oneOf(field: 6, values: [1]), among: nil, definition: "left = Yes")),
         MetricSpec(id: "types", label: "Types", kind: .multiselect(field: 4)),
         MetricSpec(id: "items", label: "Items", kind: .likert(items: [1, 2, 3], blockName: "engagement")),
         MetricSpec(id: "enps", label: "eNPS", kind: .nps(field: 5)),
@@ -41,11 +44,14 @@ enum HandSurvey {
             kind: .engagementIndex(
                 items: [1, 2, 3], name: "engagement", engagedAt: 4.0, disengagedBelow: 2.5, minimumItems: 2,
                 engagedDisplayN: 10, allClassesDisplayN: 15)),
-        MetricSpec(id: "manager", label: "Manager", kind: .varianceShare(score: .meanOf(items: [1, 2, 3], name: "engagement"), group: 7)),
+        MetricSpec(
+            id: "manager", label: "Manager",
+            kind: .varianceShare(score: .meanOf(items: [1, 2, 3], name: "engagement"), group: 7)),
         MetricSpec(id: "drivers", label: "Drivers", kind: .drivers(outcome: .field(5), items: [1, 2, 3])),
     ]
 
-    static let plan = AggregationPlan(schema: schema, metrics: metrics, segments: [0, 6], privacy: PrivacyRules(minGroupSize: 5))
+    static let plan = AggregationPlan(
+        schema: schema, metrics: metrics, segments: [0, 6], privacy: PrivacyRules(minGroupSize: 5))
 
     static let results = aggregate(plan, rows).results(labels: testLabels(schema))
 
@@ -157,7 +163,8 @@ enum HandSurvey {
 
     @Test func engagementClassesAndDisplayRules() throws {
         let result = try #require(HandSurvey.result("engagement"))
-        guard case .engagement(let engaged, let notEngaged, let disengaged, let meanScore, let rule) = result.detail else {
+        guard case .engagement(let engaged, let notEngaged, let disengaged, let meanScore, let rule) = result.detail
+        else {
             Issue.record("not an engagement detail")
             return
         }
@@ -203,7 +210,10 @@ enum HandSurvey {
     @Test func varianceShareLeavesSmallGroupsOut() throws {
         let result = try #require(HandSurvey.result("manager"))
         // {M1: 5, M2: 7, M3: 5, M4: 2}; N 17 G 3 eta 0.05490572927677743 icc -0.118787364567438
-        guard case .varianceShare(let eta, let icc, let groups, let respondents, let below, let score, let grouping) = result.detail else {
+        guard
+            case .varianceShare(let eta, let icc, let groups, let respondents, let below, let score, let grouping) =
+                result.detail
+        else {
             Issue.record("not a variance-share detail")
             return
         }
@@ -239,7 +249,8 @@ enum HandSurvey {
     }
 
     @Test func aMetricUnderTheThresholdShowsNothing() {
-        let plan = AggregationPlan(schema: HandSurvey.schema, metrics: HandSurvey.metrics, privacy: PrivacyRules(minGroupSize: 5))
+        let plan = AggregationPlan(
+            schema: HandSurvey.schema, metrics: HandSurvey.metrics, privacy: PrivacyRules(minGroupSize: 5))
         let results = aggregate(plan, Array(HandSurvey.rows.prefix(4))).results(labels: testLabels(HandSurvey.schema))
         for result in results where result.kind != "drivers" && result.kind != "variance_share" {
             #expect(result.overall.suppressed, "\(result.id)")

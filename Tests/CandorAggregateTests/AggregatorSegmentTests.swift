@@ -96,7 +96,9 @@ import Testing
     }
 
     @Test func likertSegmentsAreLabelledByTheScale() throws {
-        let plan = AggregationPlan(schema: HandSurvey.schema, metrics: [HandSurvey.metrics[3]], segments: [1], privacy: PrivacyRules(minGroupSize: 1))
+        let plan = AggregationPlan(
+            schema: HandSurvey.schema, metrics: [HandSurvey.metrics[3]], segments: [1],
+            privacy: PrivacyRules(minGroupSize: 1))
         let result = aggregate(plan, HandSurvey.rows).results(labels: testLabels(HandSurvey.schema))[0]
         // q1 answers among respondents with an enps: points 1–5 in scale order.
         #expect(result.segments.first?.rows.map { $0.labels[0] } == agree5.labels)

@@ -29,7 +29,8 @@ let agree5 = LikertScale(
 
 /// A category field.
 func categoryField(_ name: String, _ values: [String]) -> FieldSpec {
-    FieldSpec(name: name, source: ColumnSource(header: name), kind: .category(CategorySpec(values: values, closed: true)))
+    FieldSpec(
+        name: name, source: ColumnSource(header: name), kind: .category(CategorySpec(values: values, closed: true)))
 }
 
 /// A Likert field on `agree5`.
@@ -40,7 +41,9 @@ func likertField(_ name: String) -> FieldSpec {
 /// The labels a cleaner would give the category fields of the test schemas.
 func testLabels(_ schema: SurveySchema) -> (Int) -> [String] {
     { field in
-        guard schema.fields.indices.contains(field), case .category(let spec) = schema.fields[field].kind else { return [] }
+        guard schema.fields.indices.contains(field), case .category(let spec) = schema.fields[field].kind else {
+            return []
+        }
         return spec.values
     }
 }
@@ -63,7 +66,11 @@ func row(_ table: SegmentTable?, _ labels: String...) -> SegmentRow? { table?.ro
         let schema = SurveySchema(fields: [categoryField("dept", ["A", "B"])])
         let plan = AggregationPlan(
             schema: schema,
-            metrics: [MetricSpec(id: "a", label: "A", kind: .share(where: .oneOf(field: 0, values: [0]), among: nil, definition: "A"))])
+            metrics: [
+                MetricSpec(
+                    id: "a", label: "A", kind: .share(where: .oneOf(field: 0, values: [0]), among: nil, definition: "A")
+                )
+            ])
         var aggregator = Aggregator(plan: plan)
         aggregator.add(makeBatch([[0, 1]]))
         #expect(aggregator.responseCount == 0)

@@ -14,7 +14,11 @@ import Testing
         weightField: 1)
     static let plan = AggregationPlan(
         schema: schema,
-        metrics: [MetricSpec(id: "hit", label: "Hit", kind: .share(where: .oneOf(field: 0, values: [1]), among: nil, definition: "hit"))])
+        metrics: [
+            MetricSpec(
+                id: "hit", label: "Hit",
+                kind: .share(where: .oneOf(field: 0, values: [1]), among: nil, definition: "hit"))
+        ])
 
     static func figure(hits: [Int64], weights: [Double]) -> Figure {
         aggregate(plan, hits.map { [$0, 0] }, weights: weights).results(labels: { _ in [] })[0].overall

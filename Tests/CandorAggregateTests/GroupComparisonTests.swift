@@ -66,6 +66,7 @@ struct GroupComparisonTests {
         // The group is everyone but one: the rest has n = 1.
         #expect(
             GroupComparison.welchTTest(
-                groupN: 13, groupSum: 45, groupSumOfSquares: 180, totalN: 14, totalSum: 49, totalSumOfSquares: 196) == nil)
+                groupN: 13, groupSum: 45, groupSumOfSquares: 180, totalN: 14, totalSum: 49, totalSumOfSquares: 196)
+                == nil)
     }
 }

@@ -39,7 +39,9 @@ struct LargestRemainderTests {
         var total = 100
         for _ in 0..<decimals { total *= 10 }
         // Awkward shares: sevenths, thirds, primes and a weighted share.
-        let tables: [[Double]] = [[1, 2, 4], [3, 3, 3, 1], [17, 19, 23, 29, 31], [0.7, 1.3, 2.9], [1, 1, 1, 1, 1, 1]]
+        let tables: [[Double]] = [
+            [1, 2, 4], [3, 3, 3, 1], [17, 19, 23, 29, 31], [0.7, 1.3, 2.9], [1, 1, 1, 1, 1, 1],
+        ]
         for counts in tables {
             #expect(LargestRemainder.units(counts: counts, decimals: decimals).reduce(0, +) == total)
         }

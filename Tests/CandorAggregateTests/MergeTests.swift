@@ -24,13 +24,18 @@ import Testing
             Int64.random(in: 0...9, using: &generator) == 0 ? nil : Int64.random(in: range, using: &generator)
         }
         return (0..<40).map { _ in
-            [value(0...2), value(1...5), value(1...5), value(1...5), value(1...15), value(0...10), value(0...1), value(0...3)]
+            [
+                value(0...2), value(1...5), value(1...5), value(1...5), value(1...15), value(0...10), value(0...1),
+                value(0...3),
+            ]
         }
     }()
 
     static let plan = AggregationPlan(
         schema: HandSurvey.schema, metrics: HandSurvey.metrics, segments: [0, 6, 7],
-        segmentPairs: [AggregationPlan.SegmentPair(first: 0, second: 6), AggregationPlan.SegmentPair(first: 7, second: 0)],
+        segmentPairs: [
+            AggregationPlan.SegmentPair(first: 0, second: 6), AggregationPlan.SegmentPair(first: 7, second: 0),
+        ],
         privacy: PrivacyRules(minGroupSize: 3))
 
     @Test(arguments: 0...40)

@@ -20,19 +20,23 @@ struct NetPromoterScoreTests {
     }
 
     @Test(arguments: [
-        Case(promoters: 50, passives: 30, detractors: 20, effectiveN: nil,
-             score: 30, low: 14.692191924957328, high: 45.30780807504267),
-        Case(promoters: 3, passives: 4, detractors: 5, effectiveN: nil,
-             score: -16.666666666666664, low: -61.89078779011224, high: 28.557454456778913),
-        Case(promoters: 50, passives: 30, detractors: 20, effectiveN: 40,
-             score: 30, low: 5.796230249073719, high: 54.203769750926284),
+        Case(
+            promoters: 50, passives: 30, detractors: 20, effectiveN: nil,
+            score: 30, low: 14.692191924957328, high: 45.30780807504267),
+        Case(
+            promoters: 3, passives: 4, detractors: 5, effectiveN: nil,
+            score: -16.666666666666664, low: -61.89078779011224, high: 28.557454456778913),
+        Case(
+            promoters: 50, passives: 30, detractors: 20, effectiveN: 40,
+            score: 30, low: 5.796230249073719, high: 54.203769750926284),
         // Everyone one kind: no variance, a zero-width interval at the bound.
         Case(promoters: 10, passives: 0, detractors: 0, effectiveN: nil, score: 100, low: 100, high: 100),
         Case(promoters: 0, passives: 0, detractors: 7, effectiveN: nil, score: -100, low: -100, high: -100),
     ])
     func matchesRespondentLevelComputation(_ c: Case) throws {
         let nps = try #require(
-            NetPromoterScore(promoters: c.promoters, passives: c.passives, detractors: c.detractors, effectiveN: c.effectiveN))
+            NetPromoterScore(
+                promoters: c.promoters, passives: c.passives, detractors: c.detractors, effectiveN: c.effectiveN))
         expectClose(nps.score, c.score)
         expectClose(nps.interval.low, c.low)
         expectClose(nps.interval.high, c.high)

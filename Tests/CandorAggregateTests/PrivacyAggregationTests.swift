@@ -12,7 +12,9 @@ import Testing
         FieldSpec(name: "left", source: ColumnSource(header: "left"), kind: .boolean(.standard)),
         FieldSpec(name: "happy", source: ColumnSource(header: "happy"), kind: .boolean(.standard)),
     ])
-    static let happy = MetricSpec(id: "happy", label: "Happy", kind: .share(where: .oneOf(field: 2, values: [1]), among: nil, definition: "happy"))
+    static let happy = MetricSpec(
+        id: "happy", label: "Happy", kind: .share(where: .oneOf(field: 2, values: [1]), among: nil, definition: "happy")
+    )
 
     /// Responses with the given (dept, left) cell counts; happy alternates 1, 0 within a cell.
     static func rows(_ cells: [(dept: Int64?, left: Int64?, count: Int)]) -> [[Int64?]] {
@@ -31,7 +33,11 @@ import Testing
         #expect(dept.rows.map { $0.labels[0] } == ["A", "B", "C", "D"])
         #expect(dept.rows.map(\.figure.suppressionReason) == ["below_threshold", "complementary", nil, nil])
         for hidden in dept.rows.prefix(2) {
-            #expect(hidden.figure == Figure(value: nil, n: hidden.figure.n, suppressed: true, suppressionReason: hidden.figure.suppressionReason))
+            #expect(
+                hidden.figure
+                    == Figure(
+                        value: nil, n: hidden.figure.n, suppressed: true,
+                        suppressionReason: hidden.figure.suppressionReason))
             #expect(hidden.difference == nil && hidden.pValue == nil)
         }
         // C: 4 of 7 happy.
@@ -55,8 +61,10 @@ import Testing
         // Heavy weights do not lift 4 respondents over the threshold (field 2 stands in as the
         // weight field: only its presence, which turns weighting on, matters here).
         let weighted = SurveySchema(fields: Self.schema.fields, weightField: 2)
-        let heavy = aggregate(AggregationPlan(schema: weighted, metrics: [Self.happy]), Self.rows([(0, 0, 4)]), weights: [50, 50, 50, 50])
-            .results(labels: testLabels(Self.schema))[0]
+        let heavy = aggregate(
+            AggregationPlan(schema: weighted, metrics: [Self.happy]), Self.rows([(0, 0, 4)]), weights: [50, 50, 50, 50]
+        )
+        .results(labels: testLabels(Self.schema))[0]
         #expect(heavy.overall.suppressed)
     }
 
@@ -85,7 +93,10 @@ import Testing
         #expect(result.segments[1].rows.allSatisfy { !$0.figure.suppressed })
         let pair = result.segments[2]
         #expect(pair.fields == ["dept", "left"])
-        #expect(pair.rows.map(\.labels) == [["A", "No"], ["A", "Yes"], ["B", "No"], ["B", "Yes"], ["C", "No"], ["C", "Yes"]])
+        #expect(
+            pair.rows.map(\.labels) == [
+                ["A", "No"], ["A", "Yes"], ["B", "No"], ["B", "Yes"], ["C", "No"], ["C", "Yes"],
+            ])
         #expect(
             pair.rows.map(\.figure.suppressionReason)
                 == ["complementary", "below_threshold", "complementary", "complementary", nil, nil])

@@ -61,8 +61,12 @@ struct TwoWaySuppressionTests {
         // Margins 12/20 both ways, none hidden. The 2 needs a cycle: its row, its column and the
         // opposite corner, all three 10s.
         let table = [[2, 10], [10, 10]]
-        let hidden = ComplementarySuppression.suppress(table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
-        #expect(hidden == [Cell(row: 0, column: 0), Cell(row: 0, column: 1), Cell(row: 1, column: 0), Cell(row: 1, column: 1)])
+        let hidden = ComplementarySuppression.suppress(
+            table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
+        #expect(
+            hidden == [
+                Cell(row: 0, column: 0), Cell(row: 0, column: 1), Cell(row: 1, column: 0), Cell(row: 1, column: 1),
+            ])
         #expect(Self.derivable(table: table, hidden: hidden, hiddenRows: [], hiddenColumns: []).isEmpty)
     }
 
@@ -73,7 +77,8 @@ struct TwoWaySuppressionTests {
         let table = [[1, 1, 9, 9], [1, 1, 1, 9], [9, 9, 1, 1], [9, 9, 1, 1]]
         let primary = Set((0..<4).flatMap { r in (0..<4).filter { table[r][$0] < 5 }.map { Cell(row: r, column: $0) } })
         #expect(!Self.derivable(table: table, hidden: primary, hiddenRows: [], hiddenColumns: []).isEmpty)
-        let hidden = ComplementarySuppression.suppress(table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
+        let hidden = ComplementarySuppression.suppress(
+            table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
         #expect(hidden.isSuperset(of: primary))
         #expect(hidden.count == primary.count + 1)
         #expect(Self.derivable(table: table, hidden: hidden, hiddenRows: [], hiddenColumns: []).isEmpty)
@@ -83,7 +88,8 @@ struct TwoWaySuppressionTests {
         // Row and column margins 2 and 10: the one-way tables hide both of each. Hiding only the
         // 2 would leave the 10 shown, and the hidden margin 10 equal to it.
         let table = [[2, 0], [0, 10]]
-        let hidden = ComplementarySuppression.suppress(table: table, minGroupSize: 5, rowSuppressed: [0, 1], columnSuppressed: [0, 1])
+        let hidden = ComplementarySuppression.suppress(
+            table: table, minGroupSize: 5, rowSuppressed: [0, 1], columnSuppressed: [0, 1])
         #expect(hidden == [Cell(row: 0, column: 0), Cell(row: 1, column: 1)])
         #expect(Self.derivable(table: table, hidden: hidden, hiddenRows: [0, 1], hiddenColumns: [0, 1]).isEmpty)
     }
@@ -93,21 +99,28 @@ struct TwoWaySuppressionTests {
         // row-1 cell, so the 3 is 13 − 10 unless a zero goes. Into column 2 the only other way is
         // the 11; from row 1 to row 0 the cheapest is the zero (1,1) then the 9 (Z + 9 < 10 + Z).
         let table = [[0, 9, 11], [10, 0, 3]]
-        let hidden = ComplementarySuppression.suppress(table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
-        #expect(hidden == [Cell(row: 1, column: 2), Cell(row: 1, column: 1), Cell(row: 0, column: 1), Cell(row: 0, column: 2)])
+        let hidden = ComplementarySuppression.suppress(
+            table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
+        #expect(
+            hidden == [
+                Cell(row: 1, column: 2), Cell(row: 1, column: 1), Cell(row: 0, column: 1), Cell(row: 0, column: 2),
+            ])
         #expect(Self.derivable(table: table, hidden: hidden, hiddenRows: [], hiddenColumns: []).isEmpty)
     }
 
     @Test func nothingToHide() {
         let table = [[5, 6], [7, 0]]
-        #expect(ComplementarySuppression.suppress(table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: []).isEmpty)
+        #expect(
+            ComplementarySuppression.suppress(table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
+                .isEmpty)
     }
 
     @Test func figureDisclosedByAPublishedMarginGetsNoPointlessComplements() {
         // One row; the caller publishes column margin 3 (it should have been hidden). The 3 is that
         // margin and no cell suppression can change it, so only the primary cell is hidden.
         let table = [[3, 9]]
-        let hidden = ComplementarySuppression.suppress(table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
+        let hidden = ComplementarySuppression.suppress(
+            table: table, minGroupSize: 5, rowSuppressed: [], columnSuppressed: [])
         #expect(hidden == [Cell(row: 0, column: 0)])
     }
 
@@ -137,7 +150,9 @@ struct TwoWaySuppressionTests {
                 table: table, minGroupSize: threshold, rowSuppressed: hiddenRows, columnSuppressed: hiddenColumns)
             var primary = Set<Cell>()
             for r in 0..<rows {
-                for c in 0..<columns where table[r][c] > 0 && table[r][c] < threshold { primary.insert(Cell(row: r, column: c)) }
+                for c in 0..<columns where table[r][c] > 0 && table[r][c] < threshold {
+                    primary.insert(Cell(row: r, column: c))
+                }
             }
             let description = "\(table) at threshold \(threshold)"
             #expect(hidden.isSuperset(of: primary), "a small cell is shown in \(description)")
@@ -146,7 +161,8 @@ struct TwoWaySuppressionTests {
             if hidden.count > primary.count { tablesWithComplements += 1 }
 
             let leaks = Self.derivable(
-                table: table, hidden: hidden, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns, totalWithheld: withheld)
+                table: table, hidden: hidden, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns,
+                totalWithheld: withheld)
             #expect(leaks.isEmpty, "\(leaks) derivable in \(description), hidden \(hidden.sorted())")
         }
         #expect(tablesWithComplements > 500)

@@ -14,7 +14,9 @@ import Testing
 /// `/tmp/bench/bin/c_libcsv_w1 /tmp/aggref/w1_40.csv`; its output (40 rows, all valid) is pasted
 /// beside each check. Values are compared as W1 prints them, `%.6f`.
 enum W1Sample {
-    static let departments = ["Engineering", "Sales", "Support", "Finance", "People", "Marketing", "Operations", "Legal"]
+    static let departments = [
+        "Engineering", "Sales", "Support", "Finance", "People", "Marketing", "Operations", "Legal",
+    ]
     static let types = [
         "Micromanager", "Absentee", "Credit taker", "Bully", "Indecisive", "Poor communicator", "Plays favourites",
         "Conflict avoider",
@@ -24,59 +26,88 @@ enum W1Sample {
     /// 0 department, 1–12 q01–q12, 13 enps, 14 bad_boss_types, 15 left, 16 is_manager,
     /// 17 promoted_for_technical_skill, 18 wanted_to_manage, 19 manager_id.
     static let schema = SurveySchema(
-        fields: [categoryField("department", departments)] + (1...12).map { likertField(String(format: "q%02d", $0)) } + [
-            FieldSpec(name: "enps", source: ColumnSource(header: "enps"), kind: .integer(min: 0, max: 10)),
-            FieldSpec(
-                name: "bad_boss_types", source: ColumnSource(header: "bad_boss_types"),
-                kind: .multiselect(MultiselectSpec(options: types, noneOption: "None of these", encoding: .joined(separator: ";")))),
-            FieldSpec(name: "left", source: ColumnSource(header: "left"), kind: .boolean(.standard)),
-            FieldSpec(name: "is_manager", source: ColumnSource(header: "is_manager"), kind: .boolean(.standard)),
-            FieldSpec(name: "promoted", source: ColumnSource(header: "promoted"), kind: .boolean(.standard)),
-            FieldSpec(name: "wanted", source: ColumnSource(header: "wanted"), kind: .boolean(.standard)),
-            categoryField("manager_id", ["M0000", "M0001", "M0002", "M0003"]),
-        ],
+        fields: [categoryField("department", departments)] + (1...12).map { likertField(String(format: "q%02d", $0)) }
+            + [
+                FieldSpec(name: "enps", source: ColumnSource(header: "enps"), kind: .integer(min: 0, max: 10)),
+                FieldSpec(
+                    name: "bad_boss_types", source: ColumnSource(header: "bad_boss_types"),
+                    kind: .multiselect(
+                        MultiselectSpec(options: types, noneOption: "None of these", encoding: .joined(separator: ";")))
+                ),
+                FieldSpec(name: "left", source: ColumnSource(header: "left"), kind: .boolean(.standard)),
+                FieldSpec(name: "is_manager", source: ColumnSource(header: "is_manager"), kind: .boolean(.standard)),
+                FieldSpec(name: "promoted", source: ColumnSource(header: "promoted"), kind: .boolean(.standard)),
+                FieldSpec(name: "wanted", source: ColumnSource(header: "wanted"), kind: .boolean(.standard)),
+                categoryField("manager_id", ["M0000", "M0001", "M0002", "M0003"]),
+            ],
         blocks: [SurveySchema.Block(name: "engagement", fields: items)])
 
     static let plan = AggregationPlan(
         schema: schema,
         metrics: [
-            MetricSpec(id: "share_any_bad_boss", label: "", kind: .share(where: .anyOf(field: 14, mask: 0xFF), among: nil, definition: "")),
+            MetricSpec(
+                id: "share_any_bad_boss", label: "",
+                kind: .share(where: .anyOf(field: 14, mask: 0xFF), among: nil, definition: "")),
             MetricSpec(id: "bad_boss_type_share", label: "", kind: .multiselect(field: 14)),
             MetricSpec(id: "favourable_share", label: "", kind: .likert(items: items, blockName: "engagement")),
             MetricSpec(id: "enps", label: "", kind: .nps(field: 13)),
-            MetricSpec(id: "share_left", label: "", kind: .share(where: .oneOf(field: 15, values: [1]), among: nil, definition: "")),
+            MetricSpec(
+                id: "share_left", label: "",
+                kind: .share(where: .oneOf(field: 15, values: [1]), among: nil, definition: "")),
             MetricSpec(
                 id: "wrong_pick_share", label: "",
                 kind: .share(
                     where: .all([.oneOf(field: 17, values: [1]), .oneOf(field: 18, values: [0])]),
                     among: .oneOf(field: 16, values: [1]), definition: "")),
-            MetricSpec(id: "eta_squared_manager", label: "", kind: .varianceShare(score: .meanOf(items: items, name: "engagement"), group: 19)),
+            MetricSpec(
+                id: "eta_squared_manager", label: "",
+                kind: .varianceShare(score: .meanOf(items: items, name: "engagement"), group: 19)),
         ],
         segments: [0],
         // W1 has no anonymity threshold.
         privacy: PrivacyRules(minGroupSize: 1))
 
     static let rows: [[Int64?]] = [
-        [5, 3, 3, 2, 2, 3, 2, 2, 4, 2, 2, 3, 3, 5, 53, 0, 0, M, M, 0], [5, 4, 4, 3, 2, 3, 3, 4, 4, 4, 3, 3, 2, 8, 165, 1, 1, 1, 0, 1],
-        [6, 3, 2, 5, 1, 3, 4, 3, 3, 1, 2, 2, 2, 8, 9, 1, 1, 1, 0, 2], [1, 5, 2, 2, 4, 4, 3, 4, 2, 4, 4, 3, 4, 5, 194, 0, 1, 1, 1, 1],
-        [1, 1, 3, 2, 3, 3, 2, 3, 3, 1, 3, 4, 2, 7, 152, 1, 0, M, M, 2], [2, 4, 3, 2, 2, 2, 5, 3, 4, 2, 3, 4, 2, 5, 224, 0, 0, M, M, 0],
-        [7, 3, 3, 4, 3, 3, 1, 3, 3, 3, 3, 2, 2, 7, 6, 0, 0, M, M, 3], [5, 3, 4, 5, 5, 2, 3, 4, 4, 4, 4, 4, 3, 6, 59, 0, 0, M, M, 1],
-        [3, 4, 3, 2, 3, 3, 3, 2, 2, 5, 4, 2, 3, 8, 55, 1, 0, M, M, 1], [1, 5, 1, 4, 3, 4, 2, 4, 4, 2, 3, 4, 4, 5, 62, 0, 0, M, M, 1],
-        [5, 5, 4, 3, 4, 4, 5, 4, 5, 3, 3, 5, 5, 6, 175, 1, 0, M, M, 1], [4, 2, 2, 2, 3, 3, 2, 2, 3, 3, 2, 3, 3, 4, 2, 1, 0, M, M, 3],
-        [6, 2, 2, 2, 3, 3, 4, 1, 3, 3, 3, 4, 3, 9, 173, 1, 0, M, M, 3], [1, 4, 2, 3, 2, 4, 3, 1, 2, 1, 1, 5, 2, 6, 144, 0, 1, 1, 1, 2],
-        [7, 4, 3, 4, 2, 3, 4, 3, 2, 2, 3, 4, 3, 4, 1, 1, 0, M, M, 2], [1, 3, 3, 4, 2, 4, 3, 3, 2, 2, 3, 3, 4, 1, 25, 0, 0, M, M, 2],
-        [3, 5, 4, 3, 3, 3, 3, 4, 4, 3, 5, 4, 4, 7, 11, 1, 0, M, M, 1], [3, 5, 2, 4, 3, 2, 2, 4, 3, 2, 3, 3, 3, 5, 200, 1, 1, 1, 1, 0],
-        [0, 4, 3, 3, 3, 1, 5, 3, 4, 3, 3, 3, 3, 6, 48, 0, 0, M, M, 3], [3, 3, 3, 2, 3, 1, 3, 3, 4, 3, 1, 3, 3, 2, 50, 0, 1, 1, 0, 3],
-        [3, 5, 4, 5, 3, 2, 4, 4, 2, 3, 4, 3, 4, 9, 161, 1, 0, M, M, 1], [5, 3, 4, 5, 2, 4, 3, 1, 2, 2, 3, 4, 3, 6, 194, 1, 0, M, M, 0],
-        [2, 3, 2, 4, 3, 1, 4, 3, 4, 4, 2, 4, 2, 9, 198, 0, 0, M, M, 0], [3, 3, 5, 4, 3, 3, 5, 3, 3, 3, 5, 4, 5, 10, 135, 0, 0, M, M, 1],
-        [6, 2, 3, 2, 3, 2, 3, 4, 4, 3, 3, 3, 1, 6, 8, 0, 1, 0, 0, 2], [1, 2, 3, 5, 3, 3, 3, 3, 4, 2, 3, 2, 2, 9, 146, 0, 0, M, M, 2],
-        [2, 3, 2, 2, 2, 3, 3, 1, 3, 3, 3, 4, 3, 5, 160, 0, 0, M, M, 2], [1, 4, 3, 3, 3, 4, 4, 4, 5, 4, 3, 4, 2, 8, 75, 0, 0, M, M, 1],
-        [3, 4, 4, 3, 3, 2, 1, 5, 2, 4, 5, 4, 5, 7, 84, 1, 0, M, M, 0], [1, 2, 2, 2, 3, 3, 3, 3, 4, 5, 4, 2, 3, 7, 193, 1, 0, M, M, 3],
-        [7, 3, 3, 4, 3, 3, 4, 4, 3, 3, 3, 3, 4, 8, 19, 1, 0, M, M, 1], [2, 3, 2, 5, 4, 4, 3, 4, 2, 4, 3, 3, 4, 4, 5, 0, 0, M, M, 1],
-        [6, 4, 4, 4, 4, 4, 3, 2, 5, 3, 4, 4, 4, 6, 156, 1, 1, 0, 1, 1], [1, 5, 4, 2, 3, 5, 4, 2, 3, 4, 3, 2, 4, 5, 16, 0, 0, M, M, 1],
-        [6, 2, 5, 2, 5, 3, 4, 4, 4, 3, 4, 5, 3, 7, 1, 1, 0, M, M, 1], [5, 3, 2, 2, 3, 4, 2, 2, 2, 4, 3, 3, 3, 8, 4, 0, 0, M, M, 3],
-        [2, 3, 2, 2, 2, 4, 2, 2, 3, 3, 2, 3, 2, 2, 71, 1, 0, M, M, 0], [4, 3, 3, 3, 4, 3, 2, 4, 3, 3, 2, 4, 3, 7, 128, 0, 0, M, M, 1],
-        [7, 2, 2, 3, 1, 3, 3, 2, 2, 2, 2, 2, 2, 7, 225, 0, 0, M, M, 2], [1, 2, 3, 3, 4, 4, 3, 3, 5, 2, 4, 4, 3, 6, 88, 0, 0, M, M, 0],
+        [5, 3, 3, 2, 2, 3, 2, 2, 4, 2, 2, 3, 3, 5, 53, 0, 0, M, M, 0],
+        [5, 4, 4, 3, 2, 3, 3, 4, 4, 4, 3, 3, 2, 8, 165, 1, 1, 1, 0, 1],
+        [6, 3, 2, 5, 1, 3, 4, 3, 3, 1, 2, 2, 2, 8, 9, 1, 1, 1, 0, 2],
+        [1, 5, 2, 2, 4, 4, 3, 4, 2, 4, 4, 3, 4, 5, 194, 0, 1, 1, 1, 1],
+        [1, 1, 3, 2, 3, 3, 2, 3, 3, 1, 3, 4, 2, 7, 152, 1, 0, M, M, 2],
+        [2, 4, 3, 2, 2, 2, 5, 3, 4, 2, 3, 4, 2, 5, 224, 0, 0, M, M, 0],
+        [7, 3, 3, 4, 3, 3, 1, 3, 3, 3, 3, 2, 2, 7, 6, 0, 0, M, M, 3],
+        [5, 3, 4, 5, 5, 2, 3, 4, 4, 4, 4, 4, 3, 6, 59, 0, 0, M, M, 1],
+        [3, 4, 3, 2, 3, 3, 3, 2, 2, 5, 4, 2, 3, 8, 55, 1, 0, M, M, 1],
+        [1, 5, 1, 4, 3, 4, 2, 4, 4, 2, 3, 4, 4, 5, 62, 0, 0, M, M, 1],
+        [5, 5, 4, 3, 4, 4, 5, 4, 5, 3, 3, 5, 5, 6, 175, 1, 0, M, M, 1],
+        [4, 2, 2, 2, 3, 3, 2, 2, 3, 3, 2, 3, 3, 4, 2, 1, 0, M, M, 3],
+        [6, 2, 2, 2, 3, 3, 4, 1, 3, 3, 3, 4, 3, 9, 173, 1, 0, M, M, 3],
+        [1, 4, 2, 3, 2, 4, 3, 1, 2, 1, 1, 5, 2, 6, 144, 0, 1, 1, 1, 2],
+        [7, 4, 3, 4, 2, 3, 4, 3, 2, 2, 3, 4, 3, 4, 1, 1, 0, M, M, 2],
+        [1, 3, 3, 4, 2, 4, 3, 3, 2, 2, 3, 3, 4, 1, 25, 0, 0, M, M, 2],
+        [3, 5, 4, 3, 3, 3, 3, 4, 4, 3, 5, 4, 4, 7, 11, 1, 0, M, M, 1],
+        [3, 5, 2, 4, 3, 2, 2, 4, 3, 2, 3, 3, 3, 5, 200, 1, 1, 1, 1, 0],
+        [0, 4, 3, 3, 3, 1, 5, 3, 4, 3, 3, 3, 3, 6, 48, 0, 0, M, M, 3],
+        [3, 3, 3, 2, 3, 1, 3, 3, 4, 3, 1, 3, 3, 2, 50, 0, 1, 1, 0, 3],
+        [3, 5, 4, 5, 3, 2, 4, 4, 2, 3, 4, 3, 4, 9, 161, 1, 0, M, M, 1],
+        [5, 3, 4, 5, 2, 4, 3, 1, 2, 2, 3, 4, 3, 6, 194, 1, 0, M, M, 0],
+        [2, 3, 2, 4, 3, 1, 4, 3, 4, 4, 2, 4, 2, 9, 198, 0, 0, M, M, 0],
+        [3, 3, 5, 4, 3, 3, 5, 3, 3, 3, 5, 4, 5, 10, 135, 0, 0, M, M, 1],
+        [6, 2, 3, 2, 3, 2, 3, 4, 4, 3, 3, 3, 1, 6, 8, 0, 1, 0, 0, 2],
+        [1, 2, 3, 5, 3, 3, 3, 3, 4, 2, 3, 2, 2, 9, 146, 0, 0, M, M, 2],
+        [2, 3, 2, 2, 2, 3, 3, 1, 3, 3, 3, 4, 3, 5, 160, 0, 0, M, M, 2],
+        [1, 4, 3, 3, 3, 4, 4, 4, 5, 4, 3, 4, 2, 8, 75, 0, 0, M, M, 1],
+        [3, 4, 4, 3, 3, 2, 1, 5, 2, 4, 5, 4, 5, 7, 84, 1, 0, M, M, 0],
+        [1, 2, 2, 2, 3, 3, 3, 3, 4, 5, 4, 2, 3, 7, 193, 1, 0, M, M, 3],
+        [7, 3, 3, 4, 3, 3, 4, 4, 3, 3, 3, 3, 4, 8, 19, 1, 0, M, M, 1],
+        [2, 3, 2, 5, 4, 4, 3, 4, 2, 4, 3, 3, 4, 4, 5, 0, 0, M, M, 1],
+        [6, 4, 4, 4, 4, 4, 3, 2, 5, 3, 4, 4, 4, 6, 156, 1, 1, 0, 1, 1],
+        [1, 5, 4, 2, 3, 5, 4, 2, 3, 4, 3, 2, 4, 5, 16, 0, 0, M, M, 1],
+        [6, 2, 5, 2, 5, 3, 4, 4, 4, 3, 4, 5, 3, 7, 1, 1, 0, M, M, 1],
+        [5, 3, 2, 2, 3, 4, 2, 2, 2, 4, 3, 3, 3, 8, 4, 0, 0, M, M, 3],
+        [2, 3, 2, 2, 2, 4, 2, 2, 3, 3, 2, 3, 2, 2, 71, 1, 0, M, M, 0],
+        [4, 3, 3, 3, 4, 3, 2, 4, 3, 3, 2, 4, 3, 7, 128, 0, 0, M, M, 1],
+        [7, 2, 2, 3, 1, 3, 3, 2, 2, 2, 2, 2, 2, 7, 225, 0, 0, M, M, 2],
+        [1, 2, 3, 3, 4, 4, 3, 3, 5, 2, 4, 4, 3, 6, 88, 0, 0, M, M, 0],
     ]
 
     static let results = aggregate(plan, rows).results(labels: testLabels(schema))
@@ -182,7 +213,8 @@ private func w1(_ value: Double?) -> String { value.map { String(format: "%.6f",
             sum += e
             sumOfSquares += e * e
         }
-        let direct = VarianceDecomposition(groups: groups, n: Double(W1Sample.rows.count), sum: sum, sumOfSquares: sumOfSquares)
+        let direct = VarianceDecomposition(
+            groups: groups, n: Double(W1Sample.rows.count), sum: sum, sumOfSquares: sumOfSquares)
         #expect(w1(direct?.etaSquared) == "0.624581")
         // Through the aggregator (threshold 1: every manager counts).
         #expect(w1(W1Sample.results[6].overall.value) == "0.624581")

@@ -19,7 +19,10 @@ func keepFirst() throws {
     let path = run.paths[0]
     #expect(run.column(2) == [1, 2])
     #expect(run.rejections.map(\.reason) == [.duplicateID, .duplicateID])
-    #expect(run.messages == ["\(path):4: duplicate of record 1 (\(path):2)", "\(path):5: duplicate of record 1 (\(path):2)"])
+    #expect(
+        run.messages == [
+            "\(path):4: duplicate of record 1 (\(path):2)", "\(path):5: duplicate of record 1 (\(path):2)",
+        ])
     #expect(run.rejections.first?.field == "id")
     #expect(run.rejections.first?.column == 1)
     #expect(run.accounting.rejectedByReason == [.duplicateID: 2])
@@ -27,7 +30,8 @@ func keepFirst() throws {
 
 @Test("keep first across inputs names the first input's file and line")
 func keepFirstAcrossInputs() throws {
-    let run = try CleanHarness.run(try schema(), ["id,submitted,score\nA,,1\nB,,2\n", "id,submitted,score\nC,,3\nB,,4\n"])
+    let run = try CleanHarness.run(
+        try schema(), ["id,submitted,score\nA,,1\nB,,2\n", "id,submitted,score\nC,,3\nB,,4\n"])
     #expect(run.column(2) == [1, 2, 3])
     #expect(run.messages == ["\(run.paths[1]):3: duplicate of record 2 (\(run.paths[0]):3)"])
     #expect(run.accounting.perInput[run.paths[0]] == .init(read: 2, accepted: 2, rejected: 0, excluded: 0))
@@ -39,7 +43,11 @@ func rejectedRegisters() throws {
     let run = try CleanHarness.run(try schema(), "id,submitted,score\nA,,eleven\nA,,5\nB,,5\n")
     let path = run.paths[0]
     #expect(run.rejections.map(\.reason) == [.invalidValue, .duplicateID])
-    #expect(run.messages == ["\(path):2: column 3 (score): 'eleven' is not a whole number", "\(path):3: duplicate of record 1 (\(path):2)"])
+    #expect(
+        run.messages == [
+            "\(path):2: column 3 (score): 'eleven' is not a whole number",
+            "\(path):3: duplicate of record 1 (\(path):2)",
+        ])
     #expect(run.column(2) == [5])
 }
 
@@ -48,7 +56,10 @@ func raggedRegisters() throws {
     let run = try CleanHarness.run(try schema(), "id,submitted,score\nA,\nA,,5\n")
     let path = run.paths[0]
     #expect(run.rejections.map(\.reason) == [.raggedRecord, .duplicateID])
-    #expect(run.messages == ["\(path):2: column 3: expected 3 fields, found 2", "\(path):3: duplicate of record 1 (\(path):2)"])
+    #expect(
+        run.messages == [
+            "\(path):2: column 3: expected 3 fields, found 2", "\(path):3: duplicate of record 1 (\(path):2)",
+        ])
     #expect(run.responses.count == 0)
     #expect(run.accounting.balances)
 }

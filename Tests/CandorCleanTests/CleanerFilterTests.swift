@@ -6,7 +6,10 @@ import Testing
 /// `id`, `finished` (boolean), `score` 0–10; filter "finished": finished = true.
 private func schema(scorePolicy: InvalidPolicy = .reject) -> SurveySchema {
     SurveySchema(
-        fields: [field("id", .id), field("finished", .boolean(.standard)), field("score", .integer(min: 0, max: 10), onInvalid: scorePolicy)],
+        fields: [
+            field("id", .id), field("finished", .boolean(.standard)),
+            field("score", .integer(min: 0, max: 10), onInvalid: scorePolicy),
+        ],
         dedupe: .init(field: 0, keep: .first),
         filters: [.init(name: "finished", predicate: .oneOf(field: 1, values: [1]))])
 }
@@ -32,7 +35,11 @@ func filterExcludes() throws {
     #expect(run.column(2) == [5])
     #expect(run.accounting.excludedByFilter == ["finished": 3])
     #expect(run.accounting.rejectedByReason == [.invalidValue: 2])
-    #expect(run.messages == ["\(path):6: column 3 (score): 'eleven' is not a whole number", "\(path):7: column 3 (score): 'eleven' is not a whole number"])
+    #expect(
+        run.messages == [
+            "\(path):6: column 3 (score): 'eleven' is not a whole number",
+            "\(path):7: column 3 (score): 'eleven' is not a whole number",
+        ])
     #expect(run.accounting.read == 6)
     #expect(run.accounting.accepted == 1)
     #expect(run.accounting.balances)
@@ -58,13 +65,15 @@ func filterOrder() throws {
     #expect(run.accounting.balances)
 }
 
-private let scale = LikertScale(name: "agree5", labels: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
+private let scale = LikertScale(
+    name: "agree5", labels: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
 
 @Test("straight-lining: flagged when every item of a block has the same answer, among those who answered all")
 func straightLining() throws {
     let schema = SurveySchema(
         fields: [
-            field("q1", .likert(scale, reverse: false)), field("q2", .likert(scale, reverse: false)), field("q3", .likert(scale, reverse: false)),
+            field("q1", .likert(scale, reverse: false)), field("q2", .likert(scale, reverse: false)),
+            field("q3", .likert(scale, reverse: false)),
             field("q4", .likert(scale, reverse: false)),
         ],
         blocks: [.init(name: "all3", fields: [0, 1, 2]), .init(name: "pair", fields: [2, 3])])

@@ -85,7 +85,9 @@ func field(_ name: String, _ kind: FieldKind, onInvalid: InvalidPolicy = .reject
 
 /// `id` and an eNPS-like `score` (integer 0–10) with the given policy.
 private func scoreSchema(onInvalid: InvalidPolicy = .reject, required: Bool = false) -> SurveySchema {
-    SurveySchema(fields: [field("id", .id), field("score", .integer(min: 0, max: 10), onInvalid: onInvalid, required: required)])
+    SurveySchema(fields: [
+        field("id", .id), field("score", .integer(min: 0, max: 10), onInvalid: onInvalid, required: required),
+    ])
 }
 
 @Test("on_invalid: reject sends the whole response to rejects with file, line, column and field")
@@ -124,7 +126,11 @@ func invalidFails() throws {
     try cleaner.begin(input: path, layout: stream.layout)
     var responses = ResponseBatch(width: 2)
     let batch = try #require(try stream.next())
-    #expect(throws: CleanFailure(description: "\(path):3: column 2 (score): -1 is outside 0–10; the field's on_invalid is fail, so the run stops")) {
+    #expect(
+        throws: CleanFailure(
+            description:
+                "\(path):3: column 2 (score): -1 is outside 0–10; the field's on_invalid is fail, so the run stops")
+    ) {
         try cleaner.clean(batch, into: &responses) { _ in }
     }
 }
@@ -148,11 +154,17 @@ func missingColumn() throws {
     let path = try CleanHarness.write("id,rating\nA,5\n")
     let stream = try IngestStream(path: path, options: ReadOptions(delimiter: UInt8(ascii: ","), format: .generic))
     let cleaner = Cleaner(schema: scoreSchema())
-    #expect(throws: SchemaError.missingColumn(field: "score", column: "'score'", file: path, available: ["id", "rating"])) {
+    #expect(
+        throws: SchemaError.missingColumn(field: "score", column: "'score'", file: path, available: ["id", "rating"])
+    ) {
         try cleaner.begin(input: path, layout: stream.layout)
     }
-    let message = SchemaError.missingColumn(field: "score", column: "'score'", file: path, available: ["id", "rating"]).description
-    #expect(message == "\(path): field 'score' maps to column 'score', which the header does not have (columns: 'id', 'rating'); fix the field's column in the definition")
+    let message = SchemaError.missingColumn(field: "score", column: "'score'", file: path, available: ["id", "rating"])
+        .description
+    #expect(
+        message
+            == "\(path): field 'score' maps to column 'score', which the header does not have (columns: 'id', 'rating'); fix the field's column in the definition"
+    )
 }
 
 @Test("header text matches exactly, then case-insensitively")

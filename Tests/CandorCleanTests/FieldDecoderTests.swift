@@ -26,7 +26,9 @@ enum Expected: Sendable, CustomTestStringConvertible {
 
 /// Cleans one record whose only column `f` holds `cell` (quoted, so outer spaces are kept) and
 /// checks the outcome.
-func expectCell(_ kind: FieldKind, _ cell: String, _ expected: Expected, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectCell(
+    _ kind: FieldKind, _ cell: String, _ expected: Expected, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     let run = try CleanHarness.run(SurveySchema(fields: [field("f", kind)]), "f\n\(CleanHarness.quoted(cell))\n")
     switch expected {
     case .value(let value):
@@ -54,7 +56,9 @@ let agree5 = LikertScale(
 let agree4 = LikertScale(name: "agree4", labels: ["Strongly disagree", "Disagree", "Agree", "Strongly agree"])
 let agree7 = LikertScale(
     name: "agree7",
-    labels: ["Strongly disagree", "Disagree", "Somewhat disagree", "Neutral", "Somewhat agree", "Agree", "Strongly agree"])
+    labels: [
+        "Strongly disagree", "Disagree", "Somewhat disagree", "Neutral", "Somewhat agree", "Agree", "Strongly agree",
+    ])
 
 let departments = CategorySpec(values: ["Engineering", "Sales"], aliases: ["Eng": "Engineering"])
 
@@ -129,7 +133,9 @@ func likertReverse(scale: LikertScale, cell: String, expected: Expected) throws 
 
 @Test("likert non-answers are counted per field and never rejected")
 func likertNonAnswersCounted() throws {
-    let schema = SurveySchema(fields: [field("q1", .likert(agree5, reverse: false)), field("q2", .likert(agree5, reverse: true))])
+    let schema = SurveySchema(fields: [
+        field("q1", .likert(agree5, reverse: false)), field("q2", .likert(agree5, reverse: true)),
+    ])
     let run = try CleanHarness.run(schema, "q1,q2\nDon't know,N/A\n4,don't know\nAgree,\n")
     #expect(run.rejections.isEmpty)
     #expect(run.column(0) == [Response.missing, 4, 4])
@@ -182,9 +188,18 @@ func booleanCustom(cell: String, expected: Expected) throws {
         (["M/D/YYYY"], "3/14/2026", .value(1_773_446_400)),
         (["M/D/YYYY", "DD-MM-YYYY"], "3/14/2026", .value(1_773_446_400)),
         (["M/D/YYYY", "DD-MM-YYYY"], "14-03-2026", .value(1_773_446_400)),
-        (["M/D/YYYY", "DD-MM-YYYY"], "03-14-2026", .invalid("'03-14-2026' does not match the declared format(s) M/D/YYYY, DD-MM-YYYY")),
-        (["M/D/YYYY", "DD-MM-YYYY"], "14/3/2026", .invalid("'14/3/2026' does not match the declared format(s) M/D/YYYY, DD-MM-YYYY")),
-        (["M/D/YYYY", "D/M/YYYY"], "03/04/2026", .invalid("'03/04/2026' is ambiguous: it reads differently as M/D/YYYY and D/M/YYYY")),
+        (
+            ["M/D/YYYY", "DD-MM-YYYY"], "03-14-2026",
+            .invalid("'03-14-2026' does not match the declared format(s) M/D/YYYY, DD-MM-YYYY")
+        ),
+        (
+            ["M/D/YYYY", "DD-MM-YYYY"], "14/3/2026",
+            .invalid("'14/3/2026' does not match the declared format(s) M/D/YYYY, DD-MM-YYYY")
+        ),
+        (
+            ["M/D/YYYY", "D/M/YYYY"], "03/04/2026",
+            .invalid("'03/04/2026' is ambiguous: it reads differently as M/D/YYYY and D/M/YYYY")
+        ),
         (["M/D/YYYY", "D/M/YYYY"], "3/14/2026", .value(1_773_446_400)),
         (["iso8601"], "", .blank),
     ] as [([String], String, Expected)])
@@ -197,7 +212,9 @@ func timestampMixedColumn() throws {
     // python3 -c "import calendar; print([calendar.timegm((2026,m,d,0,0,0,0,0,0)) for (m,d) in [(3,14),(4,3),(12,1),(1,12)]])"
     // -> [1773446400, 1775174400, 1796083200, 1768176000]
     let formats = [try TimestampFormat(pattern: "M/D/YYYY"), try TimestampFormat(pattern: "DD-MM-YYYY")]
-    let run = try CleanHarness.run(SurveySchema(fields: [field("f", .timestamp(formats: formats))]), "f\n3/14/2026\n03-04-2026\n12/1/2026\n12-01-2026\n")
+    let run = try CleanHarness.run(
+        SurveySchema(fields: [field("f", .timestamp(formats: formats))]),
+        "f\n3/14/2026\n03-04-2026\n12/1/2026\n12-01-2026\n")
     #expect(run.rejections.isEmpty)
     #expect(run.column(0) == [1_773_446_400, 1_775_174_400, 1_796_083_200, 1_768_176_000])
 }

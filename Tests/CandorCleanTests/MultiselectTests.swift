@@ -8,7 +8,8 @@ private let options = ["Micromanager", "Absentee", "Credit taker, blame shifter"
 private let optionList = "Micromanager; Absentee; Credit taker, blame shifter; Bully; None of these"
 
 private func joined(_ separator: String) -> FieldKind {
-    .multiselect(MultiselectSpec(options: options, noneOption: "None of these", encoding: .joined(separator: separator)))
+    .multiselect(
+        MultiselectSpec(options: options, noneOption: "None of these", encoding: .joined(separator: separator)))
 }
 
 @Test(
@@ -28,7 +29,8 @@ func joinedSemicolon(cell: String, expected: Expected) throws {
 @Test(
     "multiselect joined with \", \" where an option's own text holds \", \"",
     arguments: [
-        ("Credit taker, blame shifter, Bully", Expected.value(12)), ("Absentee, Credit taker, blame shifter", .value(6)),
+        ("Credit taker, blame shifter, Bully", Expected.value(12)),
+        ("Absentee, Credit taker, blame shifter", .value(6)),
         ("Credit taker, blame shifter", .value(4)), ("micromanager, absentee, bully", .value(11)),
         ("Micromanager, Tyrant", .invalid("'Tyrant' is not one of the options (\(optionList))")),
         ("Tyrant, Bully", .invalid("'Tyrant' is not one of the options (\(optionList))")),
@@ -48,7 +50,8 @@ private let shortOptions = ["Micromanager", "Absentee"]
         (["x", "", ""], .value(1)),
     ] as [([String], Expected)])
 func columnPerOption(cells: [String], expected: Expected) throws {
-    let kind = FieldKind.multiselect(MultiselectSpec(options: shortOptions, noneOption: "None of these", encoding: .columnPerOption(perOption)))
+    let kind = FieldKind.multiselect(
+        MultiselectSpec(options: shortOptions, noneOption: "None of these", encoding: .columnPerOption(perOption)))
     try expectRow(kind, cells, expected)
 }
 
@@ -61,15 +64,19 @@ func columnPerOption(cells: [String], expected: Expected) throws {
         (["yes", "0", "0"], .invalid("'yes' in the column for 'Micromanager' is not 0 or 1")),
     ] as [([String], Expected)])
 func binaryColumns(cells: [String], expected: Expected) throws {
-    let kind = FieldKind.multiselect(MultiselectSpec(options: shortOptions, noneOption: "None of these", encoding: .binaryColumns(perOption)))
+    let kind = FieldKind.multiselect(
+        MultiselectSpec(options: shortOptions, noneOption: "None of these", encoding: .binaryColumns(perOption)))
     try expectRow(kind, cells, expected)
 }
 
 /// Like `expectCell`, for a field that spans the columns Q5_1, Q5_2 and Q5_3 (after a `pad`
 /// column, so the field's first column is column 2).
-private func expectRow(_ kind: FieldKind, _ cells: [String], _ expected: Expected, sourceLocation: SourceLocation = #_sourceLocation) throws {
+private func expectRow(
+    _ kind: FieldKind, _ cells: [String], _ expected: Expected, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     let schema = SurveySchema(fields: [field("f", kind)])
-    let run = try CleanHarness.run(schema, "pad,Q5_1,Q5_2,Q5_3\nx,\(cells.map(CleanHarness.quoted).joined(separator: ","))\n")
+    let run = try CleanHarness.run(
+        schema, "pad,Q5_1,Q5_2,Q5_3\nx,\(cells.map(CleanHarness.quoted).joined(separator: ","))\n")
     switch expected {
     case .value(let value):
         #expect(run.rejections.isEmpty, sourceLocation: sourceLocation)

@@ -6,11 +6,15 @@ import Testing
 /// W1's validity rules (`../shared/bench/peers/README.md`) on the kinds of dirt gen_survey.py
 /// writes, with a schema like Pipelines/bench-w1.yml's cut down to id, two items and eNPS.
 private func w1Schema() -> SurveySchema {
-    let scale = LikertScale(name: "agree5", labels: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
+    let scale = LikertScale(
+        name: "agree5",
+        labels: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
     return SurveySchema(
         fields: [
-            FieldSpec(name: "respondent", source: ColumnSource(header: "respondent_id"), kind: .id), field("q01", .likert(scale, reverse: false), required: true),
-            field("q02", .likert(scale, reverse: false), required: true), field("enps", .integer(min: 0, max: 10), required: true),
+            FieldSpec(name: "respondent", source: ColumnSource(header: "respondent_id"), kind: .id),
+            field("q01", .likert(scale, reverse: false), required: true),
+            field("q02", .likert(scale, reverse: false), required: true),
+            field("enps", .integer(min: 0, max: 10), required: true),
             field("comment", .text),
         ],
         dedupe: .init(field: 0, keep: .first))

@@ -72,7 +72,9 @@ enum CandorProcess {
                 kill(pid, SIGKILL)
             }
             process.waitUntilExit()
-            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            let status =
+                process.terminationReason == .uncaughtSignal
+                ? 128 + process.terminationStatus : process.terminationStatus
             let out = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
             let err = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(atPath: stdoutPath)
@@ -105,7 +107,9 @@ enum CandorProcess {
     }
 
     /// Runs candor to completion.
-    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> CandorResult {
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws
+        -> CandorResult
+    {
         try start(arguments, in: folder, environment: environment).finish()
     }
 

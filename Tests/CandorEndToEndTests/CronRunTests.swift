@@ -14,13 +14,17 @@ import Testing
     @Test func emptyEnvironmentAndNoTerminalPrintNothingAndWriteEveryOutput() throws {
         let workspace = try Workspace()
         // From "/" with an absolute definition path: nothing may depend on the current folder.
-        let result = try CandorProcess.run(["run", workspace.path("Pipelines/bad-boss.yml")], in: "/", environment: [:])
+        let result = try CandorProcess.run(
+            ["run", workspace.path("Pipelines/bad-boss.yml")], in: "/", environment: [:])
         #expect(result.status == 0)
         #expect(result.stdout == "")
         #expect(result.stderr == "")
 
         let reports = workspace.reports()
-        #expect(FileFacts.entries(reports) == [".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl"])
+        #expect(
+            FileFacts.entries(reports) == [
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+            ])
         #expect(FileFacts.mode(reports + "/bad-boss.rejects.csv") == 0o600)
         let markdown = try #require(FileFacts.bytes(reports + "/bad-boss.md"))
         #expect(String(decoding: markdown, as: UTF8.self).hasPrefix("# "))
@@ -39,7 +43,8 @@ import Testing
         let inputs = try #require(entry["inputs"] as? [[String: Any]])
         #expect(inputs.map { $0["path"] as? String } == ["../SampleData/bad-boss.csv"])
         // sha256sum SampleData/bad-boss.csv
-        #expect(inputs.first?["sha256"] as? String == "b18dcb0c3de9dedc52aa91666f1f66765efd1d8c6b8cfc54ce5e173ec1f132c0")
+        #expect(
+            inputs.first?["sha256"] as? String == "b18dcb0c3de9dedc52aa91666f1f66765efd1d8c6b8cfc54ce5e173ec1f132c0")
     }
 
     @Test func verbosePrintsOneSummaryLinePerPipeline() throws {
@@ -68,7 +73,8 @@ import Testing
 
     @Test func jsonLogFormatWritesOneJSONObjectPerStderrLine() throws {
         let workspace = try Workspace()
-        let result = try workspace.candor("run", "Pipelines/bad-boss.yml", "--log-format", "json", "--input", "nowhere.csv")
+        let result = try workspace.candor(
+            "run", "Pipelines/bad-boss.yml", "--log-format", "json", "--input", "nowhere.csv")
         #expect(result.status == 66)
         #expect(result.stdout == "")
         #expect(result.stderrLines.count == 1)

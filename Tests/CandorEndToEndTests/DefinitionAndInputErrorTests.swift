@@ -17,12 +17,16 @@ import Testing
         // Line 14 is "  max_reject_share: 0.10"; the key starts in column 3.
         BrokenDefinition(
             old: "  max_reject_share: 0.10", new: "  max_rejects_share: 0.10",
-            message: "Pipelines/bad-boss.yml:14:3: unknown key 'max_rejects_share' in output; did you mean 'max_reject_share'? (allowed: directory, max_reject_share)"),
+            message:
+                "Pipelines/bad-boss.yml:14:3: unknown key 'max_rejects_share' in output; did you mean 'max_reject_share'? (allowed: directory, max_reject_share)"
+        ),
         // Line 59 is "  - {name: trusts_manager, type: likert, …}": "  - {" is 5 characters,
         // "name: trusts_manager, " 22 more, "type: " 6 more, so the value starts in column 34.
         BrokenDefinition(
             old: "type: likert, column: trust_manager", new: "type: likertt, column: trust_manager",
-            message: "Pipelines/bad-boss.yml:59:34: unknown type 'likertt' for field 'trusts_manager'; use one of id, category, likert, multiselect, integer, number, boolean, timestamp, text"),
+            message:
+                "Pipelines/bad-boss.yml:59:34: unknown type 'likertt' for field 'trusts_manager'; use one of id, category, likert, multiselect, integer, number, boolean, timestamp, text"
+        ),
     ]
 
     @Test(arguments: brokenDefinitions)
@@ -75,7 +79,9 @@ import Testing
         #expect(result.stdout == "")
         #expect(result.stderrLines == ["candor: error: bad-boss: " + message])
         let reports = FileFacts.entries(workspace.reports())
-        #expect(!reports.contains("bad-boss.md") && !reports.contains("bad-boss.json") && !reports.contains("bad-boss.rejects.csv"))
+        #expect(
+            !reports.contains("bad-boss.md") && !reports.contains("bad-boss.json")
+                && !reports.contains("bad-boss.rejects.csv"))
     }
 
     @Test func aDefinitionsMissingInputIsNamedAsWritten() throws {
@@ -83,7 +89,8 @@ import Testing
         try FileManager.default.removeItem(atPath: workspace.path("SampleData/bad-boss.csv"))
         let result = try workspace.candor("run", "Pipelines/bad-boss.yml")
         #expect(result.status == 66)
-        #expect(result.stderrLines == ["candor: error: bad-boss: ../SampleData/bad-boss.csv: No such file or directory"])
+        #expect(
+            result.stderrLines == ["candor: error: bad-boss: ../SampleData/bad-boss.csv: No such file or directory"])
         #expect(FileFacts.jsonLines(workspace.reports() + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [66])
     }
 
@@ -103,9 +110,10 @@ import Testing
         let result = try workspace.candor("run", "Pipelines/bad-boss.yml")
         #expect(result.status == 65)
         #expect(result.stdout == "")
-        #expect(result.stderrLines == [
-            "candor: error: bad-boss: 0.5% of records were rejected (7 of 1500), above max_reject_share 0.0%; see \(reports)/bad-boss.rejects.csv"
-        ])
+        #expect(
+            result.stderrLines == [
+                "candor: error: bad-boss: 0.5% of records were rejected (7 of 1500), above max_reject_share 0.0%; see \(reports)/bad-boss.rejects.csv"
+            ])
         // The reports are untouched; the rejects file, which says why, is written again.
         #expect(FileFacts.identity(reports + "/bad-boss.md") == markdown)
         #expect(FileFacts.identity(reports + "/bad-boss.json") == json)
@@ -114,7 +122,8 @@ import Testing
         let rejectsText = try String(contentsOfFile: reports + "/bad-boss.rejects.csv", encoding: .utf8)
         #expect(rejectsText.hasPrefix("file,line,record,byte_offset,reason,column,field,message,raw_fields\r\n"))
         // Seven records rejected, one line each (none of these holds a line break), after the header.
-        #expect(rejectsText.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + CronRunTests.sampleRejected)
+        #expect(
+            rejectsText.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + CronRunTests.sampleRejected)
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 65])
     }
 

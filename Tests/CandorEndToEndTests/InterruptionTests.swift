@@ -69,7 +69,10 @@ import Testing
         let next = try workspace.candor("run", "Pipelines/bad-boss.yml")
         #expect(next.status == 0)
         #expect(next.stderr == "")
-        #expect(FileFacts.entries(reports) == [".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl"])
+        #expect(
+            FileFacts.entries(reports) == [
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+            ])
         #expect(FileFacts.bytes(reports + "/bad-boss.md") == before[0])
         #expect(FileFacts.bytes(reports + "/bad-boss.json") == before[1])
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 0])
@@ -91,7 +94,10 @@ import Testing
 
         #expect(refused.status == 75)
         #expect(refused.stdout == "")
-        #expect(refused.stderrLines == ["candor: error: bad-boss: another candor run holds \(reports)/.candor.lock; try again later"])
+        #expect(
+            refused.stderrLines == [
+                "candor: error: bad-boss: another candor run holds \(reports)/.candor.lock; try again later"
+            ])
         #expect(holderResult.status == 0)
         #expect(waiterResult.status == 0)
         #expect(waiterResult.stderr == "")
@@ -102,7 +108,9 @@ import Testing
         #expect(log.count == 2)
         let inputs = log.map { (($0["inputs"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String } }
         #expect(inputs == [[big], ["../SampleData/bad-boss.csv"]])
-        if log.count == 2, let holderEnded = log[0]["ended"] as? String, let waiterStarted = log[1]["started"] as? String {
+        if log.count == 2, let holderEnded = log[0]["ended"] as? String,
+            let waiterStarted = log[1]["started"] as? String
+        {
             // ISO 8601 UTC with milliseconds compares correctly as text.
             #expect(waiterStarted < holderEnded)
         }

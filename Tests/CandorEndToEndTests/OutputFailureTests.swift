@@ -13,7 +13,10 @@ import Testing
         let result = try workspace.candor("run", "Pipelines/bad-boss.yml", "--output", "not-a-folder/reports")
         #expect(result.status == 73)
         #expect(result.stdout == "")
-        #expect(result.stderrLines == ["candor: error: bad-boss: cannot create output folder not-a-folder/reports: Not a directory"])
+        #expect(
+            result.stderrLines == [
+                "candor: error: bad-boss: cannot create output folder not-a-folder/reports: Not a directory"
+            ])
         #expect(try String(contentsOfFile: workspace.path("not-a-folder"), encoding: .utf8) == "just a file\n")
         #expect(FileFacts.entries(workspace.root) == ["Pipelines", "SampleData", "not-a-folder"])
     }
@@ -35,17 +38,23 @@ import Testing
 
         // A different input, so a report published by mistake would differ from the first.
         try workspace.makeFolder("drop")
-        let made = try workspace.candor("sample", "--survey", "bad-boss", "--rows", "400", "--seed", "5", "--output", "drop/export.csv")
+        let made = try workspace.candor(
+            "sample", "--survey", "bad-boss", "--rows", "400", "--seed", "5", "--output", "drop/export.csv")
         try #require(made.status == 0)
         let result = try CandorProcess.runShell(
-            "trap '' XFSZ; ulimit -f 40; exec \"$CANDOR\" run Pipelines/bad-boss.yml --input drop/export.csv", in: workspace.root)
+            "trap '' XFSZ; ulimit -f 40; exec \"$CANDOR\" run Pipelines/bad-boss.yml --input drop/export.csv",
+            in: workspace.root)
         #expect(result.status == 73)
         #expect(result.stdout == "")
-        #expect(result.stderrLines == ["candor: error: bad-boss: cannot write \(reports)/bad-boss.json: File too large"])
+        #expect(
+            result.stderrLines == ["candor: error: bad-boss: cannot write \(reports)/bad-boss.json: File too large"])
         // Not rewritten at all: same inode, same modification time, same bytes; no temporary file.
         #expect(finalNames.map { FileFacts.identity(reports + "/" + $0) } == before)
         #expect(finalNames.map { FileFacts.bytes(reports + "/" + $0) } == beforeBytes)
-        #expect(FileFacts.entries(reports) == [".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl"])
+        #expect(
+            FileFacts.entries(reports) == [
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+            ])
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 73])
     }
 
@@ -59,9 +68,10 @@ import Testing
         let result = try workspace.candor("run", "Pipelines/bad-boss.yml")
         #expect(result.status == 0)
         #expect(result.stdout == "")
-        #expect(result.stderrLines == [
-            "candor: warning: could not append to the run log: cannot write \(reports)/runs.jsonl: No space left on device"
-        ])
+        #expect(
+            result.stderrLines == [
+                "candor: warning: could not append to the run log: cannot write \(reports)/runs.jsonl: No space left on device"
+            ])
         #expect(FileFacts.bytes(reports + "/bad-boss.json") != nil)
     }
 

@@ -10,7 +10,8 @@ import Testing
     private static func makeDropFolder(_ workspace: Workspace) throws {
         try workspace.makeFolder("drop")
         for (name, rows, seed) in [("a", "300", "11"), ("b", "200", "12")] {
-            let made = try workspace.candor("sample", "--survey", "bad-boss", "--rows", rows, "--seed", seed, "--output", "drop/\(name).csv")
+            let made = try workspace.candor(
+                "sample", "--survey", "bad-boss", "--rows", rows, "--seed", seed, "--output", "drop/\(name).csv")
             try #require(made.status == 0)
         }
     }
@@ -28,7 +29,9 @@ import Testing
         #expect(perInput["drop/a.csv"]?["read"] == 300)
         #expect(perInput["drop/b.csv"]?["read"] == 200)
         for key in ["read", "accepted", "rejected", "excluded"] {
-            #expect(perInput.values.map { $0[key] ?? -1 }.reduce(0, +) == accounting[key] as? Int, "per_input \(key) sums to the total")
+            #expect(
+                perInput.values.map { $0[key] ?? -1 }.reduce(0, +) == accounting[key] as? Int,
+                "per_input \(key) sums to the total")
         }
         #expect(accounting["read"] as? Int == 500)
         let inputs = (report["inputs"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
@@ -41,11 +44,15 @@ import Testing
     @Test func inputAndOutputOverridesReplaceTheDefinitions() throws {
         let workspace = try Workspace()
         try Self.makeDropFolder(workspace)
-        let result = try workspace.candor("run", "Pipelines/bad-boss.yml", "--input", "drop/b.csv", "--output", "client-b/reports")
+        let result = try workspace.candor(
+            "run", "Pipelines/bad-boss.yml", "--input", "drop/b.csv", "--output", "client-b/reports")
         #expect(result.status == 0)
         #expect(!FileFacts.exists(workspace.path("Reports")))
         let folder = workspace.path("client-b/reports")
-        #expect(FileFacts.entries(folder) == [".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl"])
+        #expect(
+            FileFacts.entries(folder) == [
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+            ])
         let report = try #require(FileFacts.jsonObject(folder + "/bad-boss.json"))
         #expect((report["accounting"] as? [String: Any])?["read"] as? Int == 200)
         #expect((report["inputs"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["drop/b.csv"])
@@ -59,7 +66,10 @@ import Testing
         #expect(FileFacts.entries(workspace.path("somewhere/else")) == [])
         let report = try #require(FileFacts.jsonObject(workspace.reports() + "/bad-boss.json"))
         #expect((report["accounting"] as? [String: Any])?["read"] as? Int == CronRunTests.sampleRead)
-        #expect((report["inputs"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["../SampleData/bad-boss.csv"])
+        #expect(
+            (report["inputs"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == [
+                "../SampleData/bad-boss.csv"
+            ])
     }
 
     @Test func ifChangedSkipsAnUnchangedRunAndRerunsAfterAChange() throws {
@@ -103,12 +113,15 @@ import Testing
         // One line each, in the order given. The Qualtrics file holds the same 1,500 respondents
         // (python3's csv module counts 1,503 rows with its three header rows).
         #expect(result.stdoutLines.count == 2)
-        #expect(result.stdoutLines.first?.hasPrefix("bad-boss: ok; read 1500, accepted 1493, rejected 7, excluded 0; ") == true)
+        #expect(
+            result.stdoutLines.first?.hasPrefix("bad-boss: ok; read 1500, accepted 1493, rejected 7, excluded 0; ")
+                == true)
         #expect(result.stdoutLines.last?.hasPrefix("bad-boss-qualtrics: ok; read 1500, ") == true)
         for name in ["bad-boss", "bad-boss-qualtrics"] {
-            #expect(FileFacts.entries(workspace.reports(name)).filter { !$0.hasPrefix(".") } == [
-                "\(name).json", "\(name).md", "\(name).rejects.csv", "runs.jsonl",
-            ])
+            #expect(
+                FileFacts.entries(workspace.reports(name)).filter { !$0.hasPrefix(".") } == [
+                    "\(name).json", "\(name).md", "\(name).rejects.csv", "runs.jsonl",
+                ])
         }
     }
 }

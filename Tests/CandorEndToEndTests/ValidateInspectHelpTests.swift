@@ -16,10 +16,15 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdoutLines.first == "pipeline bad-boss (Pipelines/bad-boss.yml)")
-        #expect(result.stdoutLines.contains(
-            "  input ../SampleData/bad-boss.csv: generic, utf-8, delimiter comma (,), 1 header row(s), 14 columns; every field's column found"))
+        #expect(
+            result.stdoutLines.contains(
+                "  input ../SampleData/bad-boss.csv: generic, utf-8, delimiter comma (,), 1 header row(s), 14 columns; every field's column found"
+            ))
         let reports = workspace.reports()
-        #expect(result.stdoutLines.last == "  would write \(reports)/bad-boss.md, \(reports)/bad-boss.json, \(reports)/bad-boss.rejects.csv (0600) and append to \(reports)/runs.jsonl")
+        #expect(
+            result.stdoutLines.last
+                == "  would write \(reports)/bad-boss.md, \(reports)/bad-boss.json, \(reports)/bad-boss.rejects.csv (0600) and append to \(reports)/runs.jsonl"
+        )
         #expect(FileFacts.entries(workspace.root) == ["Pipelines", "SampleData"])
     }
 
@@ -27,15 +32,18 @@ import Testing
         let workspace = try Workspace()
         let renamed = ["resp_id"] + Self.sampleColumns.dropFirst()
         let sample = try String(contentsOfFile: workspace.path("SampleData/bad-boss.csv"), encoding: .utf8)
-        try workspace.write("renamed.csv", sample.replacingOccurrences(of: "respondent_id,submitted_at,", with: "resp_id,submitted_at,"))
+        try workspace.write(
+            "renamed.csv", sample.replacingOccurrences(of: "respondent_id,submitted_at,", with: "resp_id,submitted_at,")
+        )
         let result = try workspace.candor("validate", "Pipelines/bad-boss.yml", "--input", "renamed.csv")
         #expect(result.status == 78)
         #expect(result.stdout == "")
         // The message lists the first twelve columns, then an ellipsis.
         let listed = renamed.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
-        #expect(result.stderrLines == [
-            "candor: error: renamed.csv: field 'respondent' maps to column 'respondent_id', which the header does not have (columns: \(listed), …); fix the field's column in the definition"
-        ])
+        #expect(
+            result.stderrLines == [
+                "candor: error: renamed.csv: field 'respondent' maps to column 'respondent_id', which the header does not have (columns: \(listed), …); fix the field's column in the definition"
+            ])
         #expect(FileFacts.entries(workspace.root) == ["Pipelines", "SampleData", "renamed.csv"])
     }
 
@@ -54,13 +62,19 @@ import Testing
     /// quoted comments); SampleData/README.md puts exactly one ragged row among the 7 dirty ones.
     @Test func inspectJSONPrintsOneObjectPerFile() throws {
         let workspace = try Workspace(pipelines: ["bad-boss", "bad-boss-qualtrics"])
-        let result = try workspace.candor("inspect", "--json", "SampleData/bad-boss.csv", "SampleData/bad-boss-qualtrics.csv")
+        let result = try workspace.candor(
+            "inspect", "--json", "SampleData/bad-boss.csv", "SampleData/bad-boss-qualtrics.csv")
         #expect(result.status == 0)
         #expect(result.stderr == "")
         try #require(result.stdoutLines.count == 2)
-        let objects = try result.stdoutLines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try result.stdoutLines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         for object in objects {
-            for key in ["file", "encoding", "delimiter", "lineEndings", "format", "headerRows", "columns", "records", "rejected", "rejectedByReason"] {
+            for key in [
+                "file", "encoding", "delimiter", "lineEndings", "format", "headerRows", "columns", "records",
+                "rejected", "rejectedByReason",
+            ] {
                 #expect(object[key] != nil, "missing key \(key)")
             }
             #expect(object["encoding"] as? String == "utf-8")
@@ -124,7 +138,10 @@ import Testing
         (["run", "Pipelines/bad-boss.yml", "--jobs", "0"], "Error: --jobs must be at least 1"),
         (["run", "Pipelines/bad-boss.yml", "--verbose", "--quiet"], "Error: --verbose and --quiet exclude each other"),
         (["run", "Pipelines/bad-boss.yml", "--log-format", "xml"], "Error: --log-format must be text or json"),
-        (["inspect", "--delimiter", "|", "SampleData/bad-boss.csv"], "Error: unknown delimiter '|'; use ',', ';' or 'tab'"),
+        (
+            ["inspect", "--delimiter", "|", "SampleData/bad-boss.csv"],
+            "Error: unknown delimiter '|'; use ',', ';' or 'tab'"
+        ),
         (["frobnicate"], nil),
     ]
 

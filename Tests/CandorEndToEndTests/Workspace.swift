@@ -23,8 +23,10 @@ final class Workspace {
         try makeFolder("SampleData")
         let repository = CandorProcess.packageRoot.path
         for name in pipelines {
-            try FileManager.default.copyItem(atPath: "\(repository)/Pipelines/\(name).yml", toPath: path("Pipelines/\(name).yml"))
-            try FileManager.default.copyItem(atPath: "\(repository)/SampleData/\(name).csv", toPath: path("SampleData/\(name).csv"))
+            try FileManager.default.copyItem(
+                atPath: "\(repository)/Pipelines/\(name).yml", toPath: path("Pipelines/\(name).yml"))
+            try FileManager.default.copyItem(
+                atPath: "\(repository)/SampleData/\(name).csv", toPath: path("SampleData/\(name).csv"))
         }
     }
 

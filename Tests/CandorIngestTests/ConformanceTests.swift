@@ -17,7 +17,8 @@ struct ConformanceTests {
     @Test(arguments: spectrumCases)
     func csvSpectrum(name: String) throws {
         let path = try ReaderHarness.fixture(name + ".csv", in: "conformance/csv-spectrum")
-        let json = try Data(contentsOf: URL(fileURLWithPath: try ReaderHarness.fixture(name + ".json", in: "conformance/csv-spectrum")))
+        let json = try Data(
+            contentsOf: URL(fileURLWithPath: try ReaderHarness.fixture(name + ".json", in: "conformance/csv-spectrum")))
         let expected = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: String]])
         let result = try ReaderHarness.readEveryWay(path)
         let names = result.layout.columnNames
@@ -44,7 +45,11 @@ struct ConformanceTests {
         #expect(result.layout.columnNames == ["Date", "Open", "High", "Low", "Close", "Volume"])
         #expect(result.records.count == 251)
         // 3 BOM bytes + "Date, Open, High, Low, Close, Volume\n" (37 bytes) = offset 40.
-        #expect(result.records.first == ReadRecord(fields: ["14-Mar-14", "223.80", "225.20", "220.85", "221.51", "79448141"], line: 2, record: 1, offset: 40))
+        #expect(
+            result.records.first
+                == ReadRecord(
+                    fields: ["14-Mar-14", "223.80", "225.20", "220.85", "221.51", "79448141"], line: 2, record: 1,
+                    offset: 40))
         #expect(result.records.last?.fields == ["18-Mar-13", "330.09", "341.26", "330.09", "339.08", "46650521"])
         #expect(result.records.last?.line == 252)
         #expect(result.shape?.hadByteOrderMark == true)
@@ -63,12 +68,14 @@ struct ConformanceTests {
 
     /// csvkit mac_newlines.csv: `a,b,c\r1,2,3\r"Once upon\ra time",5,6\r`.
     @Test func csvkitCROnly() throws {
-        let result = try ReaderHarness.readEveryWay(try ReaderHarness.fixture("csvkit-mac_newlines.csv", in: "conformance"))
+        let result = try ReaderHarness.readEveryWay(
+            try ReaderHarness.fixture("csvkit-mac_newlines.csv", in: "conformance"))
         #expect(result.layout.columnNames == ["a", "b", "c"])
-        #expect(result.records == [
-            ReadRecord(fields: ["1", "2", "3"], line: 2, record: 1, offset: 6),
-            ReadRecord(fields: ["Once upon\ra time", "5", "6"], line: 3, record: 2, offset: 12),
-        ])
+        #expect(
+            result.records == [
+                ReadRecord(fields: ["1", "2", "3"], line: 2, record: 1, offset: 6),
+                ReadRecord(fields: ["Once upon\ra time", "5", "6"], line: 3, record: 2, offset: 12),
+            ])
         // The CR inside the quoted field is data, not a line ending.
         #expect(result.shape?.lineEndings == LineEndingCounts(crlf: 0, lf: 0, cr: 2))
     }
@@ -78,13 +85,16 @@ struct ConformanceTests {
         let result = try ReaderHarness.readEveryWay(try ReaderHarness.fixture("csvkit-bad.csv", in: "conformance"))
         #expect(result.layout.columnNames == ["column_a", "column_b", "column_c"])
         // Offsets: header 27 bytes, `1,27,,"I'm too long!"\n` 22, `,"I'm too short!"\n` 18.
-        #expect(result.records == [
-            ReadRecord(fields: ["1", "27", "", "I'm too long!"], line: 2, record: 1, offset: 27,
-                       problem: .raggedRecord, column: 4, detail: "expected 3 fields, found 4"),
-            ReadRecord(fields: ["", "I'm too short!"], line: 3, record: 2, offset: 49,
-                       problem: .raggedRecord, column: 3, detail: "expected 3 fields, found 2"),
-            ReadRecord(fields: ["0", "mixed types.... uh oh", "17"], line: 4, record: 3, offset: 67),
-        ])
+        #expect(
+            result.records == [
+                ReadRecord(
+                    fields: ["1", "27", "", "I'm too long!"], line: 2, record: 1, offset: 27,
+                    problem: .raggedRecord, column: 4, detail: "expected 3 fields, found 4"),
+                ReadRecord(
+                    fields: ["", "I'm too short!"], line: 3, record: 2, offset: 49,
+                    problem: .raggedRecord, column: 3, detail: "expected 3 fields, found 2"),
+                ReadRecord(fields: ["0", "mixed types.... uh oh", "17"], line: 4, record: 3, offset: 67),
+            ])
     }
 
     /// csvkit empty.csv is a single LF.
@@ -97,11 +107,14 @@ struct ConformanceTests {
 
     /// csvkit null_byte.csv: `a,b,c\n\0,2,3\n`.
     @Test func csvkitNulByte() throws {
-        let result = try ReaderHarness.readEveryWay(try ReaderHarness.fixture("csvkit-null_byte.csv", in: "conformance"))
-        #expect(result.records == [
-            ReadRecord(fields: ["\\x00", "2", "3"], line: 2, record: 1, offset: 6,
-                       problem: .nulByte, column: 1, detail: "NUL byte at byte 1 of the field"),
-        ])
+        let result = try ReaderHarness.readEveryWay(
+            try ReaderHarness.fixture("csvkit-null_byte.csv", in: "conformance"))
+        #expect(
+            result.records == [
+                ReadRecord(
+                    fields: ["\\x00", "2", "3"], line: 2, record: 1, offset: 6,
+                    problem: .nulByte, column: 1, detail: "NUL byte at byte 1 of the field")
+            ])
     }
 
     /// csvkit's UTF-16 files hold `a,b,c\n1,2,3\n4,5,ʤ` (U+02A4) after a BOM.
@@ -123,55 +136,66 @@ struct ConformanceTests {
         #expect(declared.records.allSatisfy { $0.problem == nil })
         let undeclared = try ReaderHarness.readEveryWay(path)
         // `a,b,c\n1,2,3\n` is 12 bytes.
-        #expect(undeclared.records == [
-            ReadRecord(fields: ["1", "2", "3"], line: 2, record: 1, offset: 6),
-            ReadRecord(fields: ["4", "5", "\\xA9"], line: 3, record: 2, offset: 12, problem: .invalidEncoding, column: 3,
-                       detail: "invalid UTF-8 byte 0xA9 at byte 1 of the field (the record starts at byte offset 12)"),
-        ])
+        #expect(
+            undeclared.records == [
+                ReadRecord(fields: ["1", "2", "3"], line: 2, record: 1, offset: 6),
+                ReadRecord(
+                    fields: ["4", "5", "\\xA9"], line: 3, record: 2, offset: 12, problem: .invalidEncoding, column: 3,
+                    detail: "invalid UTF-8 byte 0xA9 at byte 1 of the field (the record starts at byte offset 12)"),
+            ])
     }
 
     /// csvkit test_utf8_bom.csv: BOM, `foo,bar,baz\n1,2,3\n4,5,ʤ\n`.
     @Test func csvkitUTF8BOM() throws {
-        let result = try ReaderHarness.readEveryWay(try ReaderHarness.fixture("csvkit-test_utf8_bom.csv", in: "conformance"))
+        let result = try ReaderHarness.readEveryWay(
+            try ReaderHarness.fixture("csvkit-test_utf8_bom.csv", in: "conformance"))
         #expect(result.layout.columnNames == ["foo", "bar", "baz"])
         // Offsets in the file as stored: 3 BOM bytes + 12 header bytes = 15, then + 6 = 21.
-        #expect(result.records == [
-            ReadRecord(fields: ["1", "2", "3"], line: 2, record: 1, offset: 15),
-            ReadRecord(fields: ["4", "5", "\u{02A4}"], line: 3, record: 2, offset: 21),
-        ])
+        #expect(
+            result.records == [
+                ReadRecord(fields: ["1", "2", "3"], line: 2, record: 1, offset: 15),
+                ReadRecord(fields: ["4", "5", "\u{02A4}"], line: 3, record: 2, offset: 21),
+            ])
     }
 
     /// qualtRics sample.csv: 3 header rows, 1 response of 20 columns on line 4.
     @Test func qualtricsSample() throws {
-        let result = try ReaderHarness.readEveryWay(try ReaderHarness.fixture("qualtrics-sample.csv", in: "conformance"))
+        let result = try ReaderHarness.readEveryWay(
+            try ReaderHarness.fixture("qualtrics-sample.csv", in: "conformance"))
         #expect(result.layout.format == .qualtrics)
         #expect(result.layout.headerRows == 3)
         #expect(result.layout.columnNames.count == 20)
         // Offset: `python3 -c "b=open('sample.csv','rb').read(); print([i+1 for i,c in enumerate(b) if c==10][2])"` → 1330
-        #expect(result.records == [
-            ReadRecord(fields: [
-                "2017-07-18 08:28:09", "2017-07-18 08:28:48", "0", "130.92.34.66", "100", "38", "1",
-                "2017-07-18 08:28:48", "R_2YPOQ602ER1jkf1", "", "", "", "", "47.115097045898", "7.2315979003906",
-                "anonymous", "DE", "2", "Hello World!", "",
-            ], line: 4, record: 1, offset: 1330),
-        ])
+        #expect(
+            result.records == [
+                ReadRecord(
+                    fields: [
+                        "2017-07-18 08:28:09", "2017-07-18 08:28:48", "0", "130.92.34.66", "100", "38", "1",
+                        "2017-07-18 08:28:48", "R_2YPOQ602ER1jkf1", "", "", "", "", "47.115097045898",
+                        "7.2315979003906",
+                        "anonymous", "DE", "2", "Hello World!", "",
+                    ], line: 4, record: 1, offset: 1330)
+            ])
     }
 
     /// qualtRics sample_legacy.csv: BOM, 2 header rows, every line ends in a comma: 15 columns,
     /// the empty 16th dropped, and the record is not ragged.
     @Test func qualtricsLegacy() throws {
-        let result = try ReaderHarness.readEveryWay(try ReaderHarness.fixture("qualtrics-sample_legacy.csv", in: "conformance"))
+        let result = try ReaderHarness.readEveryWay(
+            try ReaderHarness.fixture("qualtrics-sample_legacy.csv", in: "conformance"))
         #expect(result.layout.format == .qualtrics)
         #expect(result.layout.headerRows == 2)
         #expect(result.layout.columnNames.first == "V1")
         #expect(result.layout.columnNames.count == 15)
         // Offset: `python3 -c "b=open('sample_legacy.csv','rb').read(); print([i+1 for i,c in enumerate(b) if c==10][1])"` → 319
-        #expect(result.records == [
-            ReadRecord(fields: [
-                "R_2YPOQ602ER1jkf1", "Standard-Antwortsatz", "Anonym", "", "", "130.92.34.66", "0",
-                "2017-07-18 08:28:09", "2017-07-18 08:28:48", "1", "2", "Hello World!", "47.115097045898",
-                "7.2315979003906", "-1",
-            ], line: 3, record: 1, offset: 319),
-        ])
+        #expect(
+            result.records == [
+                ReadRecord(
+                    fields: [
+                        "R_2YPOQ602ER1jkf1", "Standard-Antwortsatz", "Anonym", "", "", "130.92.34.66", "0",
+                        "2017-07-18 08:28:09", "2017-07-18 08:28:48", "1", "2", "Hello World!", "47.115097045898",
+                        "7.2315979003906", "-1",
+                    ], line: 3, record: 1, offset: 319)
+            ])
     }
 }

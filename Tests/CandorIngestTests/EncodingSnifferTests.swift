@@ -9,16 +9,17 @@ struct EncodingSnifferTests {
         bytes.withUnsafeBytes { EncodingSniffer.sniff(prefix: $0, declared: declared) }
     }
 
-    @Test(arguments: [
-        // (bytes, encoding, bomLength, bomEncoding)
-        ([0xEF, 0xBB, 0xBF, 0x61], TextEncoding.utf8, 3, TextEncoding?.some(.utf8)),
-        ([0xFF, 0xFE, 0x61, 0x00], .utf16LE, 2, .utf16LE),
-        ([0xFE, 0xFF, 0x00, 0x61], .utf16BE, 2, .utf16BE),
-        ([0x61, 0x2C, 0x62, 0x0A], .utf8, 0, nil),
-        ([], .utf8, 0, nil),
-        ([0xEF, 0xBB], .utf8, 0, nil),  // a cut-short mark is not a mark
-        ([0xC3, 0xA9, 0x2C, 0x61], .utf8, 0, nil),
-    ] as [([UInt8], TextEncoding, Int, TextEncoding?)])
+    @Test(
+        arguments: [
+            // (bytes, encoding, bomLength, bomEncoding)
+            ([0xEF, 0xBB, 0xBF, 0x61], TextEncoding.utf8, 3, TextEncoding?.some(.utf8)),
+            ([0xFF, 0xFE, 0x61, 0x00], .utf16LE, 2, .utf16LE),
+            ([0xFE, 0xFF, 0x00, 0x61], .utf16BE, 2, .utf16BE),
+            ([0x61, 0x2C, 0x62, 0x0A], .utf8, 0, nil),
+            ([], .utf8, 0, nil),
+            ([0xEF, 0xBB], .utf8, 0, nil),  // a cut-short mark is not a mark
+            ([0xC3, 0xA9, 0x2C, 0x61], .utf8, 0, nil),
+        ] as [([UInt8], TextEncoding, Int, TextEncoding?)])
     func undeclared(bytes: [UInt8], encoding: TextEncoding, bomLength: Int, bomEncoding: TextEncoding?) {
         let result = sniff(bytes)
         #expect(result.encoding == encoding)
@@ -29,20 +30,25 @@ struct EncodingSnifferTests {
 
     @Test func declaredEncodingWinsButAContradictingBOMIsStillSkipped() {
         let result = sniff([0xEF, 0xBB, 0xBF, 0x61], declared: .windows1252)
-        #expect(result == EncodingSniff(
-            encoding: .windows1252, bomLength: 3, bomEncoding: .utf8,
-            evidence: "declared windows-1252; skipped a contradicting utf-8 byte order mark"))
+        #expect(
+            result
+                == EncodingSniff(
+                    encoding: .windows1252, bomLength: 3, bomEncoding: .utf8,
+                    evidence: "declared windows-1252; skipped a contradicting utf-8 byte order mark"))
         #expect(result.bomContradictsEncoding)
         #expect(sniff([0xFF, 0xFE, 0x61, 0x00], declared: .latin1).bomLength == 2)
     }
 
     @Test func declaredEncodingWithAgreeingOrNoBOM() {
-        #expect(sniff([0xFF, 0xFE, 0x61, 0x00], declared: .utf16LE)
-            == EncodingSniff(encoding: .utf16LE, bomLength: 2, bomEncoding: .utf16LE,
-                             evidence: "declared utf-16le; byte order mark agrees"))
+        #expect(
+            sniff([0xFF, 0xFE, 0x61, 0x00], declared: .utf16LE)
+                == EncodingSniff(
+                    encoding: .utf16LE, bomLength: 2, bomEncoding: .utf16LE,
+                    evidence: "declared utf-16le; byte order mark agrees"))
         // Declared UTF-8 beats the NUL heuristic.
-        #expect(sniff([0x61, 0x00, 0x62, 0x00], declared: .utf8)
-            == EncodingSniff(encoding: .utf8, bomLength: 0, evidence: "declared utf-8"))
+        #expect(
+            sniff([0x61, 0x00, 0x62, 0x00], declared: .utf8)
+                == EncodingSniff(encoding: .utf8, bomLength: 0, evidence: "declared utf-8"))
     }
 
     @Test func bomlessUTF16IsRecognisedByNULPositions() {
@@ -63,7 +69,8 @@ struct EncodingSnifferTests {
         ("test_utf8_bom", .utf8, 3), ("test_latin1", .utf8, 0),
     ])
     func csvkitFixtures(name: String, encoding: TextEncoding, bomLength: Int) throws {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/encoding"))
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/encoding"))
         let result = sniff(Array(try Data(contentsOf: url)))
         #expect(result.encoding == encoding)
         #expect(result.bomLength == bomLength)

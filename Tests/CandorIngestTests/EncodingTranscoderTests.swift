@@ -38,7 +38,8 @@ struct EncodingTranscoderTests {
             for first in 0...input.count {
                 #expect(transcode(input, encoding, cuts: [first]) == sampleUTF8, "cut at \(first)")
                 for second in first...input.count {
-                    #expect(transcode(input, encoding, cuts: [first, second]) == sampleUTF8, "cuts \(first), \(second)")
+                    #expect(
+                        transcode(input, encoding, cuts: [first, second]) == sampleUTF8, "cuts \(first), \(second)")
                 }
             }
         }
@@ -46,11 +47,11 @@ struct EncodingTranscoderTests {
 
     @Test(arguments: [
         // (UTF-16LE input, expected UTF-8 with 0xFF markers)
-        ("3d d8", "ff"),                          // lone high surrogate at the end
-        ("00 de 61 00", "ff 61"),                 // lone low surrogate
-        ("3d d8 61 00", "ff 61"),                 // high surrogate followed by a BMP unit
+        ("3d d8", "ff"),  // lone high surrogate at the end
+        ("00 de 61 00", "ff 61"),  // lone low surrogate
+        ("3d d8 61 00", "ff 61"),  // high surrogate followed by a BMP unit
         ("3d d8 3d d8 00 de", "ff f0 9f 98 80"),  // two highs, the second paired
-        ("61 00 62", "61 ff"),                    // odd trailing byte at the end of input
+        ("61 00 62", "61 ff"),  // odd trailing byte at the end of input
         ("", ""),
     ])
     func invalidUTF16BecomesFFMarkers(input: String, expected: String) {
@@ -63,7 +64,9 @@ struct EncodingTranscoderTests {
     @Test func carriedStateIsFlushedOnlyOnFinal() {
         var transcoder = StreamingTranscoder(encoding: .utf16BE)
         var output: [UInt8] = []
-        ([0xD8, 0x3D, 0xDE] as [UInt8]).withUnsafeBytes { transcoder.transcode($0, appendingTo: &output, isFinal: false) }
+        ([0xD8, 0x3D, 0xDE] as [UInt8]).withUnsafeBytes {
+            transcoder.transcode($0, appendingTo: &output, isFinal: false)
+        }
         #expect(output.isEmpty)
         ([0x00] as [UInt8]).withUnsafeBytes { transcoder.transcode($0, appendingTo: &output, isFinal: true) }
         #expect(output == [0xF0, 0x9F, 0x98, 0x80])
@@ -73,7 +76,8 @@ struct EncodingTranscoderTests {
         // python3 -c "print(bytes(range(0x80,0xa0)).decode('cp1252', errors='replace').encode('utf-8').hex(' '))"
         // with Python's U+FFFD (ef bf bd) for the undefined 0x81 0x8D 0x8F 0x90 0x9D replaced by the
         // WHATWG C1 mapping (c2 81, c2 8d, c2 8f, c2 90, c2 9d).
-        let expected = hex("""
+        let expected = hex(
+            """
             e2 82 ac c2 81 e2 80 9a c6 92 e2 80 9e e2 80 a6 e2 80 a0 e2 80 a1 cb 86 e2 80 b0 c5 a0 e2 80 b9 \
             c5 92 c2 8d c5 bd c2 8f c2 90 e2 80 98 e2 80 99 e2 80 9c e2 80 9d e2 80 a2 e2 80 93 e2 80 94 \
             cb 9c e2 84 a2 c5 a1 e2 80 ba c5 93 c2 9d c5 be c5 b8
@@ -111,7 +115,8 @@ struct EncodingTranscoderTests {
         ("test_latin1", .latin1, Array("a,b,c\n1,2,3\n4,5,\u{00A9}".utf8)),
     ])
     func csvkitFixtures(name: String, encoding: TextEncoding, expected: [UInt8]) throws {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/encoding"))
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/encoding"))
         let bytes = Array(try Data(contentsOf: url))
         let bom = bytes.withUnsafeBytes { EncodingSniffer.sniff(prefix: $0, declared: encoding).bomLength }
         #expect(transcode(Array(bytes[bom...]), encoding, cuts: [3]) == expected)

@@ -10,24 +10,25 @@ struct EncodingUTF8ValidationTests {
 
     /// Expected offsets worked out from Unicode Table 3-7 by hand, and confirmed with
     /// python3 -c "b=bytes.fromhex('...'); b.decode('utf-8')"  (UnicodeDecodeError.start; None when valid).
-    @Test(arguments: [
-        ("41", nil), ("", nil),
-        ("c0 80", 0), ("c1 bf", 0),                     // overlong 2-byte
-        ("c2 80", nil), ("df bf", nil),
-        ("e0 80 80", 0), ("e0 9f bf", 0),               // overlong 3-byte
-        ("e0 a0 80", nil), ("ed 9f bf", nil),
-        ("ed a0 80", 0), ("ed bf bf", 0),               // surrogates
-        ("ee 80 80", nil),
-        ("f0 8f bf bf", 0),                             // overlong 4-byte
-        ("f0 90 80 80", nil), ("f4 8f bf bf", nil),
-        ("f4 90 80 80", 0), ("f5 80 80 80", 0),         // above U+10FFFF
-        ("ff", 0), ("80", 0),                           // never valid / stray continuation
-        ("41 42 43 44 45 46 47 48 e2 82", 8),           // truncated after the 8-byte fast path
-        ("41 42 43 44 45 46 47 48 49 e2 82 ac 80", 12), // stray continuation after a valid euro sign
-        ("e2 82 41", 0), ("f0 9f 98", 0),               // cut short by ASCII / by the end
-        ("41 42 43 44 45 46 47 48 49 4a 4b 4c 4d 4e 4f 50 c3", 16),
-        ("e2 82 ac 41 42 43 44 45 46 47 48 49 fe", 12),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("41", nil), ("", nil),
+            ("c0 80", 0), ("c1 bf", 0),  // overlong 2-byte
+            ("c2 80", nil), ("df bf", nil),
+            ("e0 80 80", 0), ("e0 9f bf", 0),  // overlong 3-byte
+            ("e0 a0 80", nil), ("ed 9f bf", nil),
+            ("ed a0 80", 0), ("ed bf bf", 0),  // surrogates
+            ("ee 80 80", nil),
+            ("f0 8f bf bf", 0),  // overlong 4-byte
+            ("f0 90 80 80", nil), ("f4 8f bf bf", nil),
+            ("f4 90 80 80", 0), ("f5 80 80 80", 0),  // above U+10FFFF
+            ("ff", 0), ("80", 0),  // never valid / stray continuation
+            ("41 42 43 44 45 46 47 48 e2 82", 8),  // truncated after the 8-byte fast path
+            ("41 42 43 44 45 46 47 48 49 e2 82 ac 80", 12),  // stray continuation after a valid euro sign
+            ("e2 82 41", 0), ("f0 9f 98", 0),  // cut short by ASCII / by the end
+            ("41 42 43 44 45 46 47 48 49 4a 4b 4c 4d 4e 4f 50 c3", 16),
+            ("e2 82 ac 41 42 43 44 45 46 47 48 49 fe", 12),
+        ] as [(String, Int?)])
     func handWorkedTable(bytes: String, expected: Int?) {
         #expect(UTF8Validation.firstInvalidByte(in: hex(bytes)) == expected)
     }

@@ -40,7 +40,8 @@ struct ReaderEncodingDialectTests {
     /// Windows-1252 declared: 0xE9 is "é", 0x80 is "€".
     @Test func windows1252Declared() throws {
         let bytes = Array("name;price\nCaf".utf8) + [0xE9] + Array(";".utf8) + [0x80] + Array(" 5\n".utf8)
-        let result = try ReaderHarness.readEveryWay(try ReaderHarness.temporaryFile(bytes), ReadOptions(encoding: .windows1252))
+        let result = try ReaderHarness.readEveryWay(
+            try ReaderHarness.temporaryFile(bytes), ReadOptions(encoding: .windows1252))
         #expect(result.shape?.delimiter == UInt8(ascii: ";"))
         #expect(result.fields == [["Café", "€ 5"]])
         #expect(result.records.first?.problem == nil)
@@ -48,7 +49,9 @@ struct ReaderEncodingDialectTests {
 
     @Test(arguments: [(",", UInt8(ascii: ",")), (";", UInt8(ascii: ";")), ("\t", UInt8(0x09))])
     func delimiterDetected(separator: String, byte: UInt8) throws {
-        let text = ["id", "team", "score"].joined(separator: separator) + "\n" + ["1", "Sales", "4,5"].joined(separator: separator) + "\n"
+        let text =
+            ["id", "team", "score"].joined(separator: separator) + "\n"
+            + ["1", "Sales", "4,5"].joined(separator: separator) + "\n"
         // With "," as separator "4,5" splits in two: a ragged record, as it should be.
         let result = try ReaderHarness.readEveryWay(try ReaderHarness.temporaryFile(text))
         #expect(result.shape?.delimiter == byte)
@@ -76,18 +79,20 @@ struct ReaderEncodingDialectTests {
 
     @Test func quotedDelimitersQuotesAndLineBreaks() throws {
         let path = try ReaderHarness.temporaryFile("id,text\r\n1,\"a, \"\"b\"\"\r\nc\"\r\n2,\"\"\r\n")
-        #expect(try ReaderHarness.readEveryWay(path).records == [
-            ReadRecord(fields: ["1", "a, \"b\"\r\nc"], line: 2, record: 1, offset: 9),
-            ReadRecord(fields: ["2", ""], line: 4, record: 2, offset: 26),
-        ])
+        #expect(
+            try ReaderHarness.readEveryWay(path).records == [
+                ReadRecord(fields: ["1", "a, \"b\"\r\nc"], line: 2, record: 1, offset: 9),
+                ReadRecord(fields: ["2", ""], line: 4, record: 2, offset: 26),
+            ])
     }
 
     @Test func blankLinesSkippedAndCounted() throws {
         let result = try ReaderHarness.readEveryWay(try ReaderHarness.temporaryFile("a,b\n\n1,2\r\n\r\n\n3,4\n\n"))
-        #expect(result.records == [
-            ReadRecord(fields: ["1", "2"], line: 3, record: 1, offset: 5),
-            ReadRecord(fields: ["3", "4"], line: 6, record: 2, offset: 13),
-        ])
+        #expect(
+            result.records == [
+                ReadRecord(fields: ["1", "2"], line: 3, record: 1, offset: 5),
+                ReadRecord(fields: ["3", "4"], line: 6, record: 2, offset: 13),
+            ])
         #expect(result.shape?.blankLines == 4)
     }
 

@@ -15,7 +15,8 @@ struct ReadRecord: Equatable, CustomStringConvertible {
     var detail: String?
 
     var description: String {
-        "#\(record) line \(line) @\(offset) \(fields)" + (problem.map { " \($0.rawValue) col \(column ?? 0): \(detail ?? "")" } ?? "")
+        "#\(record) line \(line) @\(offset) \(fields)"
+            + (problem.map { " \($0.rawValue) col \(column ?? 0): \(detail ?? "")" } ?? "")
     }
 }
 
@@ -32,7 +33,9 @@ struct ReadResult: Equatable {
 /// Reads files through `IngestStream` the way later stages do, for the tests in this target.
 enum ReaderHarness {
     /// Reads `path` once, with the given options and threading.
-    static func read(_ path: String, _ options: ReadOptions = ReadOptions(), threaded: Bool = false) throws(IngestError) -> ReadResult {
+    static func read(_ path: String, _ options: ReadOptions = ReadOptions(), threaded: Bool = false) throws(IngestError)
+        -> ReadResult
+    {
         let stream = try IngestStream(path: path, options: options, threaded: threaded)
         var records: [ReadRecord] = []
         while let batch = try stream.next() {

@@ -45,15 +45,21 @@ struct ReaderProvenanceFormatsTests {
         #expect(result.layout.format == .surveymonkey)
         #expect(result.layout.headerRows == 2)
         #expect(result.records.map(\.line) == [3])
-        #expect(result.fields == [[
-            "114005723491", "431280011", "03/02/2026 09:14:22 AM", "03/02/2026 09:18:40 AM", "Micromanager", "",
-            "Absentee", "Dissatisfied", "Too many status meetings",
-        ]])
+        #expect(
+            result.fields == [
+                [
+                    "114005723491", "431280011", "03/02/2026 09:14:22 AM", "03/02/2026 09:18:40 AM", "Micromanager", "",
+                    "Absentee", "Dissatisfied", "Too many status meetings",
+                ]
+            ])
     }
 
     @Test func msForms() throws {
         let result = try ReaderHarness.readEveryWay(try ReaderHarness.fixture("ms_forms.csv", in: "formats"))
         #expect(result.layout.format == .msForms)
-        #expect(result.fields == [["1", "3/2/26 9:14:22", "3/2/26 9:18:40", "anonymous", "", "Dissatisfied", "Micromanager;Absentee;"]])
+        #expect(
+            result.fields == [
+                ["1", "3/2/26 9:14:22", "3/2/26 9:18:40", "anonymous", "", "Dissatisfied", "Micromanager;Absentee;"]
+            ])
     }
 }

@@ -4,9 +4,9 @@ import Testing
 @testable import CandorPipeline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Atomic publication: contents, permissions, no temporary left behind, old file kept on failure.

@@ -17,7 +17,9 @@ enum BenchTools {
     /// The absolute path of `tool` on `PATH`, if any.
     static func find(_ tool: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(tool)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static var canGenerate: Bool { find("python3") != nil && FileManager.default.fileExists(atPath: generator) }
@@ -46,7 +48,9 @@ enum BenchTools {
         process.waitUntilExit()
         try file?.close()
         guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited \(process.terminationStatus)"])
+            throw CocoaError(
+                .executableLoad,
+                userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited \(process.terminationStatus)"])
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -55,7 +59,9 @@ enum BenchTools {
     static func generate(rows: Int, seed: Int? = nil) throws -> String {
         let path = try DefinitionFiles.folder() + "/survey.csv"
         let python = try #require(find("python3"))
-        try run(python, [generator, String(rows), "--dirty", "0.05"] + (seed.map { ["--seed", String($0)] } ?? []), output: path)
+        try run(
+            python, [generator, String(rows), "--dirty", "0.05"] + (seed.map { ["--seed", String($0)] } ?? []),
+            output: path)
         return path
     }
 
@@ -109,12 +115,15 @@ func accountingInvariant() throws {
 
 @Test(
     "bench-w1.yml accepts and rejects exactly the records the C reference counts valid and invalid",
-    .enabled(if: BenchTools.canBuildReference, "python3, cc, libcsv-dev or ../shared/bench (generator, peers/c_libcsv_w1.c) is missing"))
+    .enabled(
+        if: BenchTools.canBuildReference,
+        "python3, cc, libcsv-dev or ../shared/bench (generator, peers/c_libcsv_w1.c) is missing"))
 func w1AgreesWithReference() throws {
     let folder = try DefinitionFiles.folder()
     // Built into this test's own folder so that concurrent runs never share a half-written binary.
     let reference = folder + "/c_libcsv_w1"
-    try BenchTools.run(try #require(BenchTools.find("cc")), ["-O2", "-o", reference, BenchTools.referenceSource, "-lcsv", "-lm"])
+    try BenchTools.run(
+        try #require(BenchTools.find("cc")), ["-O2", "-o", reference, BenchTools.referenceSource, "-lcsv", "-lm"])
     let input = try BenchTools.generate(rows: 20_000)
     let report = try BenchTools.run(reference, [input])
     let json = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])

@@ -13,7 +13,8 @@ enum DefinitionFiles {
 
     /// A fresh temporary folder.
     static func folder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-definition-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-definition-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.path
     }
@@ -27,7 +28,9 @@ enum DefinitionFiles {
 
     /// Loads `yaml` from a temporary file, expecting a `DefinitionError`; returns the file's
     /// path and the error's description.
-    static func error(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (path: String, message: String) {
+    static func error(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (
+        path: String, message: String
+    ) {
         let path = try write(yaml)
         do {
             _ = try DefinitionLoader.load(path: path)
@@ -67,7 +70,9 @@ func baseLoads() throws {
 func unknownTopLevelKey() throws {
     let (path, message) = try DefinitionFiles.error("version: 1\nname: t\nfeilds: []\n")
     #expect(
-        message == "\(path):3:1: unknown key 'feilds' at the top level; did you mean 'fields'? (allowed: version, name, title, inputs, read, output, privacy, scales, fields, blocks, dedupe, filters, weight, metrics, segments, segment_pairs, headlines)")
+        message
+            == "\(path):3:1: unknown key 'feilds' at the top level; did you mean 'fields'? (allowed: version, name, title, inputs, read, output, privacy, scales, fields, blocks, dedupe, filters, weight, metrics, segments, segment_pairs, headlines)"
+    )
 }
 
 @Test("an unknown key in a field names the field's path and suggests the closest key")
@@ -76,7 +81,9 @@ func unknownFieldKey() throws {
     let (path, message) = try DefinitionFiles.error(yaml)
     // Line 16 is "    colum: q2"; the key starts in column 5.
     #expect(
-        message == "\(path):16:5: unknown key 'colum' in fields[2]; did you mean 'column'? (allowed: name, type, column, column_id, required, on_invalid, values, aliases, closed, scale, reverse, options, none_option, separator, columns, encoding, min, max, true_values, false_values, formats)")
+        message
+            == "\(path):16:5: unknown key 'colum' in fields[2]; did you mean 'column'? (allowed: name, type, column, column_id, required, on_invalid, values, aliases, closed, scale, reverse, options, none_option, separator, columns, encoding, min, max, true_values, false_values, formats)"
+    )
 }
 
 @Test("a key of another type's field says it does not apply")
@@ -92,14 +99,21 @@ func unknownType() throws {
     let yaml = scalesAndFields + "  - name: q2\n    type: likart\n    column: q2\n"
     let (path, message) = try DefinitionFiles.error(yaml)
     // "    type: likart" is line 15; the value starts in column 11.
-    #expect(message == "\(path):15:11: unknown type 'likart' for field 'q2'; use one of id, category, likert, multiselect, integer, number, boolean, timestamp, text")
+    #expect(
+        message
+            == "\(path):15:11: unknown type 'likart' for field 'q2'; use one of id, category, likert, multiselect, integer, number, boolean, timestamp, text"
+    )
 }
 
 @Test("duplicate Likert labels (in any case) name both points")
 func duplicateLabels() throws {
-    let yaml = "version: 1\nname: t\nscales:\n  agree5:\n    labels: [Strongly disagree, Disagree, Neutral, Agree, agree]\nfields:\n  - {name: r, type: id, column: r}\n"
+    let yaml =
+        "version: 1\nname: t\nscales:\n  agree5:\n    labels: [Strongly disagree, Disagree, Neutral, Agree, agree]\nfields:\n  - {name: r, type: id, column: r}\n"
     let (path, message) = try DefinitionFiles.error(yaml)
-    #expect(message == "\(path):5:13: scale 'agree5' has the label 'agree' twice (points 4 and 5); each point needs its own label")
+    #expect(
+        message
+            == "\(path):5:13: scale 'agree5' has the label 'agree' twice (points 4 and 5); each point needs its own label"
+    )
 }
 
 @Test("a multiselect with no options")
@@ -121,7 +135,8 @@ func metricUndeclaredField() throws {
 func unknownScale() throws {
     let yaml = scalesAndFields + "  - name: q2\n    type: likert\n    column: q2\n    scale: agree7\n"
     let (path, message) = try DefinitionFiles.error(yaml)
-    #expect(message == "\(path):17:12: field 'q2' uses scale 'agree7', which 'scales' does not declare (declared: agree5)")
+    #expect(
+        message == "\(path):17:12: field 'q2' uses scale 'agree7', which 'scales' does not declare (declared: agree5)")
 }
 
 @Test("invalid YAML names the line")
@@ -142,11 +157,16 @@ func missingColumn() throws {
     } catch {
         #expect(
             error.description
-                == "\(input): field 'q1' maps to column 'q1', which the header does not have (columns: 'respondent_id', 'Q_1'); fix the field's column in the definition")
+                == "\(input): field 'q1' maps to column 'q1', which the header does not have (columns: 'respondent_id', 'Q_1'); fix the field's column in the definition"
+        )
     }
 }
 
-@Test("every pipeline in Pipelines/ loads", arguments: try FileManager.default.contentsOfDirectory(atPath: DefinitionFiles.packageRoot + "/Pipelines").filter { $0.hasSuffix(".yml") }.sorted())
+@Test(
+    "every pipeline in Pipelines/ loads",
+    arguments: try FileManager.default.contentsOfDirectory(atPath: DefinitionFiles.packageRoot + "/Pipelines").filter {
+        $0.hasSuffix(".yml")
+    }.sorted())
 func shippedPipelinesLoad(file: String) throws {
     let definition = try DefinitionLoader.load(path: DefinitionFiles.packageRoot + "/Pipelines/" + file)
     #expect(!definition.schema.fields.isEmpty)
@@ -154,7 +174,9 @@ func shippedPipelinesLoad(file: String) throws {
 
 @Test("Pipelines/ holds the five shipped definitions")
 func shippedPipelinesPresent() throws {
-    let files = try FileManager.default.contentsOfDirectory(atPath: DefinitionFiles.packageRoot + "/Pipelines").filter { $0.hasSuffix(".yml") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: DefinitionFiles.packageRoot + "/Pipelines").filter {
+        $0.hasSuffix(".yml")
+    }
     #expect(files.count >= 5)
 }
 

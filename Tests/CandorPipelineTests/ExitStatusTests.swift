@@ -6,7 +6,8 @@ import Testing
 @Suite struct ExitStatusTests {
     /// Values from /usr/include/sysexits.h (`grep -E 'EX_(OK|USAGE|DATAERR|NOINPUT|SOFTWARE|CANTCREAT|TEMPFAIL|CONFIG)\\b'`).
     @Test(arguments: [
-        (CandorPipeline.ExitStatus.success, Int32(0), "EX_OK"), (.usage, 64, "EX_USAGE"), (.dataQuality, 65, "EX_DATAERR"),
+        (CandorPipeline.ExitStatus.success, Int32(0), "EX_OK"), (.usage, 64, "EX_USAGE"),
+        (.dataQuality, 65, "EX_DATAERR"),
         (.unreadableInput, 66, "EX_NOINPUT"), (.internalError, 70, "EX_SOFTWARE"),
         (.cannotWriteOutput, 73, "EX_CANTCREAT"), (.locked, 75, "EX_TEMPFAIL"), (.configuration, 78, "EX_CONFIG"),
     ])

@@ -9,7 +9,8 @@ import Testing
 struct FreeTextPipelineTests {
     /// Runs a one-field-plus-comment survey and returns the JSON report's `free_text`.
     static func run(optIn: Bool, answered: Int, threshold: Int = 10, limit: Int = 3) throws -> [[String: Any]] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-freetext-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-freetext-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var csv = "id,team,comment\n"
@@ -31,7 +32,8 @@ struct FreeTextPipelineTests {
         let definitionPath = folder.appendingPathComponent("ft.yml").path
         try yaml.write(toFile: definitionPath, atomically: true, encoding: .utf8)
         let definition = try DefinitionLoader.load(path: definitionPath)
-        let outcome = PipelineRunner.run(RunRequest(definition: definition), logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
+        let outcome = PipelineRunner.run(
+            RunRequest(definition: definition), logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
         #expect(outcome.status == .success, "\(outcome.message ?? "")")
         let data = try Data(contentsOf: folder.appendingPathComponent("out/ft.json"))
         let tree = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])

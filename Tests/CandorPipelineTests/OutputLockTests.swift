@@ -4,9 +4,9 @@ import Testing
 @testable import CandorPipeline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One run per output folder, within a process and across processes.
@@ -149,9 +149,9 @@ final class LockHoldingChild {
     func kill() {
         if process.isRunning {
             #if canImport(Glibc)
-            _ = Glibc.kill(process.processIdentifier, SIGKILL)
+                _ = Glibc.kill(process.processIdentifier, SIGKILL)
             #else
-            _ = Darwin.kill(process.processIdentifier, SIGKILL)
+                _ = Darwin.kill(process.processIdentifier, SIGKILL)
             #endif
         }
         process.waitUntilExit()

@@ -11,7 +11,9 @@ import Testing
     /// 754.321 s later; not exactly representable in binary, so this checks the rounding.
     static let ended = Date(timeIntervalSince1970: 1_772_417_554.446)
 
-    static func entry(pipeline: String = "bad-boss-2026", exit: CandorPipeline.ExitStatus = .success, sha: String = "c6")
+    static func entry(
+        pipeline: String = "bad-boss-2026", exit: CandorPipeline.ExitStatus = .success, sha: String = "c6"
+    )
         -> RunLogEntry
     {
         RunLogEntry(
@@ -31,7 +33,8 @@ import Testing
     /// From `python3 -c 'import json; print(json.dumps(e, sort_keys=True, separators=(",",":"),
     /// ensure_ascii=False))'` with `e` the dict of the entry above written out by hand
     /// ("started": "2026-03-02T02:00:00.125Z", "duration_seconds": 754.321, ...).
-    static let expectedLine = #"{"counts":{"accepted":4870,"excluded":30,"read":5000,"rejected":100},"definition_path":"Pipelines/bad-boss.yaml","definition_sha256":"abababababababababababababababababababababababababababababababab","duration_seconds":754.321,"ended":"2026-03-02T02:12:34.446Z","exit_code":0,"inputs":[{"bytes":1048699,"path":"SampleData/bad-boss.csv","records":5000,"sha256":"c68471891db800c38489aaf36edeca12f6686d5ea50aee79ce88fc37bd688e85"},{"bytes":0,"path":"Exports/Zoë 2026.csv","records":0,"sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}],"pipeline":"bad-boss-2026","started":"2026-03-02T02:00:00.125Z"}"#
+    static let expectedLine =
+        #"{"counts":{"accepted":4870,"excluded":30,"read":5000,"rejected":100},"definition_path":"Pipelines/bad-boss.yaml","definition_sha256":"abababababababababababababababababababababababababababababababab","duration_seconds":754.321,"ended":"2026-03-02T02:12:34.446Z","exit_code":0,"inputs":[{"bytes":1048699,"path":"SampleData/bad-boss.csv","records":5000,"sha256":"c68471891db800c38489aaf36edeca12f6686d5ea50aee79ce88fc37bd688e85"},{"bytes":0,"path":"Exports/Zoë 2026.csv","records":0,"sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}],"pipeline":"bad-boss-2026","started":"2026-03-02T02:00:00.125Z"}"#
 
     @Test func appendsOneSortedCompactLine() throws {
         let previous = umask(0o022)

@@ -78,10 +78,11 @@ func dirtyRowCountIsExact(rows: Int, dirty: Int) throws {
     let bytes = try generate(.badBoss, .qualtrics, rows: 1500, dirty: 7)
     #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
     let records = try #require(SampleCSVReader.records(Array(bytes.dropFirst(3))))
-    #expect(Array(records[0].prefix(9)) == [
-        "StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
-        "RecordedDate", "ResponseId",
-    ])
+    #expect(
+        Array(records[0].prefix(9)) == [
+            "StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
+            "RecordedDate", "ResponseId",
+        ])
     #expect(records[0].contains("Q9_1"))
     #expect(records[1][0] == "Start Date")
     #expect(records[2][0] == #"{"ImportId":"startDate","timeZone":"UTC"}"#)
@@ -124,7 +125,8 @@ func dirtyRowCountIsExact(rows: Int, dirty: Int) throws {
     let leftShare = Double(rows.filter { $0[left] == "Yes" }.count) / Double(rows.count)
     #expect(leftShare > 0.42 && leftShare < 0.58)
     let managers = rows.filter { $0[manager] == "yes" }
-    let wrongPick = Double(managers.filter { $0[promoted] == "yes" && $0[wanted] == "no" }.count)
+    let wrongPick =
+        Double(managers.filter { $0[promoted] == "yes" && $0[wanted] == "no" }.count)
         / Double(managers.count)
     #expect(wrongPick > 0.72 && wrongPick < 0.90)
     #expect(rows.filter { $0[manager] == "no" }.allSatisfy { $0[promoted].isEmpty && $0[wanted].isEmpty })
@@ -175,7 +177,9 @@ func clockFormatsByHand(seconds: Int64, iso: String, qualtrics: String, google: 
 // MARK: - Independent checks
 
 private let agree = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]
-private let departments = ["Engineering", "Sales", "Support", "Marketing", "Finance", "Operations", "People", "Product"]
+private let departments = [
+    "Engineering", "Sales", "Support", "Marketing", "Finance", "Operations", "People", "Product",
+]
 
 /// Rows of the generic engagement file with any defect: wrong width, bad item, bad eNPS, blank
 /// q01, unknown department or a repeated id.

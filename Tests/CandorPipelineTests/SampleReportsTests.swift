@@ -18,10 +18,12 @@ struct SampleReportsTests {
     func reportIsCurrent(pipeline: String) throws {
         let definitionPath = Self.packageRoot.appendingPathComponent("Pipelines/\(pipeline).yml").path
         let definition = try DefinitionLoader.load(path: definitionPath)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("candor-golden-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        let outcome = PipelineRunner.run(RunRequest(definition: definition, outputOverride: scratch.path), logger: logger)
+        let outcome = PipelineRunner.run(
+            RunRequest(definition: definition, outputOverride: scratch.path), logger: logger)
         #expect(outcome.status == .success, "\(outcome.message ?? "")")
         let committedFolder = URL(fileURLWithPath: definition.outputDirectory)
         let record = ProcessInfo.processInfo.environment["CANDOR_RECORD_REPORTS"] == "1"
@@ -36,7 +38,8 @@ struct SampleReportsTests {
             let committed = (try? String(contentsOf: committedURL, encoding: .utf8)) ?? ""
             #expect(
                 fresh == committed,
-                "Reports/\(pipeline)/\(file) is out of date: \(Self.firstDifference(committed, fresh)). Re-record deliberately with CANDOR_RECORD_REPORTS=1 swift test --filter SampleReportsTests")
+                "Reports/\(pipeline)/\(file) is out of date: \(Self.firstDifference(committed, fresh)). Re-record deliberately with CANDOR_RECORD_REPORTS=1 swift test --filter SampleReportsTests"
+            )
         }
     }
 

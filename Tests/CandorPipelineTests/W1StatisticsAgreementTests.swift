@@ -7,11 +7,14 @@ import Testing
 /// equal the C reference's to the sixth decimal, on a dirty file from the benchmark generator.
 @Test(
     "bench-w1.yml's report equals c_libcsv_w1 on a dirty generated file",
-    .enabled(if: BenchTools.canBuildReference, "python3, cc, libcsv-dev or ../shared/bench (generator, peers/c_libcsv_w1.c) is missing"))
+    .enabled(
+        if: BenchTools.canBuildReference,
+        "python3, cc, libcsv-dev or ../shared/bench (generator, peers/c_libcsv_w1.c) is missing"))
 func w1StatisticsAgreeWithReference() throws {
     let folder = try DefinitionFiles.folder()
     let reference = folder + "/c_libcsv_w1"
-    try BenchTools.run(try #require(BenchTools.find("cc")), ["-O2", "-o", reference, BenchTools.referenceSource, "-lcsv", "-lm"])
+    try BenchTools.run(
+        try #require(BenchTools.find("cc")), ["-O2", "-o", reference, BenchTools.referenceSource, "-lcsv", "-lm"])
     let input = try BenchTools.generate(rows: 20_000, seed: 11)
     let expected = try #require(
         try JSONSerialization.jsonObject(with: Data(BenchTools.run(reference, [input]).utf8)) as? [String: Any])
@@ -41,7 +44,9 @@ func w1StatisticsAgreeWithReference() throws {
 
     let typeDetail = metrics["bad_boss_type_share"]?["detail"] as? [String: Any]
     let options = Dictionary(
-        uniqueKeysWithValues: (typeDetail?["options"] as? [[String: Any]] ?? []).map { ($0["label"] as? String ?? "", $0["value"]) })
+        uniqueKeysWithValues: (typeDetail?["options"] as? [[String: Any]] ?? []).map {
+            ($0["label"] as? String ?? "", $0["value"])
+        })
     let expectedTypes = try #require(expected["bad_boss_type_share"] as? [String: Double])
     #expect(!expectedTypes.isEmpty)
     for (type, share) in expectedTypes { #expect(six(options[type] ?? nil) == six(share), "\(type)") }

@@ -10,7 +10,8 @@ struct FreeTextReportTests {
         document.freeText = [
             FreeTextSection(
                 field: "comment", answered: answered,
-                quotes: ["Great team\nterrible boss", "He said \"trust me\" <b>and</b> vanished | twice"], minGroupSize: 10)
+                quotes: ["Great team\nterrible boss", "He said \"trust me\" <b>and</b> vanished | twice"],
+                minGroupSize: 10)
         ]
         return document
     }

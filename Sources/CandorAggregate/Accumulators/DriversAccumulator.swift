@@ -80,7 +80,8 @@ struct DriversAccumulator: Equatable, Sendable {
             guard !rules.isBelowThreshold(item.rawN), item.weight > 0 else {
                 return (index, DriverFigure(item: names[index], r: nil, n: item.rawN, pValue: nil, significant: false))
             }
-            let n = rules.weighted
+            let n =
+                rules.weighted
                 ? KishEffectiveN.effectiveN(sumOfWeights: item.weight, sumOfSquaredWeights: item.weightSquares)
                 : Double(item.rawN)
             let scale = n / item.weight

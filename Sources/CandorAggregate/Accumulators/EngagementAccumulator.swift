@@ -115,7 +115,8 @@ struct EngagementAccumulator: Equatable, Sendable {
         return .engagement(
             engaged: displayed(rules.figure(overall.engaged), rawN: n, displayN: engagedDisplayN, rules: rules),
             notEngaged: displayed(rules.figure(notEngaged), rawN: n, displayN: allClassesDisplayN, rules: rules),
-            activelyDisengaged: displayed(rules.figure(disengaged), rawN: n, displayN: allClassesDisplayN, rules: rules),
+            activelyDisengaged: displayed(
+                rules.figure(disengaged), rawN: n, displayN: allClassesDisplayN, rules: rules),
             meanScore: mean, rule: rule)
     }
 }

@@ -20,7 +20,9 @@ extension LikertAccumulator {
             var itemOffset = 0
             for item in items {
                 let pointCount = item.scale.points.count
-                guard case .likert(let minimum, let pointIndex) = SegmentLayout.likertCoder(item.scale) else { continue }
+                guard case .likert(let minimum, let pointIndex) = SegmentLayout.likertCoder(item.scale) else {
+                    continue
+                }
                 plan += [item.field, Int(minimum), lookup.count, pointIndex.count, itemOffset, 5 + pointCount]
                 lookup += pointIndex.map { point in
                     guard point >= 0, point < item.classes.count else { return -1 }
@@ -35,7 +37,8 @@ extension LikertAccumulator {
         /// Item `item`'s lookup entry for the response `row`, −1 when it has no answer.
         @inline(__always)
         static func entry(
-            of row: UnsafeBufferPointer<Int64>, item: Int, plan: UnsafeBufferPointer<Int>, lookup: UnsafeBufferPointer<Int>
+            of row: UnsafeBufferPointer<Int64>, item: Int, plan: UnsafeBufferPointer<Int>,
+            lookup: UnsafeBufferPointer<Int>
         ) -> Int {
             let start = item * planStride
             let value = row[plan[start]]

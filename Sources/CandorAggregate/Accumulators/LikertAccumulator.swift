@@ -39,7 +39,8 @@ struct LikertAccumulator: Equatable, Sendable {
                     points: Array(values[offset + 5..<offset + 5 + item.points.count]),
                     pointSum: values[offset + 5 + item.points.count])
             }
-            return Tally(items: read, index: index.reading(Array(values[offset..<offset + 5])), recorded: values[offset + 5])
+            return Tally(
+                items: read, index: index.reading(Array(values[offset..<offset + 5])), recorded: values[offset + 5])
         }
     }
 

@@ -50,7 +50,8 @@ struct ScoreReader: Equatable, Sendable {
 
     /// `read` with `fields` already behind a pointer, for loops over a batch.
     @inline(__always)
-    func read(_ row: UnsafeBufferPointer<Int64>, fields: UnsafeBufferPointer<Int>) -> (numerator: Double, bucket: Int)? {
+    func read(_ row: UnsafeBufferPointer<Int64>, fields: UnsafeBufferPointer<Int>) -> (numerator: Double, bucket: Int)?
+    {
         if !isMean {
             let value = row[fields[0]]
             guard value != Response.missing else { return nil }
@@ -67,7 +68,9 @@ struct ScoreReader: Equatable, Sendable {
     /// The sum of the answered items among `fields` and how many were answered: the one place
     /// a mean-of-items score (the engagement index, a block's score) reads its items.
     @inline(__always)
-    static func answeredSum(_ row: UnsafeBufferPointer<Int64>, fields: UnsafeBufferPointer<Int>) -> (sum: Int64, answered: Int) {
+    static func answeredSum(_ row: UnsafeBufferPointer<Int64>, fields: UnsafeBufferPointer<Int>) -> (
+        sum: Int64, answered: Int
+    ) {
         var sum: Int64 = 0
         var answered = 0
         for field in fields {

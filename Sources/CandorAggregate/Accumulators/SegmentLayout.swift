@@ -63,7 +63,8 @@ struct SegmentLayout: Equatable, Sendable {
     func codes(
         of values: UnsafeBufferPointer<Int64>, width: Int, rows: Int, into slots: UnsafeMutableBufferPointer<Int>
     ) {
-        let columns = segmentFields.indices.map { (segmentFields[$0], segmentCoders[$0]) }
+        let columns =
+            segmentFields.indices.map { (segmentFields[$0], segmentCoders[$0]) }
             + pairFields.indices.flatMap {
                 [(pairFields[$0].first, pairCoders[$0].first), (pairFields[$0].second, pairCoders[$0].second)]
             }

@@ -56,7 +56,6 @@ struct PromoterTally: Equatable, Sendable {
     /// Σw of 0–6 answers.
     var detractors = 0.0
 
-
     /// This tally minus one group of it.
     func removing(_ part: PromoterTally) -> PromoterTally {
         PromoterTally(
@@ -67,13 +66,16 @@ struct PromoterTally: Equatable, Sendable {
 
     /// The score with its interval; `nil` when nobody answered.
     func score(weighted: Bool) -> NetPromoterScore? {
-        let n = weighted ? KishEffectiveN.effectiveN(sumOfWeights: weight, sumOfSquaredWeights: weightSquares) : Double(rawN)
+        let n =
+            weighted
+            ? KishEffectiveN.effectiveN(sumOfWeights: weight, sumOfSquaredWeights: weightSquares) : Double(rawN)
         return NetPromoterScore(promoters: promoters, passives: passives, detractors: detractors, effectiveN: n)
     }
 
     /// The bucket tally for one of promoters, passives or detractors, as a share of respondents.
     func bucket(_ keyPath: KeyPath<PromoterTally, Double>) -> ShareTally {
-        ShareTally(rawN: rawN, weight: weight, weightSquares: weightSquares, base: weight, successes: self[keyPath: keyPath])
+        ShareTally(
+            rawN: rawN, weight: weight, weightSquares: weightSquares, base: weight, successes: self[keyPath: keyPath])
     }
 }
 

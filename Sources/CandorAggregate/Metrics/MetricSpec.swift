@@ -109,7 +109,10 @@ package struct AggregationPlan: Sendable, Hashable {
     }
 
     /// Creates a plan.
-    package init(schema: SurveySchema, metrics: [MetricSpec], segments: [Int] = [], segmentPairs: [SegmentPair] = [], privacy: PrivacyRules = PrivacyRules()) {
+    package init(
+        schema: SurveySchema, metrics: [MetricSpec], segments: [Int] = [], segmentPairs: [SegmentPair] = [],
+        privacy: PrivacyRules = PrivacyRules()
+    ) {
         self.schema = schema
         self.metrics = metrics
         self.segments = segments

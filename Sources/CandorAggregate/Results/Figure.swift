@@ -38,6 +38,8 @@ package struct Figure: Sendable, Equatable {
 
     /// This figure with its numbers hidden.
     package func hidden(_ reason: String) -> Figure {
-        Figure(value: nil, count: nil, n: n, effectiveN: nil, interval: nil, suppressed: true, suppressionReason: reason, unreliable: false)
+        Figure(
+            value: nil, count: nil, n: n, effectiveN: nil, interval: nil, suppressed: true, suppressionReason: reason,
+            unreliable: false)
     }
 }

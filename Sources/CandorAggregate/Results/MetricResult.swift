@@ -16,7 +16,9 @@ package struct MetricResult: Sendable, Equatable {
     package var segments: [SegmentTable]
 
     /// Creates a result.
-    package init(id: String, label: String, kind: String, overall: Figure, detail: MetricDetail, segments: [SegmentTable] = []) {
+    package init(
+        id: String, label: String, kind: String, overall: Figure, detail: MetricDetail, segments: [SegmentTable] = []
+    ) {
         self.id = id
         self.label = label
         self.kind = kind
@@ -41,7 +43,9 @@ package enum MetricDetail: Sendable, Equatable {
     /// suppressed with reason `"display_rule"`.
     case engagement(engaged: Figure, notEngaged: Figure, activelyDisengaged: Figure, meanScore: Double?, rule: String)
     /// How much a grouping explains of a per-respondent score.
-    case varianceShare(etaSquared: Double?, icc1: Double?, groups: Int, respondents: Int, groupsBelowThreshold: Int, score: String, grouping: String)
+    case varianceShare(
+        etaSquared: Double?, icc1: Double?, groups: Int, respondents: Int, groupsBelowThreshold: Int, score: String,
+        grouping: String)
     /// Correlation of each item with an outcome, ranked by |r|.
     case drivers(outcome: String, items: [DriverFigure])
 }
@@ -177,7 +181,9 @@ package struct SegmentRow: Sendable, Equatable {
     package var significant: Bool?
 
     /// Creates a row.
-    package init(labels: [String], figure: Figure, difference: Double? = nil, pValue: Double? = nil, significant: Bool? = nil) {
+    package init(
+        labels: [String], figure: Figure, difference: Double? = nil, pValue: Double? = nil, significant: Bool? = nil
+    ) {
         self.labels = labels
         self.figure = figure
         self.difference = difference

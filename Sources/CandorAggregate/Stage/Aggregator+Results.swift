@@ -31,10 +31,12 @@ extension Aggregator {
         switch slot {
         case .share(let index):
             guard case .share(_, _, let definition) = metric.kind else { break }
-            return segmented(shares[index].tallies, primary: ShareAccumulator.primary, detail: .share(definition: definition))
+            return segmented(
+                shares[index].tallies, primary: ShareAccumulator.primary, detail: .share(definition: definition))
         case .multiselect(let index):
             let accumulator = multiselects[index]
-            return segmented(accumulator.tallies, primary: MultiselectAccumulator.primary, detail: accumulator.detail(rules))
+            return segmented(
+                accumulator.tallies, primary: MultiselectAccumulator.primary, detail: accumulator.detail(rules))
         case .likert(let index):
             let accumulator = likerts[index]
             return segmented(
@@ -42,7 +44,8 @@ extension Aggregator {
                 pooledAnswers: accumulator.blockName != nil)
         case .promoter(let index):
             let accumulator = promoters[index]
-            return segmented(accumulator.tallies, primary: PromoterAccumulator.primary, detail: accumulator.detail(rules))
+            return segmented(
+                accumulator.tallies, primary: PromoterAccumulator.primary, detail: accumulator.detail(rules))
         case .engagement(let index):
             let accumulator = engagements[index]
             return segmented(
@@ -50,10 +53,12 @@ extension Aggregator {
                 displayN: accumulator.engagedDisplayN)
         case .varianceShare(let index):
             let (overall, detail) = varianceShares[index].result(rules)
-            return MetricResult(id: metric.id, label: metric.label, kind: metric.kind.name, overall: overall, detail: detail)
+            return MetricResult(
+                id: metric.id, label: metric.label, kind: metric.kind.name, overall: overall, detail: detail)
         case .drivers(let index):
             let (overall, detail) = drivers[index].result(rules)
-            return MetricResult(id: metric.id, label: metric.label, kind: metric.kind.name, overall: overall, detail: detail)
+            return MetricResult(
+                id: metric.id, label: metric.label, kind: metric.kind.name, overall: overall, detail: detail)
         }
         return MetricResult(
             id: metric.id, label: metric.label, kind: metric.kind.name, overall: Figure(value: nil, n: 0),

@@ -53,7 +53,8 @@ package struct Aggregator: Sendable, Equatable {
             case .nps(let field):
                 slots.append(.promoter(promoters.count))
                 promoters.append(PromoterAccumulator(field: field, layout: layout))
-            case .engagementIndex(let items, let name, let engagedAt, let disengagedBelow, let minimumItems,
+            case .engagementIndex(
+                let items, let name, let engagedAt, let disengagedBelow, let minimumItems,
                 let engagedDisplayN, let allClassesDisplayN):
                 slots.append(.engagement(engagements.count))
                 engagements.append(

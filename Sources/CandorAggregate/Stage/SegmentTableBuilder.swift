@@ -38,7 +38,8 @@ struct SegmentTableBuilder {
                 guard counts[code] > 0 else { return nil }
                 return row(
                     labels: [Self.label(segmentLabels[segment], code)], tally: tallies[code], overall: overall,
-                    overallFigure: overallShown ? overallFigure : nil, hidden: hidden.contains(code), displayN: displayN)
+                    overallFigure: overallShown ? overallFigure : nil, hidden: hidden.contains(code), displayN: displayN
+                )
             }
             let name = fieldName(layout.segmentFields[segment])
             tables.append(SegmentTable(name: name, fields: [name], rows: rows, test: test))
@@ -48,18 +49,24 @@ struct SegmentTableBuilder {
             let columnCount = cells.map(\.count).max() ?? 0
             let table = cells.map { row in (0..<columnCount).map { $0 < row.count ? row[$0].rawN : 0 } }
             let (firstField, secondField) = layout.pairFields[pair]
-            let rowHidden = marginHidden(field: firstField, hiddenBySegment: hiddenBySegment, margins: table.map { $0.reduce(0, +) })
+            let rowHidden = marginHidden(
+                field: firstField, hiddenBySegment: hiddenBySegment, margins: table.map { $0.reduce(0, +) })
             let columnMargins = (0..<columnCount).map { column in table.reduce(0) { $0 + $1[column] } }
-            let columnHidden = marginHidden(field: secondField, hiddenBySegment: hiddenBySegment, margins: columnMargins)
+            let columnHidden = marginHidden(
+                field: secondField, hiddenBySegment: hiddenBySegment, margins: columnMargins)
             let hidden = ComplementarySuppression.suppress(
-                table: table, minGroupSize: rules.minGroupSize, rowSuppressed: rowHidden, columnSuppressed: columnHidden)
+                table: table, minGroupSize: rules.minGroupSize, rowSuppressed: rowHidden, columnSuppressed: columnHidden
+            )
             var rows: [SegmentRow] = []
             for first in cells.indices {
                 for second in cells[first].indices where cells[first][second].rawN > 0 {
                     rows.append(
                         row(
-                            labels: [Self.label(pairLabels[pair].first, first), Self.label(pairLabels[pair].second, second)],
-                            tally: cells[first][second], overall: overall, overallFigure: overallShown ? overallFigure : nil,
+                            labels: [
+                                Self.label(pairLabels[pair].first, first), Self.label(pairLabels[pair].second, second),
+                            ],
+                            tally: cells[first][second], overall: overall,
+                            overallFigure: overallShown ? overallFigure : nil,
                             hidden: hidden.contains(.init(row: first, column: second)), displayN: displayN))
                 }
             }

@@ -23,7 +23,8 @@ package struct CategoryTable: Sendable {
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace
+        scalar.value < 0x80
+            ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace
     }
 
     /// `text` without leading and trailing white space. Pure Swift: Foundation's
@@ -51,4 +52,3 @@ package struct CategoryTable: Sendable {
         return .value(Int64(labels.count - 1))
     }
 }
-

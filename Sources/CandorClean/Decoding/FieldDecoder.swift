@@ -84,7 +84,11 @@ struct FieldDecoder {
         guard case .cached = strategy else { return decodeUncached(bytes) }
         let shortKey = ShortValueCache.key(bytes)
         let known: Int64?
-        if let shortKey { known = shortCache.lookup(shortKey) } else { known = cache.code(of: bytes).map { cachedResults[$0] } }
+        if let shortKey {
+            known = shortCache.lookup(shortKey)
+        } else {
+            known = cache.code(of: bytes).map { cachedResults[$0] }
+        }
         if let known {
             switch known {
             case Self.nonAnswerMarker: return .nonAnswer
@@ -119,12 +123,15 @@ struct FieldDecoder {
             if folded.isEmpty { return .blank }
             if let point = vocabulary[folded] { return .value(point) }
             if nonAnswers.contains(folded) { return .nonAnswer }
-            return .invalid("'\(text)' is not a point of scale \(scale.name) (\(scale.minimum)–\(scale.maximum) or its labels)")
+            return .invalid(
+                "'\(text)' is not a point of scale \(scale.name) (\(scale.minimum)–\(scale.maximum) or its labels)")
         case .boolean(let boolean):
             let folded = CategoryTable.fold(text)
             if folded.isEmpty { return .blank }
             if let value = vocabulary[folded] { return .value(value) }
-            return .invalid("'\(text)' is not a yes/no answer (\((boolean.trueValues + boolean.falseValues).joined(separator: ", ")))")
+            return .invalid(
+                "'\(text)' is not a yes/no answer (\((boolean.trueValues + boolean.falseValues).joined(separator: ", ")))"
+            )
         case .multiselect(let multiselect):
             guard case .joined(let separator) = multiselect.encoding else { return .invalid("unexpected") }
             return MultiselectSplitter.decode(text, options: multiselect.allOptions, separator: separator)
@@ -150,17 +157,25 @@ struct FieldDecoder {
             return .value(value)
         case .number(let minimum, let maximum):
             if Self.isBlank(bytes) { return .blank }
-            guard let value = NumberParsing.decimal(bytes) else { return .invalid("'\(Self.text(bytes))' is not a number") }
-            guard value >= minimum && value <= maximum else { return .invalid("\(value) is outside \(minimum)–\(maximum)") }
+            guard let value = NumberParsing.decimal(bytes) else {
+                return .invalid("'\(Self.text(bytes))' is not a number")
+            }
+            guard value >= minimum && value <= maximum else {
+                return .invalid("\(value) is outside \(minimum)–\(maximum)")
+            }
             return .value(Int64(bitPattern: value.bitPattern))
         case .timestamp(let formats):
             if Self.isBlank(bytes) { return .blank }
             switch TimestampParsing.parse(bytes, formats: formats) {
             case .value(let seconds, _): return .value(seconds)
             case .noMatch:
-                return .invalid("'\(Self.text(bytes))' does not match the declared format(s) \(formats.map(\.pattern).joined(separator: ", "))")
+                return .invalid(
+                    "'\(Self.text(bytes))' does not match the declared format(s) \(formats.map(\.pattern).joined(separator: ", "))"
+                )
             case .ambiguous(let indexes):
-                return .invalid("'\(Self.text(bytes))' is ambiguous: it reads differently as \(indexes.map { formats[$0].pattern }.joined(separator: " and "))")
+                return .invalid(
+                    "'\(Self.text(bytes))' is ambiguous: it reads differently as \(indexes.map { formats[$0].pattern }.joined(separator: " and "))"
+                )
             }
         default:
             return .invalid("unexpected")
@@ -169,7 +184,9 @@ struct FieldDecoder {
 
     /// One column per option: a non-blank cell (or `1` for 0/1 columns) means chosen; all
     /// blank means the question was not answered.
-    private func decodeOptionColumns(_ batch: RecordBatch, _ record: Int, _ multiselect: MultiselectSpec) -> DecodedValue {
+    private func decodeOptionColumns(_ batch: RecordBatch, _ record: Int, _ multiselect: MultiselectSpec)
+        -> DecodedValue
+    {
         var mask: Int64 = 0
         var answered = false
         let binary: Bool
@@ -183,7 +200,8 @@ struct FieldDecoder {
                 case 1: mask |= Int64(1) << Int64(bit)
                 case 0: break
                 default:
-                    return .invalid("'\(Self.text(bytes))' in the column for '\(multiselect.allOptions[bit])' is not 0 or 1")
+                    return .invalid(
+                        "'\(Self.text(bytes))' in the column for '\(multiselect.allOptions[bit])' is not 0 or 1")
                 }
             } else {
                 mask |= Int64(1) << Int64(bit)

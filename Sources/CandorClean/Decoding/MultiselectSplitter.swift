@@ -42,7 +42,9 @@ enum MultiselectSplitter {
             if !matched {
                 let sep = trimmedSeparator.isEmpty ? separator : trimmedSeparator
                 let unknown = original.components(separatedBy: sep).first ?? String(original)
-                return .invalid("'\(unknown.trimmingCharacters(in: .whitespaces))' is not one of the options (\(options.joined(separator: "; ")))")
+                return .invalid(
+                    "'\(unknown.trimmingCharacters(in: .whitespaces))' is not one of the options (\(options.joined(separator: "; ")))"
+                )
             }
             skipSpaces()
         }

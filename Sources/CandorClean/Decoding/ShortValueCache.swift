@@ -103,7 +103,9 @@ struct ShortValueCache {
         mask = slots.count - 1
         for entry in results.indices {
             let base = entry * 5
-            place(hash: Self.hash((keys[base], keys[base + 1], keys[base + 2], keys[base + 3], keys[base + 4])), entry: entry)
+            place(
+                hash: Self.hash((keys[base], keys[base + 1], keys[base + 2], keys[base + 3], keys[base + 4])),
+                entry: entry)
         }
     }
 }

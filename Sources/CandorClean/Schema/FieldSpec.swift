@@ -13,7 +13,9 @@ package struct FieldSpec: Sendable, Hashable {
     package var required: Bool
 
     /// Creates a field.
-    package init(name: String, source: ColumnSource, kind: FieldKind, onInvalid: InvalidPolicy = .reject, required: Bool = false) {
+    package init(
+        name: String, source: ColumnSource, kind: FieldKind, onInvalid: InvalidPolicy = .reject, required: Bool = false
+    ) {
         self.name = name
         self.source = source
         self.kind = kind
@@ -113,7 +115,8 @@ package struct BooleanSpec: Sendable, Hashable {
     package var falseValues: [String]
 
     /// yes/no, true/false, y/n and 1/0.
-    package static let standard = BooleanSpec(trueValues: ["yes", "true", "y", "1"], falseValues: ["no", "false", "n", "0"])
+    package static let standard = BooleanSpec(
+        trueValues: ["yes", "true", "y", "1"], falseValues: ["no", "false", "n", "0"])
 
     /// Creates the settings.
     package init(trueValues: [String], falseValues: [String]) {

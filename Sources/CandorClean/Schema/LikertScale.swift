@@ -46,7 +46,8 @@ package struct LikertScale: Sendable, Hashable {
     /// The favourable rule in words, e.g. "4–5 (Agree, Strongly agree)".
     package var favourableDescription: String {
         let sorted = favourable.sorted()
-        let range = sorted.count > 1 && sorted.last! - sorted.first! == sorted.count - 1
+        let range =
+            sorted.count > 1 && sorted.last! - sorted.first! == sorted.count - 1
             ? "\(sorted.first!)–\(sorted.last!)" : sorted.map(String.init).joined(separator: ", ")
         return "\(range) (\(sorted.map { label(of: $0) }.joined(separator: ", ")))"
     }

@@ -62,7 +62,10 @@ package struct SurveySchema: Sendable, Hashable {
     }
 
     /// Creates a schema.
-    package init(fields: [FieldSpec], blocks: [Block] = [], dedupe: DedupeRule? = nil, filters: [Filter] = [], weightField: Int? = nil) {
+    package init(
+        fields: [FieldSpec], blocks: [Block] = [], dedupe: DedupeRule? = nil, filters: [Filter] = [],
+        weightField: Int? = nil
+    ) {
         self.fields = fields
         self.blocks = blocks
         self.dedupe = dedupe

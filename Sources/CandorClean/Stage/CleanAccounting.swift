@@ -48,7 +48,8 @@ package struct CleanAccounting: Sendable, Equatable {
         lhs.read == rhs.read && lhs.accepted == rhs.accepted && lhs.rejectedByReason == rhs.rejectedByReason
             && lhs.excludedByFilter == rhs.excludedByFilter && lhs.blanks == rhs.blanks
             && lhs.nonAnswers == rhs.nonAnswers && lhs.invalidAsMissing == rhs.invalidAsMissing
-            && lhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] } == rhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] }
+            && lhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] }
+                == rhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] }
             && lhs.perInput == rhs.perInput
     }
 }

@@ -53,7 +53,9 @@ struct CleanerState {
     init(schema: SurveySchema, latestWinners: LatestResponses?, textSampleLimit: Int) {
         self.schema = schema
         self.textSampleLimit = textSampleLimit
-        textFields = schema.fields.indices.filter { if case .text = schema.fields[$0].kind { return true } else { return false } }
+        textFields = schema.fields.indices.filter {
+            if case .text = schema.fields[$0].kind { return true } else { return false }
+        }
         textSamples = Array(repeating: [], count: schema.fields.count)
         decoders = schema.fields.map { FieldDecoder(spec: $0) }
         row = Array(repeating: Response.missing, count: schema.fields.count)
@@ -111,7 +113,8 @@ struct CleanerState {
                 recordRejection(
                     Rejection(
                         provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
-                        message: "\(provenance.fileAndLine)\(location): \(problem.detail)", rawFields: batch.rawFields(record)),
+                        message: "\(provenance.fileAndLine)\(location): \(problem.detail)",
+                        rawFields: batch.rawFields(record)),
                     reject)
                 continue
             }
@@ -160,7 +163,9 @@ struct CleanerState {
         if let failure {
             let provenance = batch.provenance(record)
             throw CleanFailure(
-                description: "\(provenance.fileAndLine): column \(decoders[failure.field].columns[0] + 1) (\(schema.fields[failure.field].name)): \(failure.why); the field's on_invalid is fail, so the run stops")
+                description:
+                    "\(provenance.fileAndLine): column \(decoders[failure.field].columns[0] + 1) (\(schema.fields[failure.field].name)): \(failure.why); the field's on_invalid is fail, so the run stops"
+            )
         }
         var duplicateOf: (input: Int, line: Int, record: Int)?
         if let column = dedupeColumn { duplicateOf = registerID(batch, record, column: column) }
@@ -169,8 +174,10 @@ struct CleanerState {
             let column = decoders[problem.field].columns[0] + 1
             recordRejection(
                 Rejection(
-                    provenance: provenance, reason: problem.reason, column: column, field: schema.fields[problem.field].name,
-                    message: "\(provenance.fileAndLine): column \(column) (\(schema.fields[problem.field].name)): \(problem.why)",
+                    provenance: provenance, reason: problem.reason, column: column,
+                    field: schema.fields[problem.field].name,
+                    message:
+                        "\(provenance.fileAndLine): column \(column) (\(schema.fields[problem.field].name)): \(problem.why)",
                     rawFields: batch.rawFields(record)),
                 reject)
             return
@@ -182,12 +189,16 @@ struct CleanerState {
         let provenance = batch.provenance(record)
         // `keep: latest` decides among the records that have a timestamp; an id none of whose
         // records has one has no winner, and falls back to keeping the first.
-        if let winners = latestWinners, let column = dedupeColumn, let winner = winners.winner(for: batch.field(record, column)) {
+        if let winners = latestWinners, let column = dedupeColumn,
+            let winner = winners.winner(for: batch.field(record, column))
+        {
             if winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
                 recordRejection(
                     Rejection(
-                        provenance: provenance, reason: .supersededResponse, column: column + 1, field: schema.dedupe.map { schema.fields[$0.field].name },
-                        message: "\(provenance.fileAndLine): superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
+                        provenance: provenance, reason: .supersededResponse, column: column + 1,
+                        field: schema.dedupe.map { schema.fields[$0.field].name },
+                        message:
+                            "\(provenance.fileAndLine): superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
                         rawFields: batch.rawFields(record)),
                     reject)
                 return
@@ -195,8 +206,10 @@ struct CleanerState {
         } else if let first = duplicateOf, let column = dedupeColumn {
             recordRejection(
                 Rejection(
-                    provenance: provenance, reason: .duplicateID, column: column + 1, field: schema.dedupe.map { schema.fields[$0.field].name },
-                    message: "\(provenance.fileAndLine): duplicate of record \(first.record) (\(inputPaths[first.input]):\(first.line))",
+                    provenance: provenance, reason: .duplicateID, column: column + 1,
+                    field: schema.dedupe.map { schema.fields[$0.field].name },
+                    message:
+                        "\(provenance.fileAndLine): duplicate of record \(first.record) (\(inputPaths[first.input]):\(first.line))",
                     rawFields: batch.rawFields(record)),
                 reject)
             return
@@ -207,8 +220,10 @@ struct CleanerState {
                 let column = decoders[weightField].columns[0] + 1
                 recordRejection(
                     Rejection(
-                        provenance: provenance, reason: .missingRequired, column: column, field: schema.fields[weightField].name,
-                        message: "\(provenance.fileAndLine): column \(column) (\(schema.fields[weightField].name)): the weight is blank",
+                        provenance: provenance, reason: .missingRequired, column: column,
+                        field: schema.fields[weightField].name,
+                        message:
+                            "\(provenance.fileAndLine): column \(column) (\(schema.fields[weightField].name)): the weight is blank",
                         rawFields: batch.rawFields(record)),
                     reject)
                 return
@@ -221,11 +236,14 @@ struct CleanerState {
 
     private var inputPaths: [String] = []
 
-    private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (input: Int, line: Int, record: Int)? {
+    private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (
+        input: Int, line: Int, record: Int
+    )? {
         if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
         let id = batch.field(record, column)
         if id.isEmpty { return nil }
-        return deduplicator.register(id, input: inputIndex, line: batch.line(record), record: batch.recordNumber(record))
+        return deduplicator.register(
+            id, input: inputIndex, line: batch.line(record), record: batch.recordNumber(record))
     }
 
     /// The first filter the current row fails. Before the rejection check only a definite

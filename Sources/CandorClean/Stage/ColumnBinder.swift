@@ -17,7 +17,9 @@ enum ColumnBinder {
         let folded = CategoryTable.fold(header)
         if let index = layout.columnNames.firstIndex(where: { CategoryTable.fold($0) == folded }) { return index }
         if let index = layout.questionTexts.firstIndex(where: { $0.map(CategoryTable.fold) == folded }) { return index }
-        if let index = layout.columnIDs.firstIndex(where: { $0.contains { CategoryTable.fold($0) == folded } }) { return index }
+        if let index = layout.columnIDs.firstIndex(where: { $0.contains { CategoryTable.fold($0) == folded } }) {
+            return index
+        }
         return nil
     }
 
@@ -36,7 +38,8 @@ enum ColumnBinder {
             }
             return try sources.map { source throws(SchemaError) -> Int in
                 guard let index = column(of: source, in: layout) else {
-                    throw SchemaError.missingColumn(field: field.name, column: source.description, file: file, available: layout.columnNames)
+                    throw SchemaError.missingColumn(
+                        field: field.name, column: source.description, file: file, available: layout.columnNames)
                 }
                 return index
             }

@@ -12,7 +12,9 @@ struct Deduplicator {
 
     /// Registers `id` seen at `provenance`; returns the first occurrence's location when the id
     /// was seen before.
-    mutating func register(_ id: UnsafeRawBufferPointer, input: Int, line: Int, record: Int) -> (input: Int, line: Int, record: Int)? {
+    mutating func register(_ id: UnsafeRawBufferPointer, input: Int, line: Int, record: Int) -> (
+        input: Int, line: Int, record: Int
+    )? {
         let (code, isNew) = ids.intern(id)
         if isNew {
             firstInput.append(UInt16(truncatingIfNeeded: input))

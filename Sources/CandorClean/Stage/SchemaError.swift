@@ -7,8 +7,10 @@ package enum SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .missingColumn(let field, let column, let file, let available):
-            let shown = available.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (available.count > 12 ? ", …" : "")
-            return "\(file): field '\(field)' maps to column \(column), which the header does not have (columns: \(shown)); fix the field's column in the definition"
+            let shown =
+                available.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (available.count > 12 ? ", …" : "")
+            return
+                "\(file): field '\(field)' maps to column \(column), which the header does not have (columns: \(shown)); fix the field's column in the definition"
         }
     }
 }

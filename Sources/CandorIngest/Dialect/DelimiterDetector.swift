@@ -54,7 +54,8 @@ package enum DelimiterDetector {
         guard let best else {
             return DelimiterDetection(
                 delimiter: 0x2C, skipPrefixBytes: 0,
-                evidence: "no candidate splits the header; one column, comma assumed (" + notes.joined(separator: "; ") + ")"
+                evidence: "no candidate splits the header; one column, comma assumed (" + notes.joined(separator: "; ")
+                    + ")"
             )
         }
         // Put the winner first so the log line leads with the decision.

@@ -31,12 +31,14 @@ package enum EncodingSniffer {
             if let bom, bom.encoding != declared {
                 return EncodingSniff(
                     encoding: declared, bomLength: bom.length, bomEncoding: bom.encoding,
-                    evidence: "declared \(declared.rawValue); skipped a contradicting \(bom.encoding.rawValue) byte order mark"
+                    evidence:
+                        "declared \(declared.rawValue); skipped a contradicting \(bom.encoding.rawValue) byte order mark"
                 )
             }
             return EncodingSniff(
                 encoding: declared, bomLength: bom?.length ?? 0, bomEncoding: bom?.encoding,
-                evidence: bom == nil ? "declared \(declared.rawValue)" : "declared \(declared.rawValue); byte order mark agrees"
+                evidence: bom == nil
+                    ? "declared \(declared.rawValue)" : "declared \(declared.rawValue); byte order mark agrees"
             )
         }
         if let bom {

@@ -151,7 +151,9 @@ package struct StreamingTranscoder: Sendable {
     }
 
     /// Writes the UTF-8 encoding of a valid scalar value; returns the new write position.
-    private static func writeScalar(_ scalar: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
+    private static func writeScalar(_ scalar: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at position: Int)
+        -> Int
+    {
         switch scalar {
         case 0..<0x80:
             out[position] = UInt8(truncatingIfNeeded: scalar)

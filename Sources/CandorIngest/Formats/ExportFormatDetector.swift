@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-internal import FoundationEssentials
+    internal import FoundationEssentials
 #else
-internal import Foundation
+    internal import Foundation
 #endif
 
 /// Recognises a survey tool's export from its first records and lays out its header.
@@ -42,7 +42,9 @@ package enum ExportFormatDetector {
     ///   - firstRecords: the file's first parsed records (3 are enough; fewer when the file is shorter).
     ///   - declared: the format the pipeline definition declares, or `nil` for auto.
     /// - Throws: ``HeaderLayoutError`` when `declared` is not generic and the header does not fit it.
-    package static func detect(firstRecords: [[String]], declared: ExportFormat?) throws(HeaderLayoutError) -> HeaderLayout {
+    package static func detect(firstRecords: [[String]], declared: ExportFormat?) throws(HeaderLayoutError)
+        -> HeaderLayout
+    {
         let records = Array(firstRecords.prefix(3))
         guard let first = records.first else {
             if let declared, declared != .generic {
@@ -57,7 +59,9 @@ package enum ExportFormatDetector {
         case .generic?:
             return .singleRow(first, format: .generic)
         case .qualtrics?:
-            if let layout = qualtrics(records) ?? qualtricsLegacy(records, requireTrailingEmpty: false) { return layout }
+            if let layout = qualtrics(records) ?? qualtricsLegacy(records, requireTrailingEmpty: false) {
+                return layout
+            }
             throw mismatch(.qualtrics, records)
         case .surveymonkey?:
             if let layout = surveyMonkey(records) { return layout }
@@ -181,13 +185,16 @@ package enum ExportFormatDetector {
         switch format {
         case .qualtrics:
             if records.count < 3 {
-                found = "\(records.count) record\(records.count == 1 ? "" : "s") starting with \(quoted(records[0].first))"
+                found =
+                    "\(records.count) record\(records.count == 1 ? "" : "s") starting with \(quoted(records[0].first))"
             } else {
                 let bad = records[2].first(where: { importID(in: $0) == nil })
-                found = "first cell \(quoted(records[0].first)) and a third row with \(quoted(bad)) where an ImportId cell belongs"
+                found =
+                    "first cell \(quoted(records[0].first)) and a third row with \(quoted(bad)) where an ImportId cell belongs"
             }
         case .surveymonkey:
-            found = "first cells \(quoted(records[0].first))"
+            found =
+                "first cells \(quoted(records[0].first))"
                 + (records.count > 1 ? " and \(quoted(records[1].first))" : " and no second record")
         case .msForms:
             found = "a header starting with \(records[0].prefix(5).map { quoted($0) }.joined(separator: ", "))"

@@ -37,7 +37,8 @@ package struct HeaderLayout: Sendable, Equatable {
     }
 
     /// A layout for formats with one header row of names and nothing else.
-    static func singleRow(_ names: [String], format: ExportFormat, multiSelectSeparator: String? = nil) -> HeaderLayout {
+    static func singleRow(_ names: [String], format: ExportFormat, multiSelectSeparator: String? = nil) -> HeaderLayout
+    {
         HeaderLayout(
             format: format, headerRows: 1, columnNames: names, columnIDs: names.map { [$0] },
             questionTexts: names.map { _ in nil }, multiSelectSeparator: multiSelectSeparator

@@ -56,7 +56,8 @@ struct BatchStorage {
     }
 
     /// Closes the record whose fields were appended since the last call.
-    @inline(__always) mutating func endRecord(line: Int, recordNumber: Int, byteOffset: Int64, problem: RecordProblem?) {
+    @inline(__always) mutating func endRecord(line: Int, recordNumber: Int, byteOffset: Int64, problem: RecordProblem?)
+    {
         if recordCount == recordCapacity { growRecords() }
         recordFieldEnds[recordCount] = UInt32(truncatingIfNeeded: fieldCount)
         recordCount += 1

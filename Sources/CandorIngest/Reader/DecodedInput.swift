@@ -54,7 +54,8 @@ final class DecodedInput {
             buffer.deallocate()
             throw IngestError(.unreadable, file: path, detail: text)
         }
-        let sniff = EncodingSniffer.sniff(prefix: UnsafeRawBufferPointer(start: buffer, count: prefixLength), declared: declared)
+        let sniff = EncodingSniffer.sniff(
+            prefix: UnsafeRawBufferPointer(start: buffer, count: prefixLength), declared: declared)
         encoding = sniff.encoding
         bomLength = sniff.bomLength
         if prefixLength <= bomLength {

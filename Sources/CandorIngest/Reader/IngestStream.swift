@@ -38,7 +38,9 @@ package final class IngestStream {
     /// - Parameter displayName: the name records and messages carry, when it differs from the
     ///   path opened (a definition's inputs are resolved against its folder but reported as
     ///   written, so reports do not depend on where the checkout lives).
-    package init(path: String, options: ReadOptions = ReadOptions(), threaded: Bool = false, displayName: String? = nil) throws(IngestError) {
+    package init(path: String, options: ReadOptions = ReadOptions(), threaded: Bool = false, displayName: String? = nil)
+        throws(IngestError)
+    {
         let reader: RecordReader
         do {
             reader = try RecordReader(path: path, options: options)

@@ -30,7 +30,9 @@ func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     let state = context.unsafelyUnwrapped.assumingMemoryBound(to: TokenizerState.self)
     let fields = state.pointee.fieldsInRecord
     let expected = state.pointee.expectedFields
-    if expected > 0 && fields == expected + 1 && state.pointee.allowsTrailingEmptyField && state.pointee.lastFieldWasEmpty {
+    if expected > 0 && fields == expected + 1 && state.pointee.allowsTrailingEmptyField
+        && state.pointee.lastFieldWasEmpty
+    {
         // The layout dropped that empty last column from the header; drop it here too, so the
         // fields line up with the column names. (An empty field has no bytes to take back.)
         state.pointee.storage.fieldCount -= 1

@@ -294,7 +294,9 @@ final class LibCSVTokenizer {
         state.pointee.fieldOverflowed = true
         state.pointee.problem = RecordProblem(
             reason: .fieldTooLarge, column: state.pointee.fieldsInRecord + 1,
-            detail: "quoted field longer than \(state.pointee.maxFieldBytes) bytes (an unclosed quote?); reading resumes at the next line")
+            detail:
+                "quoted field longer than \(state.pointee.maxFieldBytes) bytes (an unclosed quote?); reading resumes at the next line"
+        )
         _ = csv_fini(parser, onField, onRecord, state)
         recordsEmitted += 1
         if state.pointee.storage.isFull { sealCurrent() }

@@ -41,14 +41,17 @@ extension RecordBatch {
             let bytes = batch.field(record, column)
             if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
                 let at = nul - UnsafeMutableRawPointer(mutating: base)
-                return RecordProblem(reason: .nulByte, column: column + 1, detail: "NUL byte at byte \(at + 1) of the field")
+                return RecordProblem(
+                    reason: .nulByte, column: column + 1, detail: "NUL byte at byte \(at + 1) of the field")
             }
             if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
                 let offset = batch.provenance(record).byteOffset
                 let hex = String(bytes[bad], radix: 16, uppercase: true)
                 return RecordProblem(
                     reason: .invalidEncoding, column: column + 1,
-                    detail: "invalid UTF-8 byte 0x\(hex) at byte \(bad + 1) of the field (the record starts at byte offset \(offset))")
+                    detail:
+                        "invalid UTF-8 byte 0x\(hex) at byte \(bad + 1) of the field (the record starts at byte offset \(offset))"
+                )
             }
         }
         return nil

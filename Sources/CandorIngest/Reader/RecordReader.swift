@@ -36,7 +36,8 @@ final class RecordReader {
             detection = head.withUnsafeBytes { DelimiterDetector.detect(sample: $0, sampleIsWholeFile: whole) }
         }
         delimiter = detection.delimiter
-        let header = try Self.readHeaderRecords(input: input, delimiter: delimiter, options: options, skip: detection.skipPrefixBytes)
+        let header = try Self.readHeaderRecords(
+            input: input, delimiter: delimiter, options: options, skip: detection.skipPrefixBytes)
         guard !header.records.isEmpty else {
             // A lone line break is what some tools write for an export with nothing in it.
             if header.linesRead <= 1 { throw IngestError(.empty, file: path, detail: "is empty") }

@@ -33,7 +33,8 @@ package enum DefinitionLoader {
         } catch let error as DefinitionError {
             throw error
         } catch let error as YamlError {
-            throw DefinitionError(file: path, line: Self.line(of: error), message: "not valid YAML: \(Self.reason(of: error))")
+            throw DefinitionError(
+                file: path, line: Self.line(of: error), message: "not valid YAML: \(Self.reason(of: error))")
         } catch {
             throw DefinitionError(file: path, line: nil, message: "not valid YAML: \(error)")
         }
@@ -41,23 +42,32 @@ package enum DefinitionLoader {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var context = ResolutionContext(file: path)
 
-        guard let nameNode = top["name"] else { throw DefinitionError(file: path, line: 1, message: "the definition needs a 'name'") }
+        guard let nameNode = top["name"] else {
+            throw DefinitionError(file: path, line: 1, message: "the definition needs a 'name'")
+        }
         let name = try nameNode.string()
         if let version = top["version"], try version.int() != 1 {
             throw version.error("version must be 1 (the only definition format this candor reads)")
         }
         let read = try readOptions(top["read"])
         let output = try top["output"]?.keyed(allowed: ["directory", "max_reject_share"]) ?? [:]
-        let privacy = try top["privacy"]?.keyed(allowed: ["min_group_size", "max_interval_width", "free_text", "text_min_group_size", "text_quote_limit"]) ?? [:]
+        let privacy =
+            try top["privacy"]?.keyed(allowed: [
+                "min_group_size", "max_interval_width", "free_text", "text_min_group_size", "text_quote_limit",
+            ]) ?? [:]
 
         try context.loadScales(top["scales"])
-        guard let fieldsNode = top["fields"] else { throw DefinitionError(file: path, line: 1, message: "the definition needs 'fields' (the survey's schema)") }
+        guard let fieldsNode = top["fields"] else {
+            throw DefinitionError(file: path, line: 1, message: "the definition needs 'fields' (the survey's schema)")
+        }
         var schema = try context.loadFields(fieldsNode)
         schema.blocks = try context.loadBlocks(top["blocks"], schema: schema)
         schema.dedupe = try context.loadDedupe(top["dedupe"], schema: schema)
         if let weight = top["weight"] {
             let field = try context.field(named: try weight.string(), at: weight, in: schema)
-            guard case .number = schema.fields[field].kind else { throw weight.error("weight must name a field of type number") }
+            guard case .number = schema.fields[field].kind else {
+                throw weight.error("weight must name a field of type number")
+            }
             schema.weightField = field
         }
         schema.filters = try context.loadFilters(top["filters"], schema: &schema)
@@ -65,16 +75,21 @@ package enum DefinitionLoader {
         let segments = try (top["segments"]?.sequence() ?? []).map { node throws(DefinitionError) in
             try context.segmentField(node, schema: schema)
         }
-        let pairs = try (top["segment_pairs"]?.sequence() ?? []).map { node throws(DefinitionError) -> AggregationPlan.SegmentPair in
+        let pairs = try (top["segment_pairs"]?.sequence() ?? []).map {
+            node throws(DefinitionError) -> AggregationPlan.SegmentPair in
             let parts = try node.sequence()
             guard parts.count == 2 else { throw node.error("each segment pair must list exactly two fields") }
-            return .init(first: try context.segmentField(parts[0], schema: schema), second: try context.segmentField(parts[1], schema: schema))
+            return .init(
+                first: try context.segmentField(parts[0], schema: schema),
+                second: try context.segmentField(parts[1], schema: schema))
         }
         let headlines = try context.loadHeadlines(top["headlines"], metrics: metrics)
         let rules = PrivacyRules(
             minGroupSize: try privacy["min_group_size"]?.int() ?? 5,
             maxIntervalWidth: try privacy["max_interval_width"]?.double() ?? 0.30)
-        guard rules.minGroupSize >= 1 else { throw privacy["min_group_size"]!.error("min_group_size must be at least 1") }
+        guard rules.minGroupSize >= 1 else {
+            throw privacy["min_group_size"]!.error("min_group_size must be at least 1")
+        }
 
         let inputs = try top["inputs"]?.strings() ?? []
         return PipelineDefinition(
@@ -82,7 +97,8 @@ package enum DefinitionLoader {
             title: try top["title"]?.string() ?? name, inputs: inputs, folder: folder, read: read,
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
             maxRejectShare: try output["max_reject_share"]?.double() ?? 1.0,
-            plan: AggregationPlan(schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),
+            plan: AggregationPlan(
+                schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),
             headlines: headlines,
             freeText: FreeTextPolicy(
                 allowed: try privacy["free_text"]?.bool() ?? false,
@@ -101,13 +117,17 @@ package enum DefinitionLoader {
         let keys = try node.keyed(allowed: ["format", "encoding", "delimiter", "trim_spaces", "max_field_bytes"])
         if let format = keys["format"], try format.string() != "auto" {
             guard let parsed = ExportFormat(rawValue: try format.string()) else {
-                throw format.error("unknown format '\(try format.string())'; use auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw format.error(
+                    "unknown format '\(try format.string())'; use auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             options.format = parsed
         }
         if let encoding = keys["encoding"], try encoding.string() != "auto" {
             guard let parsed = TextEncoding(userText: try encoding.string()) else {
-                throw encoding.error("unknown encoding '\(try encoding.string())'; use auto, \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw encoding.error(
+                    "unknown encoding '\(try encoding.string())'; use auto, \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             options.encoding = parsed
         }
@@ -137,7 +157,8 @@ package enum DefinitionLoader {
 
     private static func reason(of error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
         default: return "\(error)"
         }
     }

@@ -33,7 +33,8 @@ struct DefinitionNode {
             guard seen.insert(key).inserted else {
                 throw keyAt.error("key '\(key)' appears twice \(path.isEmpty ? "at the top level" : "in \(path)")")
             }
-            result.append((key, DefinitionNode(node: valueNode, path: path.isEmpty ? key : "\(path).\(key)", file: file)))
+            result.append(
+                (key, DefinitionNode(node: valueNode, path: path.isEmpty ? key : "\(path).\(key)", file: file)))
         }
         return result
     }
@@ -58,12 +59,16 @@ struct DefinitionNode {
     }
 
     func string() throws(DefinitionError) -> String {
-        guard case .scalar(let scalar) = node else { throw error("\(path) must be a single value, not a list or mapping") }
+        guard case .scalar(let scalar) = node else {
+            throw error("\(path) must be a single value, not a list or mapping")
+        }
         return scalar.string
     }
 
     func int() throws(DefinitionError) -> Int {
-        guard let value = Int(try string()) else { throw error("\(path) must be a whole number, not '\(try string())'") }
+        guard let value = Int(try string()) else {
+            throw error("\(path) must be a whole number, not '\(try string())'")
+        }
         return value
     }
 

@@ -38,21 +38,27 @@ extension ResolutionContext {
             let among = try keys["among"].map { value throws(DefinitionError) in try predicate(value, schema: &schema) }
             return .share(
                 where: try predicate(condition, schema: &schema), among: among,
-                definition: describe(condition) + (keys["among"].map { " among respondents where " + describe($0) } ?? ""))
+                definition: describe(condition)
+                    + (keys["among"].map { " among respondents where " + describe($0) } ?? ""))
         case "multiselect":
             let index = try fieldIndex("field")
-            guard case .multiselect = schema.fields[index].kind else { throw keys["field"]!.error("metric '\(id)' needs a multiselect field") }
+            guard case .multiselect = schema.fields[index].kind else {
+                throw keys["field"]!.error("metric '\(id)' needs a multiselect field")
+            }
             return .multiselect(field: index)
         case "likert":
             if let blockNode = keys["block"] {
                 let block = try self.block(blockNode, schema: schema)
                 return .likert(items: block.fields, blockName: block.name)
             }
-            let items = try required("items").sequence().map { item throws(DefinitionError) in try likertField(item, schema: schema) }
+            let items = try required("items").sequence().map { item throws(DefinitionError) in
+                try likertField(item, schema: schema)
+            }
             return .likert(items: items, blockName: nil)
         case "nps":
             let index = try fieldIndex("field")
-            guard case .integer(let minimum, let maximum) = schema.fields[index].kind, minimum >= 0, maximum <= 10 else {
+            guard case .integer(let minimum, let maximum) = schema.fields[index].kind, minimum >= 0, maximum <= 10
+            else {
                 throw keys["field"]!.error("an nps metric needs an integer field with min 0 and max 10")
             }
             return .nps(field: index)
@@ -68,13 +74,17 @@ extension ResolutionContext {
                 allClassesDisplayN: try keys["all_classes_display_n"]?.int() ?? 100)
         case "variance_share":
             let group = try fieldIndex("group")
-            guard case .category = schema.fields[group].kind else { throw keys["group"]!.error("variance_share's group must be a category field") }
+            guard case .category = schema.fields[group].kind else {
+                throw keys["group"]!.error("variance_share's group must be a category field")
+            }
             return .varianceShare(score: try score(try required("score"), schema: schema), group: group)
         case "drivers":
             let outcome = try score(try required("outcome"), schema: schema)
             let items: [Int]
             if let itemsNode = keys["items"] {
-                items = try itemsNode.sequence().map { item throws(DefinitionError) in try likertField(item, schema: schema) }
+                items = try itemsNode.sequence().map { item throws(DefinitionError) in
+                    try likertField(item, schema: schema)
+                }
             } else if let blockNode = keys["block"] {
                 items = try self.block(blockNode, schema: schema).fields
             } else {
@@ -82,21 +92,26 @@ extension ResolutionContext {
             }
             return .drivers(outcome: outcome, items: items)
         default:
-            throw node.error("unknown metric kind '\(kind)'; use share, multiselect, likert, nps, engagement_index, variance_share or drivers")
+            throw node.error(
+                "unknown metric kind '\(kind)'; use share, multiselect, likert, nps, engagement_index, variance_share or drivers"
+            )
         }
     }
 
     private func block(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> SurveySchema.Block {
         let name = try node.string()
         guard let block = schema.blocks.first(where: { $0.name == name }) else {
-            throw node.error("'\(name)' is not a declared block (blocks: \(schema.blocks.map(\.name).joined(separator: ", ")))")
+            throw node.error(
+                "'\(name)' is not a declared block (blocks: \(schema.blocks.map(\.name).joined(separator: ", ")))")
         }
         return block
     }
 
     private func likertField(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> Int {
         let index = try field(named: try node.string(), at: node, in: schema)
-        guard case .likert = schema.fields[index].kind else { throw node.error("'\(try node.string())' is not a likert field") }
+        guard case .likert = schema.fields[index].kind else {
+            throw node.error("'\(try node.string())' is not a likert field")
+        }
         return index
     }
 
@@ -142,10 +157,14 @@ extension ResolutionContext {
                 guard let source = keys["source"] else { throw entry.error("an outside estimate needs its 'source'") }
                 return .outsideEstimate(text: try text.string(), source: try source.string())
             }
-            guard let metricNode = keys["metric"] else { throw entry.error("a headline needs 'metric' (or 'outside_estimate' with 'source')") }
+            guard let metricNode = keys["metric"] else {
+                throw entry.error("a headline needs 'metric' (or 'outside_estimate' with 'source')")
+            }
             let id = try metricNode.string()
             guard metrics.contains(where: { $0.id == id }) else {
-                throw metricNode.error("headline refers to metric '\(id)', which is not declared (metrics: \(metrics.map(\.id).joined(separator: ", ")))")
+                throw metricNode.error(
+                    "headline refers to metric '\(id)', which is not declared (metrics: \(metrics.map(\.id).joined(separator: ", ")))"
+                )
             }
             return .metric(id: id, template: try keys["template"]?.string())
         }

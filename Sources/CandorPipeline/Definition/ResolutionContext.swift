@@ -30,12 +30,16 @@ struct ResolutionContext {
         for (index, label) in labels.enumerated() {
             let folded = label.lowercased()
             if let first = seen[folded] {
-                throw labelsNode.error("scale '\(name)' has the label '\(label)' twice (points \(first + 1) and \(index + 1)); each point needs its own label")
+                throw labelsNode.error(
+                    "scale '\(name)' has the label '\(label)' twice (points \(first + 1) and \(index + 1)); each point needs its own label"
+                )
             }
             seen[folded] = index
         }
         let points = try keys["values"]?.strings().map { text throws(DefinitionError) -> Int in
-            guard let value = Int(text) else { throw keys["values"]!.error("scale '\(name)' values must be whole numbers") }
+            guard let value = Int(text) else {
+                throw keys["values"]!.error("scale '\(name)' values must be whole numbers")
+            }
             return value
         }
         if let points, points.count != labels.count {
@@ -62,31 +66,46 @@ struct ResolutionContext {
         var fields: [FieldSpec] = []
         for fieldNode in try node.sequence() {
             let keys = try fieldNode.keyed(allowed: Self.fieldKeys)
-            guard let name = try keys["name"]?.string(), !name.isEmpty else { throw fieldNode.error("every field needs a 'name'") }
-            if fields.contains(where: { $0.name == name }) { throw fieldNode.error("the field name '\(name)' is used twice") }
-            guard let typeNode = keys["type"] else { throw fieldNode.error("field '\(name)' needs a 'type' (\(Self.types.joined(separator: ", ")))") }
+            guard let name = try keys["name"]?.string(), !name.isEmpty else {
+                throw fieldNode.error("every field needs a 'name'")
+            }
+            if fields.contains(where: { $0.name == name }) {
+                throw fieldNode.error("the field name '\(name)' is used twice")
+            }
+            guard let typeNode = keys["type"] else {
+                throw fieldNode.error("field '\(name)' needs a 'type' (\(Self.types.joined(separator: ", ")))")
+            }
             let kind = try fieldKind(try typeNode.string(), keys: keys, field: name, at: typeNode)
             let source = ColumnSource(header: try keys["column"]?.string(), columnID: try keys["column_id"]?.string())
             let isColumnBased: Bool
-            if case .multiselect(let spec) = kind, spec.encoding.isColumnBasedEncoding { isColumnBased = true } else { isColumnBased = false }
+            if case .multiselect(let spec) = kind, spec.encoding.isColumnBasedEncoding {
+                isColumnBased = true
+            } else {
+                isColumnBased = false
+            }
             if source.header == nil && source.columnID == nil && !isColumnBased {
                 throw fieldNode.error("field '\(name)' needs a 'column' (the header text) or a 'column_id'")
             }
             var policy = InvalidPolicy.reject
             if let policyNode = keys["on_invalid"] {
                 guard let parsed = InvalidPolicy(rawValue: try policyNode.string()) else {
-                    throw policyNode.error("on_invalid must be reject, missing or fail, not '\(try policyNode.string())'")
+                    throw policyNode.error(
+                        "on_invalid must be reject, missing or fail, not '\(try policyNode.string())'")
                 }
                 policy = parsed
             }
             fields.append(
-                FieldSpec(name: name, source: source, kind: kind, onInvalid: policy, required: try keys["required"]?.bool() ?? false))
+                FieldSpec(
+                    name: name, source: source, kind: kind, onInvalid: policy,
+                    required: try keys["required"]?.bool() ?? false))
         }
         guard !fields.isEmpty else { throw node.error("fields is empty; declare at least one field") }
         return SurveySchema(fields: fields)
     }
 
-    private func fieldKind(_ type: String, keys: [String: DefinitionNode], field: String, at node: DefinitionNode) throws(DefinitionError) -> FieldKind {
+    private func fieldKind(_ type: String, keys: [String: DefinitionNode], field: String, at node: DefinitionNode)
+        throws(DefinitionError) -> FieldKind
+    {
         let allowedByType: [String: [String]] = [
             "id": [], "text": [], "category": ["values", "aliases", "closed"], "likert": ["scale", "reverse"],
             "multiselect": ["options", "none_option", "separator", "columns", "encoding"],
@@ -94,7 +113,8 @@ struct ResolutionContext {
             "timestamp": ["formats"],
         ]
         guard let typeKeys = allowedByType[type] else {
-            throw node.error("unknown type '\(type)' for field '\(field)'; use one of \(Self.types.joined(separator: ", "))")
+            throw node.error(
+                "unknown type '\(type)' for field '\(field)'; use one of \(Self.types.joined(separator: ", "))")
         }
         let common: Set = ["name", "type", "column", "column_id", "required", "on_invalid"]
         // In the allowed keys' order, so that the same file always gives the same message.
@@ -113,7 +133,9 @@ struct ResolutionContext {
                 for (alias, target) in try aliasNode.entries() {
                     let targetText = try target.string()
                     guard values.contains(where: { $0.lowercased() == targetText.lowercased() }) else {
-                        throw target.error("alias '\(alias)' of field '\(field)' points to '\(targetText)', which is not among its values")
+                        throw target.error(
+                            "alias '\(alias)' of field '\(field)' points to '\(targetText)', which is not among its values"
+                        )
                     }
                     aliases[alias] = targetText
                 }
@@ -129,7 +151,9 @@ struct ResolutionContext {
             } else {
                 let scaleName = try scaleNode.string()
                 guard let named = scales[scaleName] else {
-                    throw scaleNode.error("field '\(field)' uses scale '\(scaleName)', which 'scales' does not declare (declared: \(scales.keys.sorted().joined(separator: ", ")))")
+                    throw scaleNode.error(
+                        "field '\(field)' uses scale '\(scaleName)', which 'scales' does not declare (declared: \(scales.keys.sorted().joined(separator: ", ")))"
+                    )
                 }
                 scale = named
             }
@@ -137,9 +161,13 @@ struct ResolutionContext {
         case "multiselect":
             return .multiselect(try multiselect(keys: keys, field: field, at: node))
         case "integer":
-            return .integer(min: Int64(try keys["min"]?.int() ?? Int(Int32.min)), max: Int64(try keys["max"]?.int() ?? Int(Int32.max)))
+            return .integer(
+                min: Int64(try keys["min"]?.int() ?? Int(Int32.min)),
+                max: Int64(try keys["max"]?.int() ?? Int(Int32.max)))
         case "number":
-            return .number(min: try keys["min"]?.double() ?? -Double.greatestFiniteMagnitude, max: try keys["max"]?.double() ?? Double.greatestFiniteMagnitude)
+            return .number(
+                min: try keys["min"]?.double() ?? -Double.greatestFiniteMagnitude,
+                max: try keys["max"]?.double() ?? Double.greatestFiniteMagnitude)
         case "boolean":
             let trueValues = try keys["true_values"]?.strings() ?? BooleanSpec.standard.trueValues
             let falseValues = try keys["false_values"]?.strings() ?? BooleanSpec.standard.falseValues
@@ -156,7 +184,9 @@ struct ResolutionContext {
         }
     }
 
-    private func multiselect(keys: [String: DefinitionNode], field: String, at node: DefinitionNode) throws(DefinitionError) -> MultiselectSpec {
+    private func multiselect(keys: [String: DefinitionNode], field: String, at node: DefinitionNode)
+        throws(DefinitionError) -> MultiselectSpec
+    {
         let noneOption = try keys["none_option"]?.string()
         var options = try keys["options"]?.strings() ?? []
         var encoding = MultiselectSpec.Encoding.joined(separator: try keys["separator"]?.string() ?? ";")
@@ -167,7 +197,9 @@ struct ResolutionContext {
             for (option, column) in entries { byOption[option] = ColumnSource(header: try column.string()) }
             let all = options + (noneOption.map { [$0] } ?? [])
             let sources = try all.map { option throws(DefinitionError) -> ColumnSource in
-                guard let source = byOption[option] else { throw columnsNode.error("multiselect '\(field)' has no column for option '\(option)'") }
+                guard let source = byOption[option] else {
+                    throw columnsNode.error("multiselect '\(field)' has no column for option '\(option)'")
+                }
                 return source
             }
             let binary = try keys["encoding"]?.string() == "binary"
@@ -178,13 +210,16 @@ struct ResolutionContext {
         guard !options.isEmpty else {
             throw node.error("multiselect field '\(field)' has no options; list them under 'options'")
         }
-        guard options.count + (noneOption == nil ? 0 : 1) <= 62 else { throw node.error("multiselect field '\(field)' has more than 62 options") }
+        guard options.count + (noneOption == nil ? 0 : 1) <= 62 else {
+            throw node.error("multiselect field '\(field)' has more than 62 options")
+        }
         return MultiselectSpec(options: options, noneOption: noneOption, encoding: encoding)
     }
 
     func field(named name: String, at node: DefinitionNode, in schema: SurveySchema) throws(DefinitionError) -> Int {
         guard let index = schema.index(of: name) else {
-            throw node.error("'\(name)' is not a declared field (fields: \(schema.fields.map(\.name).joined(separator: ", ")))")
+            throw node.error(
+                "'\(name)' is not a declared field (fields: \(schema.fields.map(\.name).joined(separator: ", ")))")
         }
         return index
     }
@@ -194,7 +229,10 @@ struct ResolutionContext {
         return try node.entries().map { entry throws(DefinitionError) -> SurveySchema.Block in
             let members = try entry.value.sequence().map { item throws(DefinitionError) -> Int in
                 let index = try field(named: try item.string(), at: item, in: schema)
-                guard case .likert = schema.fields[index].kind else { throw item.error("block '\(entry.key)' may only hold likert fields; '\(try item.string())' is not one") }
+                guard case .likert = schema.fields[index].kind else {
+                    throw item.error(
+                        "block '\(entry.key)' may only hold likert fields; '\(try item.string())' is not one")
+                }
                 return index
             }
             guard !members.isEmpty else { throw entry.value.error("block '\(entry.key)' is empty") }
@@ -207,13 +245,19 @@ struct ResolutionContext {
         let keys = try node.keyed(allowed: ["by", "keep", "order_by"])
         guard let byNode = keys["by"] else { throw node.error("dedupe needs 'by' (the id field)") }
         let idField = try field(named: try byNode.string(), at: byNode, in: schema)
-        guard case .id = schema.fields[idField].kind else { throw byNode.error("dedupe.by must name a field of type id") }
+        guard case .id = schema.fields[idField].kind else {
+            throw byNode.error("dedupe.by must name a field of type id")
+        }
         switch try keys["keep"]?.string() ?? "first" {
         case "first": return .init(field: idField, keep: .first)
         case "latest":
-            guard let orderNode = keys["order_by"] else { throw node.error("dedupe keep: latest needs 'order_by' (a timestamp field)") }
+            guard let orderNode = keys["order_by"] else {
+                throw node.error("dedupe keep: latest needs 'order_by' (a timestamp field)")
+            }
             let order = try field(named: try orderNode.string(), at: orderNode, in: schema)
-            guard case .timestamp = schema.fields[order].kind else { throw orderNode.error("dedupe.order_by must name a timestamp field") }
+            guard case .timestamp = schema.fields[order].kind else {
+                throw orderNode.error("dedupe.order_by must name a timestamp field")
+            }
             return .init(field: idField, keep: .latest(orderBy: order))
         default: throw (keys["keep"] ?? node).error("dedupe.keep must be first or latest")
         }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file so that readers see either the old complete file or the new complete file.
@@ -170,9 +170,9 @@ package final class AtomicFileWriter {
     func rename() throws(OutputError) {
         precondition(state == .synced, "AtomicFileWriter.rename before syncAndClose")
         #if canImport(Darwin)
-        let renamed = Darwin.rename(temporaryPath, path)
+            let renamed = Darwin.rename(temporaryPath, path)
         #else
-        let renamed = Glibc.rename(temporaryPath, path)
+            let renamed = Glibc.rename(temporaryPath, path)
         #endif
         if renamed != 0 {
             return try fail(.cannotReplace(path: path, reason: POSIX.lastError))

@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// UTC timestamps with milliseconds, `2026-03-02T02:00:00.125Z`, for the run log and reports.
@@ -62,7 +62,8 @@ package enum ISO8601Milliseconds {
         else { return nil }
         var fraction = 0.0
         if bytes.count > 20 {
-            guard bytes[19] == UInt8(ascii: "."), (22...30).contains(bytes.count), let digits = number(20..<(bytes.count - 1))
+            guard bytes[19] == UInt8(ascii: "."), (22...30).contains(bytes.count),
+                let digits = number(20..<(bytes.count - 1))
             else { return nil }
             fraction = Double(digits) / pow(10, Double(bytes.count - 21))
         } else if bytes[19] != UInt8(ascii: "Z") {

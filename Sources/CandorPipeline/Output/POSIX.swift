@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Thin helpers over the C library calls the output layer makes, retrying interrupted calls.
@@ -45,9 +45,9 @@ enum POSIX {
     static func open(_ path: String, _ flags: Int32, _ permissions: FilePermissions) -> Result<Int32, Errno> {
         while true {
             #if canImport(Darwin)
-            let descriptor = Darwin.open(path, flags, mode_t(permissions.rawValue))
+                let descriptor = Darwin.open(path, flags, mode_t(permissions.rawValue))
             #else
-            let descriptor = Glibc.open(path, flags, mode_t(permissions.rawValue))
+                let descriptor = Glibc.open(path, flags, mode_t(permissions.rawValue))
             #endif
             if descriptor >= 0 { return .success(descriptor) }
             if errno != EINTR { return .failure(Errno(code: errno)) }

@@ -12,17 +12,26 @@ package enum DefinitionCheck {
         let cleaner = Cleaner(schema: definition.schema)
         for file in files {
             let stream = try StreamingPass.open(file, definition: definition, threaded: false)
-            do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
+            do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch {
+                throw RunFailure(.configuration, error.description)
+            }
             let layout = stream.layout
             lines.append(
-                "  input \(file.displayName): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(DelimiterDetection.displayName(of: stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found")
+                "  input \(file.displayName): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(DelimiterDetection.displayName(of: stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found"
+            )
         }
-        lines.append("  fields: \(definition.schema.fields.map { "\($0.name) (\($0.kind.typeName))" }.joined(separator: ", "))")
-        lines.append("  metrics: \(definition.plan.metrics.map { "\($0.id) (\($0.kind.name))" }.joined(separator: ", "))")
+        lines.append(
+            "  fields: \(definition.schema.fields.map { "\($0.name) (\($0.kind.typeName))" }.joined(separator: ", "))")
+        lines.append(
+            "  metrics: \(definition.plan.metrics.map { "\($0.id) (\($0.kind.name))" }.joined(separator: ", "))")
         if !definition.plan.segments.isEmpty {
-            lines.append("  segments: \(definition.plan.segments.map { definition.schema.fields[$0].name }.joined(separator: ", "))")
+            lines.append(
+                "  segments: \(definition.plan.segments.map { definition.schema.fields[$0].name }.joined(separator: ", "))"
+            )
         }
-        lines.append("  would write \(request.reportMarkdownPath), \(request.reportJSONPath), \(request.rejectsPath) (0600) and append to \(request.outputDirectory)/runs.jsonl")
+        lines.append(
+            "  would write \(request.reportMarkdownPath), \(request.reportJSONPath), \(request.rejectsPath) (0600) and append to \(request.outputDirectory)/runs.jsonl"
+        )
         return lines
     }
 }

@@ -52,11 +52,14 @@ package enum InputExpansion {
             for index in 0..<Int(matches.gl_pathc) {
                 if let path = matches.gl_pathv[index] { found.append(String(cString: path)) }
             }
-            for path in found.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !files.contains(path) {
+            for path in found.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+            where !files.contains(path) {
                 files.append(path)
             }
         }
-        guard !files.isEmpty else { throw RunFailure(.unreadableInput, "the pipeline has no inputs; list them under 'inputs' or pass --input") }
+        guard !files.isEmpty else {
+            throw RunFailure(.unreadableInput, "the pipeline has no inputs; list them under 'inputs' or pass --input")
+        }
         return files
     }
 }

@@ -16,14 +16,16 @@ package enum PipelineRunner {
         var counts: RunLogEntry.Counts?
         var inputs: [RunLogEntry.Input] = []
         do {
-            let outcome = try execute(request, logger: logger, progress: progress, started: started, counts: &counts, inputs: &inputs)
+            let outcome = try execute(
+                request, logger: logger, progress: progress, started: started, counts: &counts, inputs: &inputs)
             return outcome
         } catch {
             logger.error("\(name): \(error.message)")
             // A locked run must not write beside the holder; with no output folder there is no
             // run log to append to (and a warning about it would bury the real error).
             if error.status != .locked, FileManager.default.fileExists(atPath: request.outputDirectory) {
-                appendRunLog(request, started: started, inputs: inputs, counts: counts, status: error.status, logger: logger)
+                appendRunLog(
+                    request, started: started, inputs: inputs, counts: counts, status: error.status, logger: logger)
             }
             return RunOutcome(
                 pipeline: name, status: error.status, message: error.message, counts: counts, skipped: false,
@@ -39,7 +41,9 @@ package enum PipelineRunner {
         let directory = request.outputDirectory
         try OutputFolder.create(directory)
         let lock = OutputLock(directory: directory)
-        do { try lock.acquire(wait: request.waitForLock) } catch { throw RunFailure(error.exitStatus, error.description) }
+        do { try lock.acquire(wait: request.waitForLock) } catch {
+            throw RunFailure(error.exitStatus, error.description)
+        }
         defer { lock.release() }
         // After the folder exists, so a glob matching nothing is in the run log like a missing file.
         let files = try request.inputFiles()
@@ -47,21 +51,30 @@ package enum PipelineRunner {
             logger.info("\(definition.name): \($0)")
         }
 
-        if request.onlyIfChanged, let skipped = try unchangedSinceLastSuccess(request, files: files, logger: logger, started: started) {
+        if request.onlyIfChanged,
+            let skipped = try unchangedSinceLastSuccess(request, files: files, logger: logger, started: started)
+        {
             return skipped
         }
         let rejects: RejectsWriter
-        do { rejects = try RejectsWriter(path: request.rejectsPath) } catch { throw RunFailure(error.exitStatus, error.description) }
+        do { rejects = try RejectsWriter(path: request.rejectsPath) } catch {
+            throw RunFailure(error.exitStatus, error.description)
+        }
         var published = false
         defer { if !published { rejects.abandon() } }
 
         let pass = try StreamingPass.run(
-            definition: definition, files: files, threaded: request.threaded, rejects: rejects, logger: logger, progress: progress)
+            definition: definition, files: files, threaded: request.threaded, rejects: rejects, logger: logger,
+            progress: progress)
         inputs = pass.inputs
         let accounting = pass.accounting
-        counts = RunLogEntry.Counts(read: accounting.read, accepted: accounting.accepted, rejected: accounting.rejected, excluded: accounting.excluded)
+        counts = RunLogEntry.Counts(
+            read: accounting.read, accepted: accounting.accepted, rejected: accounting.rejected,
+            excluded: accounting.excluded)
         guard accounting.balances else {
-            throw RunFailure(.internalError, "records do not add up (read \(accounting.read) ≠ accepted + rejected + excluded); this is a bug")
+            throw RunFailure(
+                .internalError,
+                "records do not add up (read \(accounting.read) ≠ accepted + rejected + excluded); this is a bug")
         }
         let rejectShare = accounting.read == 0 ? 0 : Double(accounting.rejected) / Double(accounting.read)
         if rejectShare > definition.maxRejectShare {
@@ -70,7 +83,8 @@ package enum PipelineRunner {
             published = true
             throw RunFailure(
                 .dataQuality,
-                "\(Self.percent(rejectShare)) of records were rejected (\(accounting.rejected) of \(accounting.read)), above max_reject_share \(Self.percent(definition.maxRejectShare)); see \(request.rejectsPath)")
+                "\(Self.percent(rejectShare)) of records were rejected (\(accounting.rejected) of \(accounting.read)), above max_reject_share \(Self.percent(definition.maxRejectShare)); see \(request.rejectsPath)"
+            )
         }
         let document = ReportAssembly.document(definition: definition, pass: pass)
         let outputs = [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]
@@ -86,7 +100,8 @@ package enum PipelineRunner {
         }
         appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)
         logger.info(
-            "\(definition.name): read \(accounting.read), accepted \(accounting.accepted), rejected \(accounting.rejected), excluded \(accounting.excluded)")
+            "\(definition.name): read \(accounting.read), accepted \(accounting.accepted), rejected \(accounting.rejected), excluded \(accounting.excluded)"
+        )
         return RunOutcome(
             pipeline: definition.name, status: .success, message: nil, counts: counts, skipped: false,
             seconds: Date().timeIntervalSince(started), outputs: outputs)
@@ -102,23 +117,28 @@ package enum PipelineRunner {
             guard let sum = FileChecksum.sha256(of: file.path) else { return nil }
             current.append(RunLogEntry.Input(path: file.displayName, bytes: sum.bytes, sha256: sum.sha256, records: 0))
         }
-        let unchanged = last.definitionSHA256 == request.definition.sha256
+        let unchanged =
+            last.definitionSHA256 == request.definition.sha256
             && last.inputs.map(\.sha256) == current.map(\.sha256) && last.inputs.map(\.path) == current.map(\.path)
             && FileManager.default.fileExists(atPath: request.reportJSONPath)
         guard unchanged else { return nil }
-        logger.info("\(request.definition.name): inputs and definition unchanged since the last successful run; skipped")
+        logger.info(
+            "\(request.definition.name): inputs and definition unchanged since the last successful run; skipped")
         // Every run leaves its line, a skipped one too: same inputs, so the last run's counts.
-        appendRunLog(request, started: started, inputs: last.inputs, counts: last.counts, status: .success, logger: logger)
+        appendRunLog(
+            request, started: started, inputs: last.inputs, counts: last.counts, status: .success, logger: logger)
         return RunOutcome(
             pipeline: request.definition.name, status: .success, message: nil, counts: nil, skipped: true,
             seconds: Date().timeIntervalSince(started), outputs: [])
     }
 
     private static func appendRunLog(
-        _ request: RunRequest, started: Date, inputs: [RunLogEntry.Input], counts: RunLogEntry.Counts?, status: ExitStatus, logger: Logger
+        _ request: RunRequest, started: Date, inputs: [RunLogEntry.Input], counts: RunLogEntry.Counts?,
+        status: ExitStatus, logger: Logger
     ) {
         let entry = RunLogEntry(
-            pipeline: request.definition.name, definitionPath: request.definition.path, definitionSHA256: request.definition.sha256,
+            pipeline: request.definition.name, definitionPath: request.definition.path,
+            definitionSHA256: request.definition.sha256,
             started: started, ended: Date(), inputs: inputs,
             counts: counts ?? RunLogEntry.Counts(read: 0, accepted: 0, rejected: 0, excluded: 0), exitStatus: status)
         do { try RunLog(directory: request.outputDirectory).append(entry) } catch {

@@ -21,7 +21,8 @@ package final class ProgressReporter: @unchecked Sendable {
         guard isatty(2) == 1 else { return nil }
         var sizes: [String: Int64] = [:]
         for file in files.map(\.path) {
-            sizes[file] = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.int64Value ?? 0
+            sizes[file] =
+                ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.int64Value ?? 0
         }
         fileBytes = sizes
         totalBytes = sizes.values.reduce(0, +)

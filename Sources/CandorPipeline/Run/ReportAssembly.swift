@@ -11,7 +11,9 @@ enum ReportAssembly {
         var seenScales: Set<String> = []
         for field in schema.fields {
             guard case .likert(let scale, _) = field.kind, seenScales.insert(scale.name).inserted else { continue }
-            favourableRules.append("Scale \(scale.name): favourable = \(scale.favourableDescription); unfavourable = \(scale.unfavourable.sorted().map(String.init).joined(separator: ", ")); the rest neutral. Declared non-answers (\(scale.nonAnswers.isEmpty ? "none" : scale.nonAnswers.joined(separator: ", "))) are left out of the item's base.")
+            favourableRules.append(
+                "Scale \(scale.name): favourable = \(scale.favourableDescription); unfavourable = \(scale.unfavourable.sorted().map(String.init).joined(separator: ", ")); the rest neutral. Declared non-answers (\(scale.nonAnswers.isEmpty ? "none" : scale.nonAnswers.joined(separator: ", "))) are left out of the item's base."
+            )
         }
         let engagementRules = pass.results.compactMap { result -> String? in
             if case .engagement(_, _, _, _, let rule) = result.detail { return "\(result.label): \(rule)" }
@@ -22,7 +24,8 @@ enum ReportAssembly {
             for table in result.segments where !tests.contains(table.test) { tests.append(table.test) }
         }
         let methods = ReportMethods(
-            minGroupSize: definition.plan.privacy.minGroupSize, maxIntervalWidth: definition.plan.privacy.maxIntervalWidth,
+            minGroupSize: definition.plan.privacy.minGroupSize,
+            maxIntervalWidth: definition.plan.privacy.maxIntervalWidth,
             favourableRules: favourableRules, engagementRules: engagementRules, segmentTests: tests,
             weightingNote: schema.weightField.map {
                 "Responses are weighted by the field \(schema.fields[$0].name); intervals use Kish's effective n. The anonymity threshold counts unweighted respondents."
@@ -33,7 +36,9 @@ enum ReportAssembly {
             case .outsideEstimate(let text, let source): .outsideEstimate(text: text, source: source)
             }
         }
-        let inputs = pass.inputs.map { ReportInput(path: $0.path, bytes: Int($0.bytes), sha256: $0.sha256, records: $0.records) }
+        let inputs = pass.inputs.map {
+            ReportInput(path: $0.path, bytes: Int($0.bytes), sha256: $0.sha256, records: $0.records)
+        }
         let hasText = schema.fields.contains { if case .text = $0.kind { return true } else { return false } }
         let freeText = pass.textSamples.map { sample in
             FreeTextSection(
@@ -42,7 +47,8 @@ enum ReportAssembly {
                 quotes: sample.answers, minGroupSize: definition.freeText.minGroupSize)
         }
         return ReportDocument(
-            pipeline: ReportPipeline(name: definition.name, title: definition.title, definitionSHA256: definition.sha256),
+            pipeline: ReportPipeline(
+                name: definition.name, title: definition.title, definitionSHA256: definition.sha256),
             inputs: inputs, accounting: pass.accounting, headlines: headlines, metrics: pass.results, methods: methods,
             freeTextNote: !hasText
                 ? nil

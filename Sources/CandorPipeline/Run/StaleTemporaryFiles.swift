@@ -18,7 +18,8 @@ enum StaleTemporaryFiles {
             let prefixes = paths.map { "." + ($0 as NSString).lastPathComponent + ".tmp-" }
             // A folder that cannot be listed has nothing we can clean; writing into it will fail
             // with its own clear message.
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { continue }
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
+            else { continue }
             for entry in entries.sorted() where prefixes.contains(where: { entry.hasPrefix($0) }) {
                 let path = folder.isEmpty ? entry : folder + "/" + entry
                 if unlink(path) == 0 {

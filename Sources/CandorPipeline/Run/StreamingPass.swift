@@ -28,7 +28,9 @@ struct StreamingPass {
             logger.debug("\(definition.name): dedupe keeps the latest response; reading ids and timestamps first")
             for file in files {
                 let stream = try open(file, definition: definition, threaded: threaded)
-                do { try finder.begin(input: file.displayName, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
+                do { try finder.begin(input: file.displayName, layout: stream.layout) } catch {
+                    throw RunFailure(.configuration, error.description)
+                }
                 do { while let batch = try stream.next() { finder.observe(batch) } } catch {
                     throw RunFailure(.unreadableInput, error.description)
                 }
@@ -36,7 +38,8 @@ struct StreamingPass {
             winners = finder.result
         }
         let cleaner = Cleaner(
-            schema: schema, latestWinners: winners, textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
+            schema: schema, latestWinners: winners,
+            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
         var aggregator = Aggregator(plan: definition.plan)
         var responses = ResponseBatch(width: schema.fields.count)
         var shapes: [InputShape] = []
@@ -44,7 +47,9 @@ struct StreamingPass {
         var writeFailure: OutputError?
         for file in files {
             let stream = try open(file, definition: definition, threaded: threaded)
-            do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch { throw RunFailure(.configuration, error.description) }
+            do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch {
+                throw RunFailure(.configuration, error.description)
+            }
             let readBefore = cleaner.accounting.read
             do {
                 while let batch = try stream.next() {
@@ -55,7 +60,11 @@ struct StreamingPass {
                     if let failure = writeFailure { throw RunFailure(failure.exitStatus, failure.description) }
                     aggregator.add(responses)
                     responses.removeAll()
-                    if batch.count > 0 { progress?.advance(file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset, records: batch.count) }
+                    if batch.count > 0 {
+                        progress?.advance(
+                            file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset,
+                            records: batch.count)
+                    }
                 }
             } catch let error as IngestError {
                 throw RunFailure(.unreadableInput, error.description)
@@ -67,9 +76,14 @@ struct StreamingPass {
                 throw RunFailure(.internalError, "\(error)")
             }
             // The stream is exhausted here, so its shape is known.
-            guard let shape = stream.shape else { throw RunFailure(.internalError, "\(file): input shape missing after reading") }
+            guard let shape = stream.shape else {
+                throw RunFailure(.internalError, "\(file): input shape missing after reading")
+            }
             shapes.append(shape)
-            inputs.append(RunLogEntry.Input(path: file.displayName, bytes: shape.bytes, sha256: shape.sha256, records: cleaner.accounting.read - readBefore))
+            inputs.append(
+                RunLogEntry.Input(
+                    path: file.displayName, bytes: shape.bytes, sha256: shape.sha256,
+                    records: cleaner.accounting.read - readBefore))
             progress?.finish(file: file.path)
         }
         let results = aggregator.results(labels: { cleaner.labels(ofField: $0) })
@@ -81,9 +95,12 @@ struct StreamingPass {
             accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples)
     }
 
-    static func open(_ file: InputFile, definition: PipelineDefinition, threaded: Bool) throws(RunFailure) -> IngestStream {
+    static func open(_ file: InputFile, definition: PipelineDefinition, threaded: Bool) throws(RunFailure)
+        -> IngestStream
+    {
         do {
-            return try IngestStream(path: file.path, options: definition.read, threaded: threaded, displayName: file.displayName)
+            return try IngestStream(
+                path: file.path, options: definition.read, threaded: threaded, displayName: file.displayName)
         } catch {
             throw RunFailure(.unreadableInput, error.description)
         }
