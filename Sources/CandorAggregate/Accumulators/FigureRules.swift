@@ -46,7 +46,8 @@ struct FigureRules: Sendable {
 
     /// `figure` hidden when `rawN` is under the threshold.
     func guarded(_ figure: Figure, rawN: Int) -> Figure {
-        isBelowThreshold(rawN) ? figure.hidden(Self.belowThreshold) : figure
+        // An empty base reveals nothing about anyone: it is "no answers", not a privacy matter.
+        rawN > 0 && isBelowThreshold(rawN) ? figure.hidden(Self.belowThreshold) : figure
     }
 
     /// Whether a base of `rawN` respondents may not be shown.
