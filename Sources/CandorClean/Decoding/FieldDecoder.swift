@@ -28,7 +28,7 @@ struct FieldDecoder {
 
     /// How values of this field are read, decided once.
     private enum Strategy {
-        case cached, optionColumns, uncached
+        case cached, optionColumns(binary: Bool), uncached
     }
 
     private static let cacheLimit = 100_000
@@ -65,7 +65,11 @@ struct FieldDecoder {
         self.vocabulary = vocabulary
         self.nonAnswers = nonAnswers
         if case .multiselect(let multiselect) = spec.kind, multiselect.encoding.isColumnBased {
-            strategy = .optionColumns
+            if case .binaryColumns = multiselect.encoding {
+                strategy = .optionColumns(binary: true)
+            } else {
+                strategy = .optionColumns(binary: false)
+            }
         } else {
             strategy = cachesValues ? .cached : .uncached
         }
@@ -75,10 +79,8 @@ struct FieldDecoder {
     /// (ragged records never reach here).
     @inline(__always)
     mutating func decode(_ batch: RecordBatch, _ record: Int) -> DecodedValue {
-        if case .optionColumns = strategy {
-            guard case .multiselect(let multiselect) = spec.kind else { return .blank }
-            return decodeOptionColumns(batch, record, multiselect)
-        }
+        // Decided once at init: reading the spec here would copy its option arrays per record.
+        if case .optionColumns(let binary) = strategy { return decodeOptionColumns(batch, record, binary: binary) }
         let bytes = batch.field(record, columns[0])
         if bytes.isEmpty { return .blank }
         guard case .cached = strategy else { return decodeUncached(bytes) }
@@ -184,13 +186,9 @@ struct FieldDecoder {
 
     /// One column per option: a non-blank cell (or `1` for 0/1 columns) means chosen; all
     /// blank means the question was not answered.
-    private func decodeOptionColumns(_ batch: RecordBatch, _ record: Int, _ multiselect: MultiselectSpec)
-        -> DecodedValue
-    {
+    private func decodeOptionColumns(_ batch: RecordBatch, _ record: Int, binary: Bool) -> DecodedValue {
         var mask: Int64 = 0
         var answered = false
-        let binary: Bool
-        if case .binaryColumns = multiselect.encoding { binary = true } else { binary = false }
         for (bit, column) in columns.enumerated() {
             let bytes = batch.field(record, column)
             if Self.isBlank(bytes) { continue }
@@ -201,7 +199,7 @@ struct FieldDecoder {
                 case 0: break
                 default:
                     return .invalid(
-                        "'\(Self.text(bytes))' in the column for '\(multiselect.allOptions[bit])' is not 0 or 1")
+                        "'\(Self.text(bytes))' in the column for '\(optionLabel(bit))' is not 0 or 1")
                 }
             } else {
                 mask |= Int64(1) << Int64(bit)
@@ -210,17 +208,17 @@ struct FieldDecoder {
         return answered ? .value(mask) : .blank
     }
 
+    /// The text of option `bit` (for messages only).
+    private func optionLabel(_ bit: Int) -> String {
+        guard case .multiselect(let multiselect) = spec.kind, bit < multiselect.allOptions.count else {
+            return "option \(bit + 1)"
+        }
+        return multiselect.allOptions[bit]
+    }
+
     private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     private static func text(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
-}
-
-extension MultiselectSpec.Encoding {
-    /// Whether the answer spans one column per option.
-    var isColumnBased: Bool {
-        if case .joined = self { return false }
-        return true
-    }
 }

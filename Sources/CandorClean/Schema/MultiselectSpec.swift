@@ -32,3 +32,11 @@ package struct MultiselectSpec: Sendable, Hashable {
     /// The bit of the "none" option, if any.
     package var noneBit: Int64 { noneOption == nil ? 0 : Int64(1) << Int64(options.count) }
 }
+
+extension MultiselectSpec.Encoding {
+    /// Whether the answer spans one column per option (rather than one joined cell).
+    package var isColumnBased: Bool {
+        if case .joined = self { return false }
+        return true
+    }
+}

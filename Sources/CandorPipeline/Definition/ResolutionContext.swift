@@ -78,7 +78,7 @@ struct ResolutionContext {
             let kind = try fieldKind(try typeNode.string(), keys: keys, field: name, at: typeNode)
             let source = ColumnSource(header: try keys["column"]?.string(), columnID: try keys["column_id"]?.string())
             let isColumnBased: Bool
-            if case .multiselect(let spec) = kind, spec.encoding.isColumnBasedEncoding {
+            if case .multiselect(let spec) = kind, spec.encoding.isColumnBased {
                 isColumnBased = true
             } else {
                 isColumnBased = false
@@ -269,12 +269,5 @@ struct ResolutionContext {
         case .category, .boolean, .likert: return index
         default: throw node.error("segment '\(try node.string())' must be a category, boolean or likert field")
         }
-    }
-}
-
-extension MultiselectSpec.Encoding {
-    var isColumnBasedEncoding: Bool {
-        if case .joined = self { return false }
-        return true
     }
 }
