@@ -148,7 +148,3 @@ package enum PipelineRunner {
 
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 }
-
-extension Error {
-    fileprivate var message: String { (self as? RunFailure)?.message ?? "\(self)" }
-}
