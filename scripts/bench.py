@@ -54,8 +54,8 @@ def commands(kind, path, skip_peers):
     peers = os.path.join(SHARED, "peers")
     out = os.path.join(WORK, "out")
     if kind == "ingest":
-        cmds = [("candor ingest (2 threads)", [CANDOR, "inspect", "--count-only", "--threaded", path], None),
-                ("candor ingest (1 thread)", [CANDOR, "inspect", "--count-only", path], None),
+        cmds = [("candor ingest (2 threads)", [CANDOR, "inspect", "--count-only", path], None),
+                ("candor ingest (1 thread)", [CANDOR, "inspect", "--count-only", "--single-threaded", path], None),
                 ("c_libcsv_parse", [os.path.join(WORK, "bin", "c_libcsv_parse"), path], None)]
         return cmds
     cmds = [("candor W1 (2 threads)", [CANDOR, "run", "Pipelines/bench-w1.yml", "--input", path, "--output", out], None),

@@ -23,11 +23,12 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptionArguments
 
-    @Flag(help: .hidden)
+    @Flag(help: "Count records and rejects only, without per-column values (large files are read by two threads).")
     var countOnly = false
 
+    /// For the benchmark's one-thread comparison.
     @Flag(help: .hidden)
-    var threaded = false
+    var singleThreaded = false
 
     func run() throws {
         let options = try read.readOptions()
@@ -35,7 +36,7 @@ struct InspectCommand: ParsableCommand {
             let inspection: InputInspection
             do {
                 inspection = try InputInspection.inspect(
-                    path: file, options: options, profileColumns: !countOnly, threaded: threaded)
+                    path: file, options: options, profileColumns: !countOnly, parallel: !singleThreaded)
             } catch {
                 throw CandorFailure(exitStatus: .unreadableInput, message: error.description)
             }

@@ -52,9 +52,38 @@ enum ReaderHarness {
         return ReadResult(records: records, layout: stream.layout, shape: stream.shape)
     }
 
-    /// Reads `path` on one thread and on two, with the default chunk size and with tiny ones,
-    /// expects the same result every time (record boundaries must not depend on how the file is
-    /// cut or which thread parses it) and returns it.
+    /// Reads `path` with `ParallelIngest`, cut in two whatever its size, with every record's
+    /// line and record number rebased to the file's; also returns how many parts were read.
+    static func readInParts(_ path: String, _ options: ReadOptions = ReadOptions()) throws(IngestError)
+        -> (result: ReadResult, parts: Int)
+    {
+        let outcome = try ParallelIngest.read(
+            path: path, options: options, minimumPartBytes: 0, initial: [ReadRecord]()
+        ) { records, batch in
+            for index in 0..<batch.count {
+                let provenance = batch.provenance(index)
+                let problem = batch.problem(index)
+                records.append(
+                    ReadRecord(
+                        fields: batch.rawFields(index), line: provenance.line, record: provenance.recordNumber,
+                        offset: provenance.byteOffset, problem: problem?.reason, column: problem?.column,
+                        detail: problem?.detail))
+            }
+        }
+        let records = outcome.parts.flatMap { part in
+            part.partial.map { record in
+                var rebased = record
+                rebased.line += part.lineBase
+                rebased.record += part.recordBase
+                return rebased
+            }
+        }
+        return (ReadResult(records: records, layout: outcome.layout, shape: outcome.shape), outcome.parts.count)
+    }
+
+    /// Reads `path` on one thread, on two, and in two parts read at once, with the default
+    /// chunk size and with tiny ones, expects the same result every time (record boundaries
+    /// must not depend on how the file is cut or which thread parses it) and returns it.
     static func readEveryWay(
         _ path: String, _ options: ReadOptions = ReadOptions(), sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> ReadResult {
@@ -67,6 +96,12 @@ enum ReaderHarness {
         }
         let threaded = try read(path, options, threaded: true)
         #expect(threaded == reference, "threaded read differs", sourceLocation: sourceLocation)
+        for chunkSize in [7, 1 << 20] {
+            var sized = options
+            sized.chunkSize = chunkSize
+            let inParts = try readInParts(path, sized).result
+            #expect(inParts == reference, "read in parts (chunk size \(chunkSize)) differs", sourceLocation: sourceLocation)
+        }
         return reference
     }
 

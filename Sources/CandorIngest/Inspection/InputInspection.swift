@@ -34,24 +34,22 @@ package struct InputInspection: Sendable {
     }
 
     /// Reads `path` through ingest and profiles it.
-    /// - Parameter profileColumns: count distinct values per column (off: count records only,
-    ///   the cheapest pass through ingest).
+    /// - Parameters:
+    ///   - profileColumns: count distinct values per column (off: count records and rejects
+    ///     only, the cheapest pass through ingest, which reads large files with two threads).
+    ///   - parallel: with `profileColumns` off, cut a large file in two parts read at once.
     package static func inspect(
-        path: String, options: ReadOptions = ReadOptions(), profileColumns: Bool = true, threaded: Bool = false
+        path: String, options: ReadOptions = ReadOptions(), profileColumns: Bool = true, parallel: Bool = true
     ) throws(IngestError) -> InputInspection {
-        let stream = try IngestStream(path: path, options: options, threaded: threaded)
+        guard profileColumns else { return try count(path: path, options: options, parallel: parallel) }
+        let stream = try IngestStream(path: path, options: options)
         let names = stream.layout.columnNames
-        var counters = profileColumns ? names.map { _ in [String: Int]() } : []
+        var counters = names.map { _ in [String: Int]() }
         var capped = [Bool](repeating: false, count: counters.count)
-        var records = 0
-        var rejected: [ReasonCode: Int] = [:]
+        var tally = Tally()
         while let batch = try stream.next() {
-            records += batch.count
-            for record in 0..<batch.count {
-                if let problem = batch.problem(record) {
-                    rejected[problem.reason, default: 0] += 1
-                    continue
-                }
+            tally.add(batch)
+            for record in 0..<batch.count where batch.problem(record) == nil {
                 for column in 0..<counters.count {
                     let value = String(decoding: batch.field(record, column), as: UTF8.self)
                     if counters[column][value] != nil || counters[column].count < ColumnProfile.distinctLimit {
@@ -70,6 +68,41 @@ package struct InputInspection: Sendable {
         }
         // `shape` is set once the stream is exhausted, which the loop above guarantees.
         return InputInspection(
-            file: path, shape: stream.shape!, records: records, rejectedByReason: rejected, columns: profiles)
+            file: path, shape: stream.shape!, records: tally.records, rejectedByReason: tally.rejectedByReason,
+            columns: profiles)
+    }
+
+    private static func count(path: String, options: ReadOptions, parallel: Bool) throws(IngestError)
+        -> InputInspection
+    {
+        let outcome = try ParallelIngest.read(
+            path: path, options: options, minimumPartBytes: parallel ? ParallelIngest.defaultMinimumPartBytes : .max,
+            initial: Tally()
+        ) { tally, batch in tally.add(batch) }
+        var total = Tally()
+        for part in outcome.parts {
+            total.records += part.partial.records
+            total.rejectedByReason.merge(part.partial.rejectedByReason, uniquingKeysWith: +)
+        }
+        let columns = outcome.layout.columnNames.map {
+            ColumnProfile(name: $0, distinct: 0, distinctCapped: false, top: [])
+        }
+        return InputInspection(
+            file: path, shape: outcome.shape, records: total.records, rejectedByReason: total.rejectedByReason,
+            columns: columns)
+    }
+
+    /// Records read and rejected by reason.
+    private struct Tally: Sendable {
+        var records = 0
+        var rejectedByReason: [ReasonCode: Int] = [:]
+
+        mutating func add(_ batch: RecordBatch) {
+            records += batch.count
+            guard batch.hasProblems else { return }
+            for record in 0..<batch.count {
+                if let problem = batch.problem(record) { rejectedByReason[problem.reason, default: 0] += 1 }
+            }
+        }
     }
 }

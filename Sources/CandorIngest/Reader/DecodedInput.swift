@@ -22,17 +22,21 @@ final class DecodedInput {
     private let buffer: UnsafeMutableRawPointer
     private var transcoder: StreamingTranscoder?
     private var transcoded: [UInt8] = []
-    private let digest = BackgroundDigest()
+    /// `nil` when the caller hashes the file itself (parallel parts each read only a range).
+    private let digest: BackgroundDigest?
     /// Raw bytes fed to the digest so far; a rewind never hashes a byte twice.
     private var hashedUpTo: Int64 = 0
     private var rawPosition: Int64 = 0
     /// Decoded offset of the next byte `next()` returns.
     private(set) var decodedOffset: Int64 = 0
     private var atEnd = false
+    /// Decoded offset where `next()` stops, as if the file ended there (`nil`: the file's end).
+    private(set) var limit: Int64?
 
-    init(path: String, declared: TextEncoding?, chunkSize: Int) throws(IngestError) {
+    init(path: String, declared: TextEncoding?, chunkSize: Int, hashing: Bool = true) throws(IngestError) {
         self.path = path
         self.chunkSize = chunkSize
+        digest = hashing ? BackgroundDigest() : nil
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw IngestError(errno == ENOENT ? .missing : .unreadable, file: path, detail: Self.errnoText(errno))
@@ -76,15 +80,29 @@ final class DecodedInput {
         decodedBuffer.deallocate()
     }
 
-    /// The SHA-256 of the file as stored; complete once the whole file has been read.
-    func sha256() -> String { digest.finalizeHex() }
+    /// The SHA-256 of the file as stored; complete once the whole file has been read (`nil`
+    /// when created without hashing).
+    func sha256() -> String? { digest?.finalizeHex() }
+
+    /// Makes `next()` end at decoded offset `offset` (`nil`: at the end of the file). Only for
+    /// input read without transcoding, whose decoded offsets are file offsets.
+    func setLimit(_ offset: Int64?) {
+        limit = offset
+        if offset == nil || decodedOffset < offset! { atEnd = false }
+    }
 
     static func errnoText(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// The next decoded chunk, valid until the next call; `nil` at the end of the file.
     func next() throws(IngestError) -> UnsafeRawBufferPointer? {
         while !atEnd {
-            let count = read(descriptor, buffer, chunkSize)
+            var wanted = chunkSize
+            if let limit {
+                let left = limit - decodedOffset
+                if left <= 0 { return nil }
+                wanted = Int(min(Int64(wanted), left))
+            }
+            let count = read(descriptor, buffer, wanted)
             guard count >= 0 else {
                 if errno == EINTR { continue }
                 throw IngestError(.unreadable, file: path, detail: "read failed: " + Self.errnoText(errno))
@@ -160,7 +178,7 @@ final class DecodedInput {
 
     private func hashUnseen(_ raw: UnsafeRawBufferPointer) {
         let end = rawPosition + Int64(raw.count)
-        guard end > hashedUpTo else { return }
+        guard let digest, end > hashedUpTo else { return }
         let from = Int(max(0, hashedUpTo - rawPosition))
         digest.update(UnsafeRawBufferPointer(rebasing: raw[from...]))
         hashedUpTo = end

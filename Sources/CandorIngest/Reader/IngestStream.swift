@@ -16,8 +16,7 @@ package final class IngestStream {
     package let delimiter: UInt8
     /// The encoding read.
     package let encoding: TextEncoding
-    /// Bytes before the parser's offset 0 in the file as stored: the byte-order mark. (A
-    /// transcoded file's offsets stay in its UTF-8 text: there is no fixed ratio to undo.)
+    /// See `RecordReader.byteOffsetBias`.
     private let byteOffsetBias: Int64
     private var reader: RecordReader?
     private let channel: BatchChannel<Message>?
@@ -53,7 +52,7 @@ package final class IngestStream {
         layout = reader.layout
         delimiter = reader.delimiter
         encoding = reader.input.encoding
-        byteOffsetBias = reader.input.encoding.isUTF8 ? Int64(reader.input.bomLength) : 0
+        byteOffsetBias = reader.byteOffsetBias
         if threaded {
             let channel = BatchChannel<Message>(capacity: 3)
             self.channel = channel

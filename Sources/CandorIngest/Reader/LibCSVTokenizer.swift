@@ -131,8 +131,12 @@ final class LibCSVTokenizer {
         state.pointee.allowsTrailingEmptyField = allowingTrailingEmpty
     }
 
-    /// Numbers the next record `number`.
-    func numberNextRecord(_ number: Int) { state.pointee.nextRecordNumber = number }
+    /// Records numbered so far (every record emitted, rejected ones included).
+    var recordsNumbered: Int { state.pointee.nextRecordNumber - 1 }
+
+    /// Whether the input fed so far ends between records at the start of a line (after an LF):
+    /// a parser started afresh there reads exactly what this one would go on to read.
+    var isAtRecordBoundary: Bool { parser.pointee.pstate == 0 && atLineStart && !previousPieceEndedWithCR }
 
     private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8, trimSpaces: Bool) {
         // Lenient mode (no CSV_STRICT): a stray quote is kept as a character, like Python's csv

@@ -14,10 +14,21 @@ final class RecordReader {
     private var finished = false
     /// Line on which the first data record can start.
     let firstDataLine: Int
+    /// Decoded offset of the first data record.
+    let dataStart: Int64
+    /// Where this reader is to stop (as if the file ended), when it reads the first of several
+    /// parts; `nil` once reached, or when it reads to the end.
+    private var partEnd: Int64?
+    /// Whether the part's end fell inside a record, so this reader went on to the end of the
+    /// file and whatever a reader started at the part's end produced must be dropped.
+    private(set) var overranPartEnd = false
 
-    init(path: String, options: ReadOptions) throws(IngestError) {
+    /// - Parameter hashing: compute the file's SHA-256 on the way (off when the caller hashes
+    ///   the file itself).
+    init(path: String, options: ReadOptions, hashing: Bool = true) throws(IngestError) {
         self.options = options
-        input = try DecodedInput(path: path, declared: options.encoding, chunkSize: options.chunkSize)
+        input = try DecodedInput(
+            path: path, declared: options.encoding, chunkSize: options.chunkSize, hashing: hashing)
         guard let sample = try input.nextChunk() else {
             throw IngestError(.empty, file: path, detail: "is empty")
         }
@@ -48,14 +59,49 @@ final class RecordReader {
         } catch {
             throw IngestError(.badHeader, file: path, detail: error.description)
         }
-        let dataStart = header.ends[layout.headerRows - 1]
-        firstDataLine = dataStart.line
-        try input.rewind(toDecodedOffset: dataStart.offset)
+        let start = header.ends[layout.headerRows - 1]
+        firstDataLine = start.line
+        dataStart = start.offset
+        try input.rewind(toDecodedOffset: start.offset)
         tokenizer = LibCSVTokenizer(
             delimiter: delimiter, trimSpaces: options.trimSpaces, maxFieldBytes: options.maxFieldBytes,
-            firstLine: dataStart.line, startsAfterCR: dataStart.afterCR)
+            firstLine: start.line, startsAfterCR: start.afterCR)
         tokenizer.expectFields(layout.columnNames.count, allowingTrailingEmpty: layout.dropsTrailingEmptyColumn)
     }
+
+    /// A reader for the data records of `first`'s file from decoded offset `offset` (the start
+    /// of a line after an LF) to its end, laid out as `first`. Its lines and record numbers
+    /// count from 1 at `offset`: the caller adds the part before it once that is read.
+    init(continuing first: RecordReader, at offset: Int64) throws(IngestError) {
+        options = first.options
+        input = try DecodedInput(
+            path: first.input.path, declared: first.options.encoding, chunkSize: options.chunkSize, hashing: false)
+        delimiter = first.delimiter
+        layout = first.layout
+        firstDataLine = 1
+        dataStart = offset
+        try input.rewind(toDecodedOffset: offset)
+        tokenizer = LibCSVTokenizer(
+            delimiter: delimiter, trimSpaces: options.trimSpaces, maxFieldBytes: options.maxFieldBytes, firstLine: 1)
+        tokenizer.expectFields(layout.columnNames.count, allowingTrailingEmpty: layout.dropsTrailingEmptyColumn)
+    }
+
+    /// Makes this reader stop at decoded offset `offset` if a record boundary falls there, as
+    /// the first of several parts; else it reads on to the end (`overranPartEnd`).
+    func stop(atPartEnd offset: Int64) {
+        partEnd = offset
+        input.setLimit(offset)
+    }
+
+    /// The physical line the reader is on (after a clean stop: the line its part's end starts).
+    var currentLine: Int { tokenizer.line }
+
+    /// Bytes before the parser's offset 0 in the file as stored: the byte-order mark. (A
+    /// transcoded file's offsets stay in its UTF-8 text: there is no fixed ratio to undo.)
+    var byteOffsetBias: Int64 { input.encoding.isUTF8 ? Int64(input.bomLength) : 0 }
+
+    /// Records numbered so far: what a reader of the next part adds to its record numbers.
+    var recordsRead: Int { tokenizer.recordsNumbered }
 
     /// Parses up to three records from the start of the file, one at a time, with where each
     /// one ends: the format detector needs them before the data records can be read.
@@ -103,6 +149,17 @@ final class RecordReader {
             if let ready = popSealed() { return ready }
             if finished { return nil }
             guard let chunk = try input.nextChunk() else {
+                if partEnd != nil {
+                    partEnd = nil
+                    if tokenizer.isAtRecordBoundary {
+                        tokenizer.sealCurrent()
+                        finished = true
+                    } else {
+                        overranPartEnd = true
+                        input.setLimit(nil)
+                    }
+                    continue
+                }
                 if let restart = tokenizer.finish() {
                     try input.rewind(toDecodedOffset: restart.offset)
                     continue
@@ -129,7 +186,7 @@ final class RecordReader {
         InputShape(
             encoding: input.encoding, hadByteOrderMark: input.bomLength > 0, delimiter: delimiter,
             lineEndings: tokenizer.lineEndings, blankLines: tokenizer.blankLines, layout: layout,
-            bytes: input.fileSize, sha256: input.sha256())
+            bytes: input.fileSize, sha256: input.sha256() ?? "")
     }
 }
 
@@ -149,6 +206,6 @@ package struct InputShape: Sendable, Equatable {
     package var layout: HeaderLayout
     /// File size as stored.
     package var bytes: Int64
-    /// SHA-256 of the file as stored (lowercase hex).
+    /// SHA-256 of the file as stored (lowercase hex); empty when the reader was told not to hash.
     package var sha256: String
 }
