@@ -100,7 +100,8 @@ enum ReaderHarness {
             var sized = options
             sized.chunkSize = chunkSize
             let inParts = try readInParts(path, sized).result
-            #expect(inParts == reference, "read in parts (chunk size \(chunkSize)) differs", sourceLocation: sourceLocation)
+            #expect(
+                inParts == reference, "read in parts (chunk size \(chunkSize)) differs", sourceLocation: sourceLocation)
         }
         return reference
     }
