@@ -12,11 +12,17 @@ struct VarianceShareAccumulator: Sendable {
     /// Values per group: rawN, Σw, then per bucket (see `ScoreReader`) Σw × numerator, then per
     /// bucket Σw × numerator².
     let stride: Int
-    /// Code → where that group's sums start in `sums` (÷ stride), −1 for none; as long as the
+    /// Code → that group's number (in order of first appearance), −1 for none; as long as the
     /// highest code seen.
     private(set) var slots: [Int] = []
-    /// The groups' sums, in order of first appearance.
-    private(set) var sums: [Double] = []
+    /// The groups' sums, `groupsPerPage` groups of `stride` values a page. Pages are allocated
+    /// whole and never grow, so a run with a hundred thousand managers holds no doubling slack
+    /// and never copies the sums it has.
+    private(set) var pages: [[Double]] = []
+    /// Groups added so far.
+    private(set) var groupCount = 0
+
+    static let groupsPerPage = 1024
 
     /// Codes at or above this are no group. A manager or team field has one code per distinct
     /// value, so this is far above real data, while bad data (an id misdeclared as the group)
@@ -35,37 +41,47 @@ struct VarianceShareAccumulator: Sendable {
     @inline(__always)
     static func code(_ value: Int64) -> Int { value >= 0 && value < codeLimit ? Int(value) : -1 }
 
-    /// Where group `code`'s sums start, adding an empty group when it has none.
-    private mutating func offset(of code: Int) -> Int {
+    /// Group `code`'s number, adding an empty group when it has none.
+    private mutating func groupNumber(of code: Int) -> Int {
         if code >= slots.count { slots.append(contentsOf: repeatElement(-1, count: code + 1 - slots.count)) }
         if slots[code] < 0 {
-            slots[code] = sums.count / stride
-            sums.append(contentsOf: repeatElement(0, count: stride))
+            if groupCount == pages.count * Self.groupsPerPage {
+                pages.append(Array(repeating: 0, count: Self.groupsPerPage * stride))
+            }
+            slots[code] = groupCount
+            groupCount += 1
         }
-        return slots[code] * stride
+        return slots[code]
+    }
+
+    /// The sums of group number `number`.
+    private func sums(ofGroup number: Int) -> ArraySlice<Double> {
+        let start = (number % Self.groupsPerPage) * stride
+        return pages[number / Self.groupsPerPage][start..<start + stride]
     }
 
     /// Counts every response of `batch`.
     mutating func add(_ batch: BatchView) {
         guard group < batch.width else { return }
         let group = group
-        // Each response's group offset, groups new to this batch added first, so the loop below
-        // writes through one pointer.
-        var offsets = Array(repeating: -1, count: batch.count)
+        // Each response's group number, groups new to this batch added first.
+        var numbers = Array(repeating: -1, count: batch.count)
         for index in 0..<batch.count {
             let code = Self.code(batch.values[index * batch.width + group])
-            if code >= 0 { offsets[index] = offset(of: code) }
+            if code >= 0 { numbers[index] = groupNumber(of: code) }
         }
         let score = score
         let buckets = score.bucketCount
+        let stride = stride
         score.fields.withUnsafeBufferPointer { fields in
-            sums.withUnsafeMutableBufferPointer { sums in
-                for index in 0..<batch.count {
-                    let offset = offsets[index]
-                    guard offset >= 0, let (numerator, bucket) = score.read(batch.row(index), fields: fields) else {
-                        continue
-                    }
-                    let weight = batch.weights[index]
+            for index in 0..<batch.count {
+                let number = numbers[index]
+                guard number >= 0, let (numerator, bucket) = score.read(batch.row(index), fields: fields) else {
+                    continue
+                }
+                let weight = batch.weights[index]
+                let offset = (number % Self.groupsPerPage) * stride
+                pages[number / Self.groupsPerPage].withUnsafeMutableBufferPointer { sums in
                     sums[offset] += 1
                     sums[offset + 1] += weight
                     sums[offset + 2 + bucket] += weight * numerator
@@ -79,9 +95,11 @@ struct VarianceShareAccumulator: Sendable {
     mutating func merge(_ other: VarianceShareAccumulator) {
         guard other.stride == stride else { return }
         for code in other.slots.indices where other.slots[code] >= 0 {
-            let mine = offset(of: code)
-            let theirs = other.slots[code] * stride
-            for value in 0..<stride { sums[mine + value] += other.sums[theirs + value] }
+            let mine = groupNumber(of: code)
+            let start = (mine % Self.groupsPerPage) * stride
+            for (value, sum) in other.sums(ofGroup: other.slots[code]).enumerated() {
+                pages[mine / Self.groupsPerPage][start + value] += sum
+            }
         }
     }
 
@@ -89,8 +107,9 @@ struct VarianceShareAccumulator: Sendable {
     /// and are left out).
     func groupSums() -> [Int: ArraySlice<Double>] {
         var groups: [Int: ArraySlice<Double>] = [:]
-        for code in slots.indices where slots[code] >= 0 && sums[slots[code] * stride] > 0 {
-            groups[code] = sums[slots[code] * stride..<(slots[code] + 1) * stride]
+        for code in slots.indices where slots[code] >= 0 {
+            let sums = sums(ofGroup: slots[code])
+            if sums[sums.startIndex] > 0 { groups[code] = sums }
         }
         return groups
     }
@@ -104,8 +123,10 @@ struct VarianceShareAccumulator: Sendable {
         var sum = 0.0
         var sumOfSquares = 0.0
         let buckets = score.bucketCount
-        for code in slots.indices where slots[code] >= 0 && sums[slots[code] * stride] > 0 {
-            let offset = slots[code] * stride
+        for code in slots.indices where slots[code] >= 0 {
+            let sums = sums(ofGroup: slots[code])
+            let offset = sums.startIndex
+            guard sums[offset] > 0 else { continue }
             let rawN = Int(sums[offset])
             let weight = sums[offset + 1]
             guard !rules.isBelowThreshold(rawN) else {
