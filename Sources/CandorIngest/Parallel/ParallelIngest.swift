@@ -74,7 +74,9 @@ package enum ParallelIngest {
         var options = options
         options.chunkSize = min(options.chunkSize, partChunkSize)
         let first = try RecordReader(path: path, options: options, hashing: false)
-        let checksum = BackgroundTask { FileChecksum.sha256(of: path, chunkSize: partChunkSize)?.sha256 ?? "" }
+        let checksum = BackgroundTask(name: "candor-checksum") {
+            FileChecksum.sha256(of: path, chunkSize: partChunkSize)?.sha256 ?? ""
+        }
         // Joined on every way out: a process must not exit while OpenSSL is hashing.
         defer { _ = checksum.wait() }
         var second: (reader: RecordReader, task: BackgroundTask<Result<Partial, IngestError>>)?
@@ -86,7 +88,12 @@ package enum ParallelIngest {
             let reader = try RecordReader(continuing: first, at: cut)
             first.stop(atPartEnd: cut)
             let transfer = ReaderTransfer(reader: reader)
-            second = (reader, BackgroundTask { drain(transfer.reader, name: name, initial: initial, consume: consume) })
+            second = (
+                reader,
+                BackgroundTask(name: "candor-part-2") {
+                    drain(transfer.reader, name: name, initial: initial, consume: consume)
+                }
+            )
         }
         let firstPartial = drain(first, name: name, initial: initial, consume: consume)
         let secondPartial = second?.task.wait()
@@ -127,30 +134,4 @@ package enum ParallelIngest {
     /// Carries a reader to its thread. Safe: after the hand-over only that thread uses it
     /// until `BackgroundTask.wait()` returns.
     private struct ReaderTransfer: @unchecked Sendable { let reader: RecordReader }
-}
-
-/// A closure run on a thread of its own, its result collected with `wait()`.
-final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
-    // Safe: `value` is written by the thread before it signals `done`, and read only after
-    // waiting for `done`.
-    private var value: Value?
-    private let done = DispatchSemaphore(value: 0)
-    private var joined = false
-
-    init(_ body: @escaping @Sendable () -> Value) {
-        let thread = Thread { [self] in
-            value = body()
-            done.signal()
-        }
-        thread.start()
-    }
-
-    /// Waits for the closure and returns its result; call from one thread only.
-    func wait() -> Value {
-        if !joined {
-            done.wait()
-            joined = true
-        }
-        return value!
-    }
 }
