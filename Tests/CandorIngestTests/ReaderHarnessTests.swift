@@ -38,18 +38,20 @@ enum ReaderHarness {
     {
         let stream = try IngestStream(path: path, options: options, threaded: threaded)
         var records: [ReadRecord] = []
-        while let batch = try stream.next() {
-            for index in 0..<batch.count {
-                let provenance = batch.provenance(index)
-                let problem = batch.problem(index)
-                records.append(
-                    ReadRecord(
-                        fields: batch.rawFields(index), line: provenance.line, record: provenance.recordNumber,
-                        offset: provenance.byteOffset, problem: problem?.reason, column: problem?.column,
-                        detail: problem?.detail))
-            }
-        }
+        while let batch = try stream.next() { records += readRecords(batch) }
         return ReadResult(records: records, layout: stream.layout, shape: stream.shape)
+    }
+
+    /// Every record of `batch` as a test sees it.
+    static func readRecords(_ batch: RecordBatch) -> [ReadRecord] {
+        (0..<batch.count).map { index in
+            let provenance = batch.provenance(index)
+            let problem = batch.problem(index)
+            return ReadRecord(
+                fields: batch.rawFields(index), line: provenance.line, record: provenance.recordNumber,
+                offset: provenance.byteOffset, problem: problem?.reason, column: problem?.column,
+                detail: problem?.detail)
+        }
     }
 
     /// Reads `path` with `ParallelIngest`, cut in two whatever its size, with every record's
@@ -59,17 +61,7 @@ enum ReaderHarness {
     {
         let outcome = try ParallelIngest.read(
             path: path, options: options, minimumPartBytes: 0, initial: [ReadRecord]()
-        ) { records, batch in
-            for index in 0..<batch.count {
-                let provenance = batch.provenance(index)
-                let problem = batch.problem(index)
-                records.append(
-                    ReadRecord(
-                        fields: batch.rawFields(index), line: provenance.line, record: provenance.recordNumber,
-                        offset: provenance.byteOffset, problem: problem?.reason, column: problem?.column,
-                        detail: problem?.detail))
-            }
-        }
+        ) { records, batch in records += readRecords(batch) }
         let records = outcome.parts.flatMap { part in
             part.partial.map { record in
                 var rebased = record
