@@ -31,7 +31,11 @@ struct FieldDecoder {
         case cached, optionColumns(binary: Bool), uncached
     }
 
-    private static let cacheLimit = 100_000
+    /// Distinct raw values cached, at most. A category field stores every distinct value in
+    /// its table anyway, so its cache is not capped (capping it sent the values past the cap,
+    /// such as a hundred thousand managers' ids, down the slow path for every record); other
+    /// fields stop caching at 100,000 distinct values, so junk in a Likert column cannot grow it.
+    private let cacheLimit: Int
     private static let nonAnswerMarker = Int64.min + 1
     private static let invalidMarker = Int64.min + 2
 
@@ -62,6 +66,7 @@ struct FieldDecoder {
         case .id, .integer, .number, .timestamp, .text:
             cachesValues = false
         }
+        if case .category = spec.kind { cacheLimit = .max } else { cacheLimit = 100_000 }
         self.vocabulary = vocabulary
         self.nonAnswers = nonAnswers
         if case .multiselect(let multiselect) = spec.kind, multiselect.encoding.isColumnBased {
@@ -107,8 +112,8 @@ struct FieldDecoder {
         case .blank: return result  // a value of spaces only; not worth caching
         }
         if let shortKey {
-            if shortCache.count < Self.cacheLimit { shortCache.insert(shortKey, marker) }
-        } else if cache.count < Self.cacheLimit {
+            if shortCache.count < cacheLimit { shortCache.insert(shortKey, marker) }
+        } else if cache.count < cacheLimit {
             _ = cache.intern(bytes)
             cachedResults.append(marker)
         }
