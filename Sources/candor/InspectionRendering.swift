@@ -40,11 +40,14 @@ enum InspectionRendering {
             rejectedByReason: Dictionary(
                 uniqueKeysWithValues: inspection.rejectedByReason.map { ($0.key.rawValue, $0.value) }),
             blankLines: shape.blankLines, bytes: shape.bytes, sha256: shape.sha256,
-            columnProfiles: inspection.columns.map {
-                .init(
-                    name: $0.name, distinct: $0.distinct, distinctCapped: $0.distinctCapped,
-                    top: $0.top.map { .init(value: $0.value, count: $0.count) })
-            })
+            // Left out (not empty) after `--count-only`: no profile was made.
+            columnProfiles: inspection.columns.isEmpty
+                ? nil
+                : inspection.columns.map {
+                    .init(
+                        name: $0.name, distinct: $0.distinct, distinctCapped: $0.distinctCapped,
+                        top: $0.top.map { .init(value: $0.value, count: $0.count) })
+                })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and integers cannot fail.
@@ -78,6 +81,6 @@ enum InspectionRendering {
         var blankLines: Int
         var bytes: Int64
         var sha256: String
-        var columnProfiles: [Profile]
+        var columnProfiles: [Profile]?
     }
 }

@@ -94,6 +94,21 @@ import Testing
         #expect((objects[1]["columns"] as? [String])?.first == "StartDate")
     }
 
+    /// The same figures as above (worked out there from the file's bytes), counted without
+    /// column profiles: the profile key is left out rather than filled with zeros.
+    @Test func inspectCountOnlyGivesTheSameCountsWithoutProfiles() throws {
+        let workspace = try Workspace(pipelines: ["bad-boss"])
+        let result = try workspace.candor("inspect", "--json", "--count-only", "SampleData/bad-boss.csv")
+        #expect(result.status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdoutLines.joined().utf8)) as? [String: Any])
+        #expect(object["records"] as? Int == 1500)
+        #expect(object["rejectedByReason"] as? [String: Int] == ["ragged_record": 1])
+        #expect(object["lineEndings"] as? String == "CRLF")
+        #expect(object["columns"] as? [String] == Self.sampleColumns)
+        #expect(object["columnProfiles"] == nil)
+    }
+
     @Test func inspectExits66ForAMissingFile() throws {
         let workspace = try Workspace()
         let result = try workspace.candor("inspect", "--json", "missing.csv")

@@ -76,5 +76,6 @@ struct ParallelIngestTests {
         #expect(counted.rejectedByReason == [.raggedRecord: 1, .unterminatedQuote: 1])
         #expect(counted.records == profiled.records && counted.rejectedByReason == profiled.rejectedByReason)
         #expect(counted.shape == profiled.shape)
+        #expect(counted.columns.isEmpty && profiled.columns.map(\.name) == ["id", "value"])
     }
 }

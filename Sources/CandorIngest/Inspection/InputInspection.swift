@@ -11,7 +11,7 @@ package struct InputInspection: Sendable {
     package var records: Int
     /// Records ingest rejects, by reason.
     package var rejectedByReason: [ReasonCode: Int]
-    /// Per column, in header order.
+    /// Per column, in header order; empty when only records were counted.
     package var columns: [ColumnProfile]
 
     /// Records ingest rejects, in all.
@@ -84,12 +84,9 @@ package struct InputInspection: Sendable {
             total.records += part.partial.records
             total.rejectedByReason.merge(part.partial.rejectedByReason, uniquingKeysWith: +)
         }
-        let columns = outcome.layout.columnNames.map {
-            ColumnProfile(name: $0, distinct: 0, distinctCapped: false, top: [])
-        }
         return InputInspection(
             file: path, shape: outcome.shape, records: total.records, rejectedByReason: total.rejectedByReason,
-            columns: columns)
+            columns: [])
     }
 
     /// Records read and rejected by reason.
