@@ -25,16 +25,7 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Pipeline definition files (YAML).")
-    var pipelines: [String]
-
-    @Option(
-        name: .customLong("input"), parsing: .upToNextOption,
-        help: "Input files or globs, replacing the definitions' inputs.")
-    var inputs: [String] = []
-
-    @Option(help: "Output folder, replacing the definitions' output.directory.")
-    var output: String?
+    @OptionGroup var selection: PipelineArguments
 
     @Option(help: "Pipelines to run at once.")
     var jobs: Int = 1
@@ -68,12 +59,13 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let logger = makeLogger()
         var requests: [RunRequest] = []
-        for path in pipelines {
+        for path in selection.pipelines {
             do {
                 let definition = try DefinitionLoader.load(path: path)
                 requests.append(
                     RunRequest(
-                        definition: definition, inputOverride: inputs.isEmpty ? nil : inputs, outputOverride: output,
+                        definition: definition, inputOverride: selection.inputOverride,
+                        outputOverride: selection.output,
                         waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded))
             } catch {
                 if !quiet { logger.error("\(error.description)") }

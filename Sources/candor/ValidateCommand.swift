@@ -18,25 +18,16 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Pipeline definition files (YAML).")
-    var pipelines: [String]
-
-    @Option(
-        name: .customLong("input"), parsing: .upToNextOption,
-        help: "Input files or globs, replacing the definitions' inputs.")
-    var inputs: [String] = []
-
-    @Option(help: "Output folder, replacing the definitions' output.directory.")
-    var output: String?
+    @OptionGroup var selection: PipelineArguments
 
     func run() throws {
-        for path in pipelines {
+        for path in selection.pipelines {
             let definition: PipelineDefinition
             do { definition = try DefinitionLoader.load(path: path) } catch {
                 throw CandorFailure(exitStatus: .configuration, message: error.description)
             }
             let request = RunRequest(
-                definition: definition, inputOverride: inputs.isEmpty ? nil : inputs, outputOverride: output)
+                definition: definition, inputOverride: selection.inputOverride, outputOverride: selection.output)
             do {
                 for line in try DefinitionCheck.describe(request) { print(line) }
             } catch {
