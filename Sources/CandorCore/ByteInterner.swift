@@ -33,50 +33,41 @@ package struct ByteInterner: Sendable {
     /// The code of `bytes`, if it was stored.
     @inline(__always)
     package func code(of bytes: UnsafeRawBufferPointer) -> Int? {
-        let hash = Self.hash(bytes)
-        let tag = UInt64(hash) << 32
-        return slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                var index = Int(hash) & mask
-                while true {
-                    let slot = slots[index]
-                    if slot == 0 { return nil }
-                    if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                        let code = Int(slot & 0xFFFF_FFFF) - 1
-                        if matches(code, bytes, arena) { return code }
-                    }
-                    index = (index + 1) & mask
-                }
-            }
-        }
+        probe(bytes, hash: Self.hash(bytes)).code
     }
 
     /// The code of `bytes`, storing it first if it is new; `isNew` says which.
     @inline(__always)
     package mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (code: Int, isNew: Bool) {
         let hash = Self.hash(bytes)
+        let (found, index) = probe(bytes, hash: hash)
+        if let found { return (found, false) }
+        let code = extents.count
+        extents.append(UInt64(arena.count) << 32 | UInt64(bytes.count))
+        arena.append(contentsOf: bytes)
+        slots[index] = UInt64(hash) << 32 | UInt64(code + 1)
+        if extents.count * 10 > slots.count * 7 { grow() }
+        return (code, true)
+    }
+
+    /// Where `bytes` is: its code if stored, else the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ bytes: UnsafeRawBufferPointer, hash: UInt32) -> (code: Int?, index: Int) {
         let tag = UInt64(hash) << 32
-        var index = Int(hash) & mask
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
+        return slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
+                var index = Int(hash) & mask
                 while true {
                     let slot = slots[index]
-                    if slot == 0 { return nil }
+                    if slot == 0 { return (nil, index) }
                     if slot & 0xFFFF_FFFF_0000_0000 == tag {
                         let code = Int(slot & 0xFFFF_FFFF) - 1
-                        if matches(code, bytes, arena) { return code }
+                        if matches(code, bytes, arena) { return (code, index) }
                     }
                     index = (index + 1) & mask
                 }
             }
         }
-        if let found { return (found, false) }
-        let code = extents.count
-        extents.append(UInt64(arena.count) << 32 | UInt64(bytes.count))
-        arena.append(contentsOf: bytes)
-        slots[index] = tag | UInt64(code + 1)
-        if extents.count * 10 > slots.count * 7 { grow() }
-        return (code, true)
     }
 
     /// The bytes stored under `code`, passed to `body`.
