@@ -71,26 +71,27 @@ struct BatchStorage {
     private mutating func growBytes(_ needed: Int) {
         var capacity = byteCapacity * 2
         while capacity < needed { capacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.update(from: bytes, count: byteCount)
-        bytes.deallocate()
-        bytes = grown
+        bytes = Self.moved(bytes, count: byteCount, toCapacity: capacity)
         byteCapacity = capacity
     }
 
     private mutating func growFields() {
-        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: fieldCapacity * 2)
-        grown.update(from: fieldEnds, count: fieldCount)
-        fieldEnds.deallocate()
-        fieldEnds = grown
+        fieldEnds = Self.moved(fieldEnds, count: fieldCount, toCapacity: fieldCapacity * 2)
         fieldCapacity *= 2
     }
 
     private mutating func growRecords() {
-        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: recordCapacity * 2)
-        grown.update(from: recordFieldEnds, count: recordCount)
-        recordFieldEnds.deallocate()
-        recordFieldEnds = grown
+        recordFieldEnds = Self.moved(recordFieldEnds, count: recordCount, toCapacity: recordCapacity * 2)
         recordCapacity *= 2
+    }
+
+    /// A new buffer of `capacity` holding the first `count` elements of `buffer`, which is freed.
+    private static func moved<Element>(
+        _ buffer: UnsafeMutablePointer<Element>, count: Int, toCapacity capacity: Int
+    ) -> UnsafeMutablePointer<Element> {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+        grown.update(from: buffer, count: count)
+        buffer.deallocate()
+        return grown
     }
 }
