@@ -193,25 +193,17 @@ struct CleanerState {
             let winner = winners.winner(for: batch.field(record, column))
         {
             if winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
-                recordRejection(
-                    Rejection(
-                        provenance: provenance, reason: .supersededResponse, column: column + 1,
-                        field: schema.dedupe.map { schema.fields[$0.field].name },
-                        message:
-                            "\(provenance.fileAndLine): superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
-                        rawFields: batch.rawFields(record)),
+                rejectByDedupe(
+                    batch, record, column: column, provenance: provenance, reason: .supersededResponse,
+                    message:
+                        "superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
                     reject)
                 return
             }
         } else if let first = duplicateOf, let column = dedupeColumn {
-            recordRejection(
-                Rejection(
-                    provenance: provenance, reason: .duplicateID, column: column + 1,
-                    field: schema.dedupe.map { schema.fields[$0.field].name },
-                    message:
-                        "\(provenance.fileAndLine): duplicate of record \(first.record) (\(inputPaths[first.input]):\(first.line))",
-                    rawFields: batch.rawFields(record)),
-                reject)
+            rejectByDedupe(
+                batch, record, column: column, provenance: provenance, reason: .duplicateID,
+                message: "duplicate of record \(first.record) (\(inputPaths[first.input]):\(first.line))", reject)
             return
         }
         var weight = 1.0
@@ -264,6 +256,19 @@ struct CleanerState {
     private mutating func exclude(_ filter: String) {
         totals.excludedByFilter[filter, default: 0] += 1
         current.excluded += 1
+    }
+
+    /// Rejects a record that dedupe does not keep, naming the id column and field.
+    private mutating func rejectByDedupe(
+        _ batch: RecordBatch, _ record: Int, column: Int, provenance: Provenance, reason: ReasonCode,
+        message: String, _ reject: (Rejection) -> Void
+    ) {
+        recordRejection(
+            Rejection(
+                provenance: provenance, reason: reason, column: column + 1,
+                field: schema.dedupe.map { schema.fields[$0.field].name },
+                message: "\(provenance.fileAndLine): \(message)", rawFields: batch.rawFields(record)),
+            reject)
     }
 
     private mutating func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
