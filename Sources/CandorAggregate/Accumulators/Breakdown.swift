@@ -48,13 +48,15 @@ struct Breakdown<State: FlatState>: Sendable {
     /// Everyone's state.
     var overall: State { state(0) }
 
-    /// Adds `other`'s states, group by group (element-wise sums of the same layout, so exact).
-    mutating func merge(_ other: Breakdown<State>) {
+    /// Adds `other`'s states, group by group (element-wise sums of the same layout, so exact),
+    /// its groups' codes translated by `recoding`.
+    mutating func merge(_ other: Breakdown<State>, recoding: GroupRecoder = .identity) {
         guard other.stride == stride, other.groups.segmentCount == groups.segmentCount,
             other.groups.pairCount == groups.pairCount
         else { return }
         for theirs in 0..<other.groups.count {
-            let mine = groups.id(other.groups.owners[theirs])
+            guard let owner = recoding.owner(other.groups.owners[theirs]) else { continue }
+            let mine = groups.id(owner)
             let needed = groups.count * stride
             if values.count < needed { values.append(contentsOf: repeatElement(0, count: needed - values.count)) }
             for offset in 0..<stride { values[mine * stride + offset] += other.values[theirs * stride + offset] }

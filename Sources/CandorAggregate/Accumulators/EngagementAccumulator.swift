@@ -82,7 +82,9 @@ struct EngagementAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: EngagementAccumulator) { tallies.merge(other.tallies) }
+    mutating func merge(_ other: EngagementAccumulator, recoding: GroupRecoder = .identity) {
+        tallies.merge(other.tallies, recoding: recoding)
+    }
 
     /// The primary figure's tally: the engaged share.
     static func primary(_ state: Tally) -> PrimaryTally { .share(state.engaged) }

@@ -138,7 +138,9 @@ struct LikertAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: LikertAccumulator) { tallies.merge(other.tallies) }
+    mutating func merge(_ other: LikertAccumulator, recoding: GroupRecoder = .identity) {
+        tallies.merge(other.tallies, recoding: recoding)
+    }
 
     /// The primary figure's tally: the index's favourable share for a block, else the first item's.
     func primary(_ state: Tally) -> PrimaryTally {

@@ -81,7 +81,9 @@ struct MultiselectAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: MultiselectAccumulator) { tallies.merge(other.tallies) }
+    mutating func merge(_ other: MultiselectAccumulator, recoding: GroupRecoder = .identity) {
+        tallies.merge(other.tallies, recoding: recoding)
+    }
 
     /// The primary figure's tally: the at-least-one share.
     static func primary(_ state: Tally) -> PrimaryTally { .share(state.answered) }

@@ -39,7 +39,9 @@ struct PromoterAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: PromoterAccumulator) { tallies.merge(other.tallies) }
+    mutating func merge(_ other: PromoterAccumulator, recoding: GroupRecoder = .identity) {
+        tallies.merge(other.tallies, recoding: recoding)
+    }
 
     /// The primary figure's tally: the score.
     static func primary(_ state: PromoterTally) -> PrimaryTally { .promoter(state) }

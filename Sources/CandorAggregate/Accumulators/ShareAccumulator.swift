@@ -39,7 +39,9 @@ struct ShareAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: ShareAccumulator) { tallies.merge(other.tallies) }
+    mutating func merge(_ other: ShareAccumulator, recoding: GroupRecoder = .identity) {
+        tallies.merge(other.tallies, recoding: recoding)
+    }
 
     /// The primary figure's tally of a state.
     static func primary(_ state: ShareTally) -> PrimaryTally { .share(state) }

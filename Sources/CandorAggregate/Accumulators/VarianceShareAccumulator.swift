@@ -91,11 +91,14 @@ struct VarianceShareAccumulator: Sendable {
         }
     }
 
-    /// Adds another accumulator's sums, group by group (element-wise, so exact).
-    mutating func merge(_ other: VarianceShareAccumulator) {
+    /// Adds another accumulator's sums, group by group (element-wise, so exact), its group codes
+    /// translated by `recoding`.
+    mutating func merge(_ other: VarianceShareAccumulator, recoding: GroupRecoder = .identity) {
         guard other.stride == stride else { return }
         for code in other.slots.indices where other.slots[code] >= 0 {
-            let mine = groupNumber(of: code)
+            let merged = recoding.code(code, ofField: group)
+            guard merged >= 0, merged < Self.codeLimit else { continue }
+            let mine = groupNumber(of: merged)
             let start = (mine % Self.groupsPerPage) * stride
             for (value, sum) in other.sums(ofGroup: other.slots[code]).enumerated() {
                 pages[mine / Self.groupsPerPage][start + value] += sum

@@ -114,17 +114,33 @@ package struct Aggregator: Sendable, Equatable {
 
     /// Adds the state of another aggregator of the same plan (one that saw other responses).
     ///
+    /// With `recoding`, `other` was fed by a cleaner whose category codes differ from this
+    /// one's (a later part of the same input, cleaned at the same time): its groups are
+    /// re-keyed first. Check `canRecode` first.
     /// An aggregator of a different plan is not mergeable and is ignored.
-    package mutating func merge(_ other: Aggregator) {
+    package mutating func merge(_ other: Aggregator, recoding: CategoryRecoding = CategoryRecoding()) {
         guard other.plan == plan else { return }
+        let recoder = GroupRecoder(
+            recoding: recoding, segmentFields: layout.segmentFields, pairFields: layout.pairFields)
         responseCount += other.responseCount
-        for index in shares.indices { shares[index].merge(other.shares[index]) }
-        for index in multiselects.indices { multiselects[index].merge(other.multiselects[index]) }
-        for index in likerts.indices { likerts[index].merge(other.likerts[index]) }
-        for index in promoters.indices { promoters[index].merge(other.promoters[index]) }
-        for index in engagements.indices { engagements[index].merge(other.engagements[index]) }
-        for index in varianceShares.indices { varianceShares[index].merge(other.varianceShares[index]) }
+        for index in shares.indices { shares[index].merge(other.shares[index], recoding: recoder) }
+        for index in multiselects.indices { multiselects[index].merge(other.multiselects[index], recoding: recoder) }
+        for index in likerts.indices { likerts[index].merge(other.likerts[index], recoding: recoder) }
+        for index in promoters.indices { promoters[index].merge(other.promoters[index], recoding: recoder) }
+        for index in engagements.indices { engagements[index].merge(other.engagements[index], recoding: recoder) }
+        for index in varianceShares.indices {
+            varianceShares[index].merge(other.varianceShares[index], recoding: recoder)
+        }
         for index in drivers.indices { drivers[index].merge(other.drivers[index]) }
+    }
+
+    /// Whether a recoded `merge` keeps every group exactly when each category field has at most
+    /// `categoryCounts[field]` codes in either aggregator: segments and groupings put codes
+    /// beyond their limits in no group, so a code that crossed a limit by recoding would move.
+    package func canRecode(categoryCounts: [Int: Int]) -> Bool {
+        let segmented = layout.segmentFields + layout.pairFields.flatMap { [$0.first, $0.second] }
+        return segmented.allSatisfy { (categoryCounts[$0] ?? 0) <= SegmentLayout.codeLimit }
+            && varianceShares.allSatisfy { (categoryCounts[$0.group] ?? 0) <= VarianceShareAccumulator.codeLimit }
     }
 
     /// The results, one per metric in plan order, with privacy applied.

@@ -52,3 +52,16 @@ package struct CategoryTable: Sendable {
         return .value(Int64(labels.count - 1))
     }
 }
+
+extension CategoryTable {
+    /// Adds the values `later` took that this table lacks, in `later`'s code order, and returns
+    /// for each of `later`'s codes the code its value has here: a table that saw records
+    /// before `later`'s then holds exactly what one table seeing all of them in order holds.
+    mutating func absorb(_ later: CategoryTable) -> [Int] {
+        later.labels.map { label in
+            if case .value(let code) = code(of: label) { return Int(code) }
+            // Only a value of a closed set can be refused, and both tables share that set.
+            return -1
+        }
+    }
+}

@@ -22,7 +22,7 @@ struct FieldDecoder {
     private var cache = ByteInterner(expected: 64)
     private var cachedResults: [Int64] = []
     private let cachesValues: Bool
-    private(set) var categories: CategoryTable?
+    var categories: CategoryTable?
     private let vocabulary: [String: Int64]
     private let nonAnswers: Set<String>
 

@@ -6,21 +6,21 @@ import CandorIngest
 struct CleanerState {
     /// The schema being applied.
     package let schema: SurveySchema
-    private var decoders: [FieldDecoder]
-    private var deduplicator = Deduplicator()
-    private var totals = CleanAccounting()
+    var decoders: [FieldDecoder]
+    var deduplicator = Deduplicator()
+    var totals = CleanAccounting()
     /// Counts of the input in progress, kept apart so the hot path does no dictionary lookup.
-    private var current = CleanAccounting.InputCounts()
+    var current = CleanAccounting.InputCounts()
 
     /// Per field, in schema order: a record's quality marks (`QualityMark`), set while decoding.
     private var marks: [UInt8]
     /// Blank, non-answer and invalid-as-missing counts per field, kept in arrays so accepting a
     /// response does no dictionary lookup; `accounting` names them.
-    private var qualityCounts: [[Int]]
+    var qualityCounts: [[Int]]
     /// Each block's fields, and per block the straight-liners and the base.
     private let blockFields: [[Int]]
-    private var straightLiners: [Int]
-    private var answeredWholeBlock: [Int]
+    var straightLiners: [Int]
+    var answeredWholeBlock: [Int]
 
     /// The accounting so far.
     package var accounting: CleanAccounting {
@@ -36,13 +36,13 @@ struct CleanerState {
         }
         return result
     }
-    private var inputIndex = -1
-    private var inputPath = ""
+    var inputIndex = -1
+    var inputPath = ""
     private var row: [Int64]
     private var dedupeColumn: Int?
     /// When `keep: latest` is in force: the record (input, record number) that wins each id,
     /// found by a first pass. `nil` otherwise.
-    private let latestWinners: LatestResponses?
+    let latestWinners: LatestResponses?
     /// Per block, per item: `min + max` of the scale for a reverse-coded item (the stored value
     /// is that minus the answer given), `nil` otherwise. Straight-lining is about the answers
     /// given, so reversed items are turned back before comparing.
@@ -89,10 +89,10 @@ struct CleanerState {
     package func labels(ofField field: Int) -> [String] { decoders[field].categories?.labels ?? [] }
 
     /// At most this many free-text answers are kept per text field (0: none, the default).
-    private let textSampleLimit: Int
+    let textSampleLimit: Int
     private let textFields: [Int]
     /// Per field: the first free-text answers of accepted responses, in input order.
-    private(set) var textSamples: [[String]]
+    var textSamples: [[String]]
 
     /// Cleans one batch: accepted responses are appended to `responses`, rejected records are
     /// passed to `reject`.
@@ -113,7 +113,7 @@ struct CleanerState {
                 recordRejection(
                     Rejection(
                         provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
-                        message: "\(provenance.fileAndLine)\(location): \(problem.detail)",
+                        detail: "\(location): \(problem.detail)",
                         rawFields: batch.rawFields(record)),
                     reject)
                 continue
@@ -176,8 +176,7 @@ struct CleanerState {
                 Rejection(
                     provenance: provenance, reason: problem.reason, column: column,
                     field: schema.fields[problem.field].name,
-                    message:
-                        "\(provenance.fileAndLine): column \(column) (\(schema.fields[problem.field].name)): \(problem.why)",
+                    detail: ": column \(column) (\(schema.fields[problem.field].name)): \(problem.why)",
                     rawFields: batch.rawFields(record)),
                 reject)
             return
@@ -195,15 +194,17 @@ struct CleanerState {
             if winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
                 rejectByDedupe(
                     batch, record, column: column, provenance: provenance, reason: .supersededResponse,
-                    message:
-                        "superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
+                    detail:
+                        ": superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
                     reject)
                 return
             }
         } else if let first = duplicateOf, let column = dedupeColumn {
             rejectByDedupe(
-                batch, record, column: column, provenance: provenance, reason: .duplicateID,
-                message: "duplicate of record \(first.record) (\(inputPaths[first.input]):\(first.line))", reject)
+                batch, record, column: column, provenance: provenance, reason: .duplicateID, detail: "",
+                duplicateOf: Provenance(
+                    file: inputPaths[first.input], line: first.line, recordNumber: first.record, byteOffset: 0),
+                reject)
             return
         }
         var weight = 1.0
@@ -214,8 +215,7 @@ struct CleanerState {
                     Rejection(
                         provenance: provenance, reason: .missingRequired, column: column,
                         field: schema.fields[weightField].name,
-                        message:
-                            "\(provenance.fileAndLine): column \(column) (\(schema.fields[weightField].name)): the weight is blank",
+                        detail: ": column \(column) (\(schema.fields[weightField].name)): the weight is blank",
                         rawFields: batch.rawFields(record)),
                     reject)
                 return
@@ -226,7 +226,8 @@ struct CleanerState {
         if textSampleLimit > 0 { keepText(batch, record) }
     }
 
-    private var inputPaths: [String] = []
+    /// Paths of the inputs begun, by input number (for naming a duplicate's first occurrence).
+    var inputPaths: [String] = []
 
     private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (
         input: Int, line: Int, record: Int
@@ -261,13 +262,13 @@ struct CleanerState {
     /// Rejects a record that dedupe does not keep, naming the id column and field.
     private mutating func rejectByDedupe(
         _ batch: RecordBatch, _ record: Int, column: Int, provenance: Provenance, reason: ReasonCode,
-        message: String, _ reject: (Rejection) -> Void
+        detail: String, duplicateOf: Provenance? = nil, _ reject: (Rejection) -> Void
     ) {
         recordRejection(
             Rejection(
                 provenance: provenance, reason: reason, column: column + 1,
-                field: schema.dedupe.map { schema.fields[$0.field].name },
-                message: "\(provenance.fileAndLine): \(message)", rawFields: batch.rawFields(record)),
+                field: schema.dedupe.map { schema.fields[$0.field].name }, detail: detail, duplicateOf: duplicateOf,
+                rawFields: batch.rawFields(record)),
             reject)
     }
 
@@ -326,7 +327,10 @@ struct CleanerState {
 /// set are shared across files. Not `Sendable`: it is used from the one thread that consumes
 /// batches.
 package final class Cleaner {
-    private var state: CleanerState?
+    /// Moved out for the length of each batch (see `clean`).
+    var state: CleanerState?
+
+    init(state: CleanerState) { self.state = state }
 
     /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
     /// of the winners found beforehand instead of the first occurrence. With a

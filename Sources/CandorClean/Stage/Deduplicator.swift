@@ -27,4 +27,16 @@ struct Deduplicator {
 
     /// Distinct ids seen.
     var count: Int { ids.count }
+
+    /// Where `id` was first seen, if it was.
+    func firstOccurrence(of id: UnsafeRawBufferPointer) -> (input: Int, line: Int, record: Int)? {
+        ids.code(of: id).map { (Int(firstInput[$0]), Int(firstLine[$0]), Int(firstRecord[$0])) }
+    }
+
+    /// Calls `body` with every id and its first occurrence, in the order the ids were first seen.
+    func forEach(_ body: (UnsafeRawBufferPointer, (input: Int, line: Int, record: Int)) -> Void) {
+        for code in 0..<ids.count {
+            ids.withBytes(of: code) { body($0, (Int(firstInput[code]), Int(firstLine[code]), Int(firstRecord[code]))) }
+        }
+    }
 }

@@ -1,5 +1,4 @@
 import CandorCore
-import Foundation
 
 /// One input read by two threads at once, for consumers whose results merge (counts,
 /// accumulators): the data records are cut in two at a line start near the middle, each part
@@ -10,7 +9,8 @@ import Foundation
 /// outside any quoted field. When it does not (a quoted line break right at the cut), the
 /// first part reads on to the end of the file and the second part's result is dropped, so the
 /// outcome is always exactly what one sequential pass gives. Inputs that are transcoded or
-/// smaller than `minimumPartBytes` are read in one part.
+/// smaller than `minimumPartBytes` are read in one part. (`PartedRead` is the general form,
+/// for consumers whose parts differ.)
 ///
 /// ```swift
 /// let outcome = try ParallelIngest.read(path: "export.csv", initial: 0) { count, batch in
@@ -55,83 +55,24 @@ package enum ParallelIngest {
         minimumPartBytes: Int64 = defaultMinimumPartBytes, initial: Partial,
         consume: @escaping @Sendable (inout Partial, RecordBatch) -> Void
     ) throws(IngestError) -> Outcome<Partial> {
-        let name = displayName ?? path
+        let read = try PartedRead(
+            path: path, options: options, displayName: displayName, minimumPartBytes: minimumPartBytes)
+        var first = initial
+        var later: [Part<Partial>] = []
+        let shape: InputShape
         do {
-            return try readNamed(
-                path: path, name: name, options: options, minimumPartBytes: minimumPartBytes, initial: initial,
-                consume: consume)
+            shape = try read.run(
+                later: initial, consumeLater: consume, consume: { consume(&first, $0) },
+                acceptLater: {
+                    later.append($0)
+                    return true
+                })
+        } catch let error as IngestError {
+            throw error
         } catch {
-            var named = error
-            named.file = name
-            throw named
+            preconditionFailure("only reading throws here: \(error)")
         }
+        return Outcome(
+            layout: read.layout, parts: [Part(partial: first, lineBase: 0, recordBase: 0)] + later, shape: shape)
     }
-
-    private static func readNamed<Partial: Sendable>(
-        path: String, name: String, options: ReadOptions, minimumPartBytes: Int64, initial: Partial,
-        consume: @escaping @Sendable (inout Partial, RecordBatch) -> Void
-    ) throws(IngestError) -> Outcome<Partial> {
-        var options = options
-        options.chunkSize = min(options.chunkSize, partChunkSize)
-        let first = try RecordReader(path: path, options: options, hashing: false)
-        let checksum = BackgroundTask(name: "candor-checksum") {
-            FileChecksum.sha256(of: path, chunkSize: partChunkSize)?.sha256 ?? ""
-        }
-        // Joined on every way out: a process must not exit while OpenSSL is hashing.
-        defer { _ = checksum.wait() }
-        var second: (reader: RecordReader, task: BackgroundTask<Result<Partial, IngestError>>)?
-        if first.input.encoding == .utf8, first.input.fileSize - first.dataStart >= minimumPartBytes,
-            let cut = PartCut.find(
-                path: path, dataStart: first.dataStart, bomLength: first.input.bomLength,
-                fileSize: first.input.fileSize)
-        {
-            let reader = try RecordReader(continuing: first, at: cut)
-            first.stop(atPartEnd: cut)
-            let transfer = ReaderTransfer(reader: reader)
-            second = (
-                reader,
-                BackgroundTask(name: "candor-part-2") {
-                    drain(transfer.reader, name: name, initial: initial, consume: consume)
-                }
-            )
-        }
-        let firstPartial = drain(first, name: name, initial: initial, consume: consume)
-        let secondPartial = second?.task.wait()
-        var shape = first.shape
-        shape.sha256 = checksum.wait()
-        var parts = [Part(partial: try firstPartial.get(), lineBase: 0, recordBase: 0)]
-        if let second, let secondPartial, !first.overranPartEnd {
-            parts.append(
-                Part(
-                    partial: try secondPartial.get(), lineBase: first.currentLine - 1,
-                    recordBase: first.recordsRead))
-            let tail = second.reader.shape
-            shape.lineEndings.crlf += tail.lineEndings.crlf
-            shape.lineEndings.lf += tail.lineEndings.lf
-            shape.lineEndings.cr += tail.lineEndings.cr
-            shape.blankLines += tail.blankLines
-        }
-        return Outcome(layout: first.layout, parts: parts, shape: shape)
-    }
-
-    /// Reads every batch of `reader` into a copy of `initial`.
-    private static func drain<Partial>(
-        _ reader: RecordReader, name: String, initial: Partial, consume: (inout Partial, RecordBatch) -> Void
-    ) -> Result<Partial, IngestError> {
-        var partial = initial
-        do {
-            while let storage = try reader.nextBatch() {
-                let batch = RecordBatch(file: name, storage: storage, byteOffsetBias: reader.byteOffsetBias)
-                batch.validateText()
-                consume(&partial, batch)
-            }
-        } catch {
-            return .failure(error)
-        }
-        return .success(partial)
-    }
-
-    /// Carries a reader to its thread. Safe: after the hand-over only that thread uses it
-    /// until `BackgroundTask.wait()` returns.
-    private struct ReaderTransfer: @unchecked Sendable { let reader: RecordReader }
 }

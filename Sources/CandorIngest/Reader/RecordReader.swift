@@ -93,6 +93,14 @@ final class RecordReader {
         input.setLimit(offset)
     }
 
+    /// After a clean stop at the part end: reads on through the rest of the file, as if no part
+    /// end had been set (the later part's result was refused).
+    func readOnPastPartEnd() {
+        precondition(finished && !overranPartEnd, "only a reader that stopped at its part end reads on")
+        finished = false
+        input.setLimit(nil)
+    }
+
     /// The physical line the reader is on (after a clean stop: the line its part's end starts).
     var currentLine: Int { tokenizer.line }
 

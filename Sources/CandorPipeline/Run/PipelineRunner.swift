@@ -64,8 +64,9 @@ package enum PipelineRunner {
         defer { if !published { rejects.abandon() } }
 
         let pass = try StreamingPass.run(
-            definition: definition, files: files, threaded: request.threaded, rejects: rejects, logger: logger,
-            progress: progress)
+            definition: definition, files: files, threaded: request.threaded,
+            minimumPartBytes: request.minimumPartBytes, outputDirectory: directory,
+            rejects: rejects, logger: logger, progress: progress)
         inputs = pass.inputs
         let accounting = pass.accounting
         counts = RunLogEntry.Counts(

@@ -1,3 +1,5 @@
+import CandorIngest
+
 /// One pipeline to run, with the command line's overrides.
 package struct RunRequest: Sendable {
     /// The checked definition.
@@ -10,13 +12,18 @@ package struct RunRequest: Sendable {
     package var waitForLock: Bool
     /// Skip the run when the inputs and the definition are unchanged since the last success.
     package var onlyIfChanged: Bool
-    /// Parse on a thread of its own (both cores); off only for measuring the difference.
+    /// Use both cores (read large inputs in two parts at once, parse the rest on a thread of
+    /// its own); off only for measuring the difference.
     package var threaded: Bool
+    /// Inputs with at least this many bytes of data are read in two parts at once (when
+    /// `threaded`); tests lower it to cut small files.
+    package var minimumPartBytes: Int64
 
     /// Creates a request.
     package init(
         definition: PipelineDefinition, inputOverride: [String]? = nil, outputOverride: String? = nil,
-        waitForLock: Bool = false, onlyIfChanged: Bool = false, threaded: Bool = true
+        waitForLock: Bool = false, onlyIfChanged: Bool = false, threaded: Bool = true,
+        minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes
     ) {
         self.definition = definition
         self.inputOverride = inputOverride
@@ -24,6 +31,7 @@ package struct RunRequest: Sendable {
         self.waitForLock = waitForLock
         self.onlyIfChanged = onlyIfChanged
         self.threaded = threaded
+        self.minimumPartBytes = minimumPartBytes
     }
 
     /// The input files in force: `--input` (relative to the current folder) or the definition's.

@@ -6,6 +6,10 @@ import Logging
 
 /// The one pass over a pipeline's inputs: each batch of records goes through cleaning into the
 /// aggregator, and is then dropped, so memory does not grow with the number of rows.
+///
+/// A large UTF-8 input is read in two parts at once, each cleaned and aggregated on its own
+/// thread and merged (`StreamingPass+Parts.swift`); every other input is parsed on one thread
+/// and cleaned and aggregated on the calling one. Both give the same bytes out.
 struct StreamingPass {
     /// Where every record went.
     var accounting: CleanAccounting
@@ -18,66 +22,74 @@ struct StreamingPass {
     /// Per text field: its name and the answers kept (only when the pipeline opted in).
     var textSamples: [(field: String, answers: [String])]
 
+    /// The state the pass carries from batch to batch.
+    final class Sink {
+        let cleaner: Cleaner
+        var aggregator: Aggregator
+        let rejects: RejectsWriter
+        let progress: ProgressReporter?
+        private var responses: ResponseBatch
+
+        init(cleaner: Cleaner, plan: AggregationPlan, rejects: RejectsWriter, progress: ProgressReporter?) {
+            self.cleaner = cleaner
+            aggregator = Aggregator(plan: plan)
+            self.rejects = rejects
+            self.progress = progress
+            responses = ResponseBatch(width: cleaner.schema.fields.count)
+        }
+
+        /// Cleans and aggregates one batch of `file`, writing its rejections.
+        /// - Throws: `CleanFailure` for a value under `on_invalid: fail`, `RunFailure` when the
+        ///   rejects file cannot be written.
+        func consume(_ batch: RecordBatch, of file: InputFile) throws {
+            var writeFailure: OutputError?
+            try cleaner.clean(batch, into: &responses) { rejection in
+                guard writeFailure == nil else { return }
+                do throws(OutputError) { try rejects.append(rejection) } catch { writeFailure = error }
+            }
+            if let failure = writeFailure { throw RunFailure(failure.exitStatus, failure.description) }
+            aggregator.add(responses)
+            responses.removeAll()
+            if batch.count > 0 {
+                progress?.advance(
+                    file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset, records: batch.count)
+            }
+        }
+    }
+
+    /// Runs the pass. With `threaded`, inputs with `minimumPartBytes` of data or more are read
+    /// in two parts at once; `outputDirectory` holds the run's temporary files.
     static func run(
-        definition: PipelineDefinition, files: [InputFile], threaded: Bool, rejects: RejectsWriter, logger: Logger,
-        progress: ProgressReporter?
+        definition: PipelineDefinition, files: [InputFile], threaded: Bool,
+        minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes, outputDirectory: String,
+        rejects: RejectsWriter, logger: Logger, progress: ProgressReporter?
     ) throws(RunFailure) -> StreamingPass {
         let schema = definition.schema
-        var winners: LatestResponses?
-        if var finder = LatestResponseFinder(schema: schema) {
-            logger.debug("\(definition.name): dedupe keeps the latest response; reading ids and timestamps first")
-            for file in files {
-                let stream = try open(file, definition: definition, threaded: threaded)
-                do { try finder.begin(input: file.displayName, layout: stream.layout) } catch {
-                    throw RunFailure(.configuration, error.description)
-                }
-                do { while let batch = try stream.next() { finder.observe(batch) } } catch {
-                    throw RunFailure(.unreadableInput, error.description)
-                }
-            }
-            winners = finder.result
-        }
+        let winners = try latestWinners(definition: definition, files: files, threaded: threaded, logger: logger)
         let cleaner = Cleaner(
             schema: schema, latestWinners: winners,
             textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
-        var aggregator = Aggregator(plan: definition.plan)
-        var responses = ResponseBatch(width: schema.fields.count)
+        let sink = Sink(cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: progress)
+        // Parts merge exactly only where every sum is a sum of integers, and `keep: latest`
+        // needs its winners from a first pass anyway.
+        let parted = threaded && winners == nil && schema.weightField == nil
         var shapes: [InputShape] = []
         var inputs: [RunLogEntry.Input] = []
-        var writeFailure: OutputError?
         for file in files {
-            let stream = try open(file, definition: definition, threaded: threaded)
-            do { try cleaner.begin(input: file.displayName, layout: stream.layout) } catch {
-                throw RunFailure(.configuration, error.description)
-            }
             let readBefore = cleaner.accounting.read
+            let shape: InputShape
             do {
-                while let batch = try stream.next() {
-                    try cleaner.clean(batch, into: &responses) { rejection in
-                        guard writeFailure == nil else { return }
-                        do throws(OutputError) { try rejects.append(rejection) } catch { writeFailure = error }
-                    }
-                    if let failure = writeFailure { throw RunFailure(failure.exitStatus, failure.description) }
-                    aggregator.add(responses)
-                    responses.removeAll()
-                    if batch.count > 0 {
-                        progress?.advance(
-                            file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset,
-                            records: batch.count)
-                    }
+                if parted,
+                    let read = try PartedRead.openIfWorthIt(
+                        file, definition: definition, minimumPartBytes: minimumPartBytes)
+                {
+                    shape = try readInParts(
+                        read, file: file, sink: sink, spillDirectory: outputDirectory, logger: logger)
+                } else {
+                    shape = try readInOnePart(file, definition: definition, threaded: threaded, sink: sink)
                 }
-            } catch let error as IngestError {
-                throw RunFailure(.unreadableInput, error.description)
-            } catch let error as CleanFailure {
-                throw RunFailure(.dataQuality, error.description)
-            } catch let error as RunFailure {
-                throw error
             } catch {
-                throw RunFailure(.internalError, "\(error)")
-            }
-            // The stream is exhausted here, so its shape is known.
-            guard let shape = stream.shape else {
-                throw RunFailure(.internalError, "\(file): input shape missing after reading")
+                throw runFailure(error)
             }
             shapes.append(shape)
             inputs.append(
@@ -86,13 +98,59 @@ struct StreamingPass {
                     records: cleaner.accounting.read - readBefore))
             progress?.finish(file: file.path)
         }
-        let results = aggregator.results(labels: { cleaner.labels(ofField: $0) })
+        let results = sink.aggregator.results(labels: { cleaner.labels(ofField: $0) })
         let textSamples = schema.fields.indices.compactMap { index -> (field: String, answers: [String])? in
             guard case .text = schema.fields[index].kind, definition.freeText.allowed else { return nil }
             return (schema.fields[index].name, cleaner.textSamples(ofField: index))
         }
         return StreamingPass(
             accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples)
+    }
+
+    /// For `keep: latest`: the winning record of each respondent, from a first pass over ids and
+    /// timestamps; `nil` under any other dedupe rule.
+    private static func latestWinners(
+        definition: PipelineDefinition, files: [InputFile], threaded: Bool, logger: Logger
+    ) throws(RunFailure) -> LatestResponses? {
+        guard var finder = LatestResponseFinder(schema: definition.schema) else { return nil }
+        logger.debug("\(definition.name): dedupe keeps the latest response; reading ids and timestamps first")
+        for file in files {
+            let stream = try open(file, definition: definition, threaded: threaded)
+            do { try finder.begin(input: file.displayName, layout: stream.layout) } catch {
+                throw RunFailure(.configuration, error.description)
+            }
+            do { while let batch = try stream.next() { finder.observe(batch) } } catch {
+                throw RunFailure(.unreadableInput, error.description)
+            }
+        }
+        return finder.result
+    }
+
+    /// Reads `file` on one thread (or parses on a second with `threaded`) into `sink`.
+    private static func readInOnePart(
+        _ file: InputFile, definition: PipelineDefinition, threaded: Bool, sink: Sink
+    ) throws -> InputShape {
+        let stream = try open(file, definition: definition, threaded: threaded)
+        do { try sink.cleaner.begin(input: file.displayName, layout: stream.layout) } catch {
+            throw RunFailure(.configuration, error.description)
+        }
+        while let batch = try stream.next() { try sink.consume(batch, of: file) }
+        // The stream is exhausted here, so its shape is known.
+        guard let shape = stream.shape else {
+            throw RunFailure(.internalError, "\(file.displayName): input shape missing after reading")
+        }
+        return shape
+    }
+
+    /// The run's failure for an error reading, cleaning or writing an input gave.
+    static func runFailure(_ error: any Error) -> RunFailure {
+        switch error {
+        case let error as RunFailure: error
+        case let error as IngestError: RunFailure(.unreadableInput, error.description)
+        case let error as CleanFailure: RunFailure(.dataQuality, error.description)
+        case let error as OutputError: RunFailure(error.exitStatus, error.description)
+        default: RunFailure(.internalError, "\(error)")
+        }
     }
 
     static func open(_ file: InputFile, definition: PipelineDefinition, threaded: Bool) throws(RunFailure)

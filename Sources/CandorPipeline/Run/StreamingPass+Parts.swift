@@ -1,0 +1,103 @@
+import CandorAggregate
+import CandorClean
+import CandorCore
+import CandorIngest
+import Logging
+
+/// Reading one input in two parts at once: the records after a cut near the middle are cleaned
+/// and aggregated on a second thread by a cleaner and aggregator of their own, their rejections
+/// kept in a spill file; once the first part is done the later part is merged in file order,
+/// or, when it cannot be merged exactly, read again after the first.
+extension StreamingPass {
+    /// The later part's state, on its thread.
+    final class LaterPart: @unchecked Sendable {
+        // Safe: made on the run's thread, then used only by the later part's thread until
+        // `PartedRead.run` has joined it, and only by the run's thread after that.
+        let cleaner: Cleaner
+        var aggregator: Aggregator
+        let spill: RejectionSpill
+        private var responses: ResponseBatch
+        /// Why the part cannot be merged, once it is known that it cannot.
+        private(set) var refusal: String?
+
+        init(cleaner: Cleaner, plan: AggregationPlan, spill: RejectionSpill) {
+            self.cleaner = cleaner
+            aggregator = Aggregator(plan: plan)
+            self.spill = spill
+            responses = ResponseBatch(width: cleaner.schema.fields.count)
+        }
+
+        func consume(_ batch: RecordBatch) {
+            guard refusal == nil else { return }
+            do {
+                try cleaner.clean(batch, into: &responses) { spill.append($0) }
+            } catch {
+                // Read again after the first part, the value stops the run with its real line.
+                refusal = "a value under on_invalid: fail"
+                return
+            }
+            aggregator.add(responses)
+            responses.removeAll()
+        }
+    }
+
+    /// Reads `read` (a parted input) into `sink`, the later part on a second thread.
+    static func readInParts(
+        _ read: PartedRead, file: InputFile, sink: Sink, spillDirectory: String, logger: Logger
+    ) throws -> InputShape {
+        do { try sink.cleaner.begin(input: file.displayName, layout: read.layout) } catch {
+            throw RunFailure(.configuration, error.description)
+        }
+        let later = LaterPart(
+            cleaner: sink.cleaner.laterPart(), plan: sink.aggregator.plan,
+            spill: try RejectionSpill(directory: spillDirectory))
+        return try read.run(
+            later: later, consumeLater: { part, batch in part.consume(batch) },
+            consume: { try sink.consume($0, of: file) },
+            acceptLater: { part in
+                if let refusal = refusal(of: part.partial, by: sink.cleaner) {
+                    logger.debug("\(file.displayName): reading the second half again after the first (\(refusal))")
+                    return false
+                }
+                try part.partial.spill.replay { rejection in
+                    var rejection = rejection
+                    rejection.rebase(lines: part.lineBase, records: part.recordBase)
+                    do throws(OutputError) { try sink.rejects.append(rejection) } catch {
+                        throw RunFailure(error.exitStatus, error.description)
+                    }
+                }
+                let recoding = sink.cleaner.absorb(part.partial.cleaner, lines: part.lineBase, records: part.recordBase)
+                sink.aggregator.merge(part.partial.aggregator, recoding: recoding)
+                logger.debug("\(file.displayName): read in two parts, the second from line \(part.lineBase + 1)")
+                return true
+            })
+    }
+
+    /// Why `later` cannot be merged into what `cleaner` has seen exactly as a sequential pass
+    /// would have read it, or `nil` when it can.
+    private static func refusal(of later: LaterPart, by cleaner: Cleaner) -> String? {
+        if let refusal = later.refusal { return refusal }
+        if later.spill.failure != nil { return "its rejections could not be kept" }
+        let counts = cleaner.categoryCounts.merging(later.cleaner.categoryCounts, uniquingKeysWith: +)
+        if !later.aggregator.canRecode(categoryCounts: counts) { return "a category with too many values to recode" }
+        if cleaner.sharesRespondents(with: later.cleaner) { return "a respondent id seen in both halves" }
+        return nil
+    }
+}
+
+extension PartedRead {
+    /// `file` opened for reading in parts, or `nil` when it is not worth cutting (small or
+    /// transcoded).
+    static func openIfWorthIt(_ file: InputFile, definition: PipelineDefinition, minimumPartBytes: Int64)
+        throws(RunFailure) -> PartedRead?
+    {
+        do {
+            let read = try PartedRead(
+                path: file.path, options: definition.read, displayName: file.displayName,
+                minimumPartBytes: minimumPartBytes)
+            return read.isParted ? read : nil
+        } catch {
+            throw RunFailure(.unreadableInput, error.description)
+        }
+    }
+}
