@@ -89,10 +89,10 @@ struct FieldDecoder {
         let bytes = batch.field(record, columns[0])
         if bytes.isEmpty { return .blank }
         guard case .cached = strategy else { return decodeUncached(bytes) }
-        let shortKey = ShortValueCache.key(bytes)
+        let isShort = bytes.count <= ShortValueCache.maxLength
         let known: Int64?
-        if let shortKey {
-            known = shortCache.lookup(shortKey)
+        if isShort {
+            known = shortCache.lookup(bytes)
         } else {
             known = cache.code(of: bytes).map { cachedResults[$0] }
         }
@@ -111,8 +111,8 @@ struct FieldDecoder {
         case .invalid: marker = Self.invalidMarker
         case .blank: return result  // a value of spaces only; not worth caching
         }
-        if let shortKey {
-            if shortCache.count < cacheLimit { shortCache.insert(shortKey, marker) }
+        if isShort {
+            if shortCache.count < cacheLimit { shortCache.insert(bytes, marker) }
         } else if cache.count < cacheLimit {
             _ = cache.intern(bytes)
             cachedResults.append(marker)

@@ -1,13 +1,14 @@
 /// A cache from short raw values (at most 32 bytes: every label, category and small number in
 /// a survey) to decoded results, with no byte comparison at all.
 ///
-/// A value of up to 32 bytes is represented exactly by its length and four 8-byte words
-/// (overlapping loads cover every byte), so two values are equal exactly when their keys are.
-/// The probe table holds only 8-byte slots (a hash tag and an entry index), so a lookup in a
-/// large cache (100,000 manager ids, say) touches one slot and one entry, like a C hash map;
-/// the keys and results live densely in entry order. Longer values are not cached here (`key`
-/// returns `nil`).
+/// Values of up to 7 bytes are one packed word each (`PackedValueTable`). Longer ones are
+/// represented exactly by their length and four 8-byte words (overlapping loads cover every
+/// byte), so two values are equal exactly when their keys are; their probe table holds only
+/// 8-byte slots (a hash tag and an entry index), and the keys and results live densely in entry
+/// order. Longer values are not cached here.
 struct ShortValueCache {
+    /// Values of up to 7 bytes, kept in a table of their own (see `PackedValueTable`).
+    private var packed = PackedValueTable()
     /// High 32 bits: hash tag; low 32 bits: entry index + 1 (0 marks an empty slot).
     private var slots: [UInt64]
     /// Per entry: the five key words.
@@ -23,11 +24,30 @@ struct ShortValueCache {
     }
 
     /// Entries stored.
-    var count: Int { results.count }
+    var count: Int { results.count + packed.count }
+
+    /// Longest value cached.
+    static let maxLength = 32
+
+    /// The cached result for `bytes` (1 to `maxLength` of them).
+    @inline(__always)
+    func lookup(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        if bytes.count <= PackedValueTable.maxLength { return packed.lookup(PackedValueTable.pack(bytes)) }
+        return lookup(Self.key(bytes)!)
+    }
+
+    /// Stores `result` for `bytes` (1 to `maxLength` of them, not stored yet).
+    mutating func insert(_ bytes: UnsafeRawBufferPointer, _ result: Int64) {
+        if bytes.count <= PackedValueTable.maxLength {
+            packed.insert(PackedValueTable.pack(bytes), result)
+        } else {
+            insert(Self.key(bytes)!, result)
+        }
+    }
 
     /// The exact key of `bytes`, or `nil` when they are longer than 32 bytes.
     @inline(__always)
-    static func key(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64, UInt64)? {
+    private static func key(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64, UInt64)? {
         let count = bytes.count
         if count > 32 { return nil }
         let length = UInt64(count) + 1
@@ -60,7 +80,7 @@ struct ShortValueCache {
 
     /// The cached result for `key`.
     @inline(__always)
-    func lookup(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64)) -> Int64? {
+    private func lookup(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64)) -> Int64? {
         let hash = Self.hash(key)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         return slots.withUnsafeBufferPointer { slots in
@@ -85,7 +105,7 @@ struct ShortValueCache {
     }
 
     /// Stores `result` under `key` (which must not be stored yet).
-    mutating func insert(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64) {
+    private mutating func insert(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64) {
         if (results.count + 1) * 10 > slots.count * 7 { grow() }
         keys.append(contentsOf: [key.0, key.1, key.2, key.3, key.4])
         results.append(result)

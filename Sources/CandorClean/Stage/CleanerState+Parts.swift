@@ -30,13 +30,17 @@ extension CleanerState {
     }
 
     /// Adds what `later` (a `laterPart()` that read the rest of the input, with no respondent
-    /// in common) saw, as if this state had read its records: ids with their lines and record
-    /// numbers moved by `lines` and `records`, counts, free-text samples, category values.
+    /// in common) saw, as if this state had read its records: counts, free-text samples,
+    /// category values and, with `keepingIDs`, its ids with their lines and record numbers moved
+    /// by `lines` and `records` (after the last input no id is looked up again, and leaving
+    /// them out saves the time and memory of growing the set).
     /// - Returns: how `later`'s category codes translate into this state's.
-    mutating func absorb(_ later: CleanerState, lines: Int, records: Int) -> CategoryRecoding {
+    mutating func absorb(_ later: CleanerState, lines: Int, records: Int, keepingIDs: Bool) -> CategoryRecoding {
         let input = inputIndex
-        later.deduplicator.forEach { id, first in
-            _ = deduplicator.register(id, input: input, line: first.line + lines, record: first.record + records)
+        if keepingIDs {
+            later.deduplicator.forEach { id, first in
+                _ = deduplicator.register(id, input: input, line: first.line + lines, record: first.record + records)
+            }
         }
         totals.read += later.totals.read
         totals.accepted += later.totals.accepted
@@ -86,8 +90,10 @@ extension Cleaner {
 
     /// Merges `later`, which read the rest of the input in progress and shares no respondent
     /// with this cleaner; its records' lines and record numbers move by `lines` and `records`.
+    /// Without `keepingIDs` its respondent ids are left out: only for the run's last input,
+    /// after which no id is looked up.
     /// - Returns: how `later`'s category codes translate into this cleaner's.
-    package func absorb(_ later: Cleaner, lines: Int, records: Int) -> CategoryRecoding {
-        state!.absorb(later.state!, lines: lines, records: records)
+    package func absorb(_ later: Cleaner, lines: Int, records: Int, keepingIDs: Bool = true) -> CategoryRecoding {
+        state!.absorb(later.state!, lines: lines, records: records, keepingIDs: keepingIDs)
     }
 }

@@ -42,8 +42,9 @@ extension StreamingPass {
     }
 
     /// Reads `read` (a parted input) into `sink`, the later part on a second thread.
+    /// With `isLastInput`, the later part's respondent ids are checked but not kept.
     static func readInParts(
-        _ read: PartedRead, file: InputFile, sink: Sink, spillDirectory: String, logger: Logger
+        _ read: PartedRead, file: InputFile, isLastInput: Bool, sink: Sink, spillDirectory: String, logger: Logger
     ) throws -> InputShape {
         do { try sink.cleaner.begin(input: file.displayName, layout: read.layout) } catch {
             throw RunFailure(.configuration, error.description)
@@ -66,7 +67,8 @@ extension StreamingPass {
                         throw RunFailure(error.exitStatus, error.description)
                     }
                 }
-                let recoding = sink.cleaner.absorb(part.partial.cleaner, lines: part.lineBase, records: part.recordBase)
+                let recoding = sink.cleaner.absorb(
+                    part.partial.cleaner, lines: part.lineBase, records: part.recordBase, keepingIDs: !isLastInput)
                 sink.aggregator.merge(part.partial.aggregator, recoding: recoding)
                 logger.debug("\(file.displayName): read in two parts, the second from line \(part.lineBase + 1)")
                 return true

@@ -75,7 +75,7 @@ struct StreamingPass {
         let parted = threaded && winners == nil && schema.weightField == nil
         var shapes: [InputShape] = []
         var inputs: [RunLogEntry.Input] = []
-        for file in files {
+        for (number, file) in files.enumerated() {
             let readBefore = cleaner.accounting.read
             let shape: InputShape
             do {
@@ -84,7 +84,8 @@ struct StreamingPass {
                         file, definition: definition, minimumPartBytes: minimumPartBytes)
                 {
                     shape = try readInParts(
-                        read, file: file, sink: sink, spillDirectory: outputDirectory, logger: logger)
+                        read, file: file, isLastInput: number == files.count - 1, sink: sink,
+                        spillDirectory: outputDirectory, logger: logger)
                 } else {
                     shape = try readInOnePart(file, definition: definition, threaded: threaded, sink: sink)
                 }

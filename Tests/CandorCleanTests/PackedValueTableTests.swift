@@ -1,0 +1,49 @@
+import Testing
+
+@testable import CandorClean
+
+/// The packed table finds exactly the values stored, whatever their bytes.
+@Suite struct PackedValueTableTests {
+    static func pack(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { PackedValueTable.pack($0) } }
+
+    @Test func packingKeepsEveryByteAndTheLength() {
+        #expect(Self.pack([0x41]) == 0x0100_0000_0000_0041)
+        #expect(Self.pack([0x41, 0x00]) == 0x0200_0000_0000_0041)
+        #expect(Self.pack([1, 2, 3]) == 0x0300_0000_0003_0201)
+        #expect(Self.pack([1, 2, 3, 4]) == 0x0400_0000_0403_0201)
+        #expect(Self.pack([1, 2, 3, 4, 5, 6, 7]) == 0x0707_0605_0403_0201)
+        #expect(Self.pack(Array("M59072".utf8)) == 0x0600_3237_3039_354D)
+    }
+
+    @Test func aTableAgreesWithADictionary() {
+        var generator = MergeSeed(state: 7)
+        var reference: [[UInt8]: Int64] = [:]
+        var table = PackedValueTable()
+        for step in 0..<20_000 {
+            let length = Int(generator.next() % 7) + 1
+            // Few distinct bytes, zeros among them, so prefixes and zero-padded look-alikes occur.
+            let bytes = (0..<length).map { _ in UInt8([0, 1, 0x41, 0xFF][Int(generator.next() % 4)]) }
+            let word = Self.pack(bytes)
+            #expect(table.lookup(word) == reference[bytes])
+            if reference[bytes] == nil {
+                reference[bytes] = Int64(step) - 10_000
+                table.insert(word, Int64(step) - 10_000)
+            }
+        }
+        #expect(table.count == reference.count)
+        for (bytes, result) in reference { #expect(table.lookup(Self.pack(bytes)) == result) }
+        #expect(table.lookup(Self.pack([2, 2, 2])) == nil)
+    }
+
+    /// SplitMix64, for a repeatable sequence.
+    struct MergeSeed {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
