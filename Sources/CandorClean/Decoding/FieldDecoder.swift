@@ -38,6 +38,13 @@ struct FieldDecoder {
     private let cacheLimit: Int
     private static let nonAnswerMarker = Int64.min + 1
     private static let invalidMarker = Int64.min + 2
+    private static let notFoundMarker = Int64.min + 3
+    /// Per record of the batch being cleaned: its cached result found by `lookAhead`, or
+    /// `notFoundMarker`; empty when the batch was not looked ahead.
+    private var ahead: [Int64] = []
+    /// A cache this large no longer fits the CPU's nearer caches, so each lookup may wait on
+    /// memory; looking a whole batch up in one loop lets those waits overlap.
+    private static let lookAheadThreshold = 8192
 
     init(spec: FieldSpec) {
         self.spec = spec
@@ -91,7 +98,9 @@ struct FieldDecoder {
         guard case .cached = strategy else { return decodeUncached(bytes) }
         let isShort = bytes.count <= ShortValueCache.maxLength
         let known: Int64?
-        if isShort {
+        if record < ahead.count, ahead[record] != Self.notFoundMarker {
+            known = ahead[record]
+        } else if isShort {
             known = shortCache.lookup(bytes)
         } else {
             known = cache.code(of: bytes).map { cachedResults[$0] }
@@ -118,6 +127,26 @@ struct FieldDecoder {
             cachedResults.append(marker)
         }
         return result
+    }
+
+    /// Looks up every record's value of a large cached field before the batch is cleaned record
+    /// by record: one tight loop whose independent lookups the CPU overlaps, where lookups
+    /// spread between the other fields' work wait on memory one at a time. Only reads the
+    /// cache: values not found yet are decoded (and cached) by `decode`, in record order.
+    mutating func lookAhead(_ batch: RecordBatch) {
+        ahead.removeAll(keepingCapacity: true)
+        guard case .cached = strategy, shortCache.count >= Self.lookAheadThreshold else { return }
+        let column = columns[0]
+        for record in 0..<batch.count {
+            var found = Self.notFoundMarker
+            if column < batch.fieldCount(record) {
+                let bytes = batch.field(record, column)
+                if !bytes.isEmpty, bytes.count <= ShortValueCache.maxLength, let known = shortCache.lookup(bytes) {
+                    found = known
+                }
+            }
+            ahead.append(found)
+        }
     }
 
     /// The slow path: a value not seen before, as text.

@@ -101,6 +101,7 @@ struct CleanerState {
         _ batch: RecordBatch, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
         let checkProblems = batch.hasProblems
+        for field in decoders.indices { decoders[field].lookAhead(batch) }
         for record in 0..<batch.count {
             totals.read += 1
             current.read += 1
