@@ -4,6 +4,10 @@ the peers, alternating runs, medians and pair-by-pair ratios.
 
 usage: scripts/bench [--rows 1000000 3000000] [--runs 5] [--only w1|ingest] [--skip-peers]
 
+After the tables, the targets Candor is held to against itself: peak memory against 32 MiB + 16
+bytes per respondent, 3M rows against 1M, the file's n/9 managers against 1,000 (the same rows
+with their manager ids folded), and two threads against one (the tables' paired ratio).
+
 Every command is timed as a whole process (fork/exec/wait4): wall time, user time and peak RSS.
 Runs alternate A B C … A B C … so a drift of the shared machine hits every tool alike; the
 ratio Candor/peer is taken within each round, and its median reported.
@@ -50,6 +54,26 @@ def prepare(rows_list):
     return files
 
 
+def few_managers(path, managers=1000):
+    """`path` with its manager ids folded onto `managers` distinct ones (same rows otherwise):
+    the scaling check compares it with the file's own n/9 managers."""
+    out = path.replace(".csv", f"-m{managers}.csv")
+    if not os.path.exists(out):
+        print(f"writing {os.path.basename(out)} …", file=sys.stderr)
+        import csv
+        with open(path, newline="") as source, open(out + ".tmp", "w", newline="") as target:
+            reader, writer = csv.reader(source), csv.writer(target, lineterminator="\r\n")
+            header = next(reader)
+            column = header.index("manager_id")
+            writer.writerow(header)
+            for row in reader:
+                if len(row) > column:
+                    row[column] = f"M{int(row[column][1:]) % managers:04d}"
+                writer.writerow(row)
+        os.rename(out + ".tmp", out)
+    return out
+
+
 def commands(kind, path, skip_peers):
     peers = os.path.join(SHARED, "peers")
     out = os.path.join(WORK, "out")
@@ -89,9 +113,37 @@ def bench(kind, path, runs, skip_peers):
         wall = statistics.median(r[0] for r in rows)
         user = statistics.median(r[1] for r in rows)
         rss = statistics.median(r[3] for r in rows)
-        ratio = statistics.median(c[0] / r[0] for c, r in zip(samples[candor], rows))
+        ratio = paired(samples[candor], rows)
         print(f"| {name} | {wall:.2f} | {user:.2f} | {rss:.0f} | {size_mb / wall:.0f} | {ratio:.2f} |")
     return samples
+
+
+def paired(a, b):
+    """Median of the wall-time ratios a/b, run by run."""
+    return statistics.median(x[0] / y[0] for x, y in zip(a, b))
+
+
+def scaling(files, runs):
+    """The targets that compare Candor with itself: memory against 32 MiB + 16 B per respondent,
+    3M rows against 1M, n/9 managers against 1k, two threads against one."""
+    print("\n### Targets against itself\n")
+    w1 = lambda path: [CANDOR, "run", "Pipelines/bench-w1.yml", "--input", path, "--output", os.path.join(WORK, "out")]
+    smallest = min(files)
+    many, few = files[smallest], few_managers(files[smallest])
+    for _ in range(1):  # warm-up
+        timed(w1(few))
+    pairs = [(timed(w1(many)), timed(w1(few))) for _ in range(runs)]
+    print(f"- {smallest // 9:,} managers ÷ 1,000 managers, {smallest:,} rows: {paired([p[0] for p in pairs], [p[1] for p in pairs]):.2f} (target ≤ 1.20)")
+    results = {}
+    for rows, path in sorted(files.items()):
+        results[rows] = [timed(w1(path)) for _ in range(runs)]
+        rss = statistics.median(r[3] for r in results[rows])
+        limit = 32 + 16 * rows / 2**20
+        print(f"- peak RSS at {rows:,} rows: {rss:.0f} MiB (target ≤ {limit:.0f} MiB = 32 MiB + 16 B × {rows:,})")
+    if len(files) > 1:
+        low, high = min(files), max(files)
+        ratio = statistics.median(r[0] for r in results[high]) / statistics.median(r[0] for r in results[low])
+        print(f"- {high:,} rows ÷ {low:,} rows, wall: {ratio:.2f} (target ≤ {3.1 * high / low / 3:.2f})")
 
 
 def agreement(path):
@@ -146,6 +198,8 @@ def main():
             bench("w1", files[rows], args.runs, args.skip_peers)
         if args.only != "w1":
             bench("ingest", files[rows], args.runs, True)
+    if args.only != "ingest":
+        scaling(files, args.runs)
     sys.exit(0 if ok else 1)
 
 
