@@ -54,14 +54,26 @@ package struct CategoryTable: Sendable {
 }
 
 extension CategoryTable {
-    /// Adds the values `later` took that this table lacks, in `later`'s code order, and returns
-    /// for each of `later`'s codes the code its value has here: a table that saw records
-    /// before `later`'s then holds exactly what one table seeing all of them in order holds.
-    mutating func absorb(_ later: CategoryTable) -> [Int] {
-        later.labels.map { label in
-            if case .value(let code) = code(of: label) { return Int(code) }
-            // Only a value of a closed set can be refused, and both tables share that set.
-            return -1
+    /// For each of `later`'s codes, the code its value has here, or would have once `append`
+    /// adds the values this table lacks (numbered after this table's, in `later`'s order): a
+    /// table that saw records before `later`'s then holds what one table seeing all of them in
+    /// order holds. Changes nothing, so it can be worked out before the merge is decided.
+    func codes(of later: CategoryTable) -> [Int] {
+        var next = labels.count
+        return later.labels.map { label in
+            if let code = codes[Self.fold(label)] { return code }
+            // Only a value of a closed set can be missing here, and both tables share that set.
+            guard !closed else { return -1 }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    /// Adds the values of `later` that `codes(of: later)` numbered past this table's end.
+    mutating func append(_ later: CategoryTable, codes planned: [Int]) {
+        for (label, code) in zip(later.labels, planned) where code >= labels.count {
+            labels.append(label)
+            codes[Self.fold(label)] = code
         }
     }
 }

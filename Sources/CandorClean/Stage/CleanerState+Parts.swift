@@ -1,6 +1,6 @@
 import CandorCore
 
-/// Cleaning one input in two parts at once: a state for the later part, the check that its
+/// Cleaning one input in two parts at once: a state for the later part, the checks that its
 /// outcome is the sequential one, and the merge.
 extension CleanerState {
     /// A state for the records after the current ones of the input in progress: the same
@@ -19,23 +19,26 @@ extension CleanerState {
         return part
     }
 
-    /// Whether `later` registered a respondent id this state had seen: its records were then
-    /// judged without knowing that they repeat an earlier one, unlike in a sequential pass.
-    func sharesRespondents(with later: CleanerState) -> Bool {
-        var shared = false
-        later.deduplicator.forEach { id, _ in
-            if !shared, deduplicator.firstOccurrence(of: id) != nil { shared = true }
+    /// How `later`'s category codes translate into the codes this state's tables give the
+    /// same values once `absorb` has added the ones they lack. Changes nothing.
+    func recoding(of later: CleanerState) -> CategoryRecoding {
+        var recoding = CategoryRecoding()
+        for field in decoders.indices {
+            guard let theirs = later.decoders[field].categories, let ours = decoders[field].categories else { continue }
+            recoding.codes[field] = ours.codes(of: theirs)
         }
-        return shared
+        return recoding
     }
 
     /// Adds what `later` (a `laterPart()` that read the rest of the input, with no respondent
-    /// in common) saw, as if this state had read its records: counts, free-text samples,
-    /// category values and, with `keepingIDs`, its ids with their lines and record numbers moved
-    /// by `lines` and `records` (after the last input no id is looked up again, and leaving
-    /// them out saves the time and memory of growing the set).
-    /// - Returns: how `later`'s category codes translate into this state's.
-    mutating func absorb(_ later: CleanerState, lines: Int, records: Int, keepingIDs: Bool) -> CategoryRecoding {
+    /// in common) saw, as if this state had read its records: counts, free-text samples, the
+    /// category values `recoding` (from `recoding(of: later)`) numbers past the tables' ends
+    /// and, with `keepingIDs`, its ids with their lines and record numbers moved by `lines` and
+    /// `records` (after the last input no id is looked up again, and leaving them out saves the
+    /// time and memory of growing the set).
+    mutating func absorb(
+        _ later: CleanerState, recoding: CategoryRecoding, lines: Int, records: Int, keepingIDs: Bool
+    ) {
         let input = inputIndex
         if keepingIDs {
             later.deduplicator.forEach { id, first in
@@ -61,12 +64,26 @@ extension CleanerState {
             let room = max(textSampleLimit - textSamples[field].count, 0)
             textSamples[field].append(contentsOf: later.textSamples[field].prefix(room))
         }
-        var recoding = CategoryRecoding()
-        for field in decoders.indices {
-            guard let theirs = later.decoders[field].categories, decoders[field].categories != nil else { continue }
-            recoding.codes[field] = decoders[field].categories!.absorb(theirs)
+        for (field, codes) in recoding.codes {
+            guard let theirs = later.decoders[field].categories else { continue }
+            decoders[field].categories!.append(theirs, codes: codes)
         }
-        return recoding
+    }
+}
+
+/// Whether two respondent-id sets share an id: the check, on a thread of its own, that a later
+/// part's records were judged as a sequential pass would have judged them.
+package struct RespondentOverlap: Sendable {
+    let earlier: Deduplicator
+    let later: Deduplicator
+
+    /// Whether any id of the later set is in the earlier one.
+    package func isFound() -> Bool {
+        var found = false
+        later.forEach { id, _ in
+            if !found, earlier.firstOccurrence(of: id) != nil { found = true }
+        }
+        return found
     }
 }
 
@@ -75,9 +92,12 @@ extension Cleaner {
     /// `CleanerState.laterPart()`), to run on another thread and merge back with `absorb`.
     package func laterPart() -> Cleaner { Cleaner(state: state!.laterPart()) }
 
-    /// Whether `later` saw a respondent id this cleaner had seen; its outcome then differs from
-    /// a sequential pass's, and its part must be read again by this cleaner.
-    package func sharesRespondents(with later: Cleaner) -> Bool { state!.sharesRespondents(with: later.state!) }
+    /// The check whether `later` saw a respondent id this cleaner had seen (its outcome then
+    /// differs from a sequential pass's, and its part must be read again by this cleaner). It
+    /// holds the two id sets as they are now; neither cleaner may register ids until it is done.
+    package func respondentOverlap(with later: Cleaner) -> RespondentOverlap {
+        RespondentOverlap(earlier: state!.deduplicator, later: later.state!.deduplicator)
+    }
 
     /// Per category field (schema index): the number of values its table holds.
     package var categoryCounts: [Int: Int] {
@@ -88,12 +108,16 @@ extension Cleaner {
         return counts
     }
 
+    /// How `later`'s category codes translate into this cleaner's once `absorb` has run.
+    package func recoding(of later: Cleaner) -> CategoryRecoding { state!.recoding(of: later.state!) }
+
     /// Merges `later`, which read the rest of the input in progress and shares no respondent
     /// with this cleaner; its records' lines and record numbers move by `lines` and `records`.
-    /// Without `keepingIDs` its respondent ids are left out: only for the run's last input,
-    /// after which no id is looked up.
-    /// - Returns: how `later`'s category codes translate into this cleaner's.
-    package func absorb(_ later: Cleaner, lines: Int, records: Int, keepingIDs: Bool = true) -> CategoryRecoding {
-        state!.absorb(later.state!, lines: lines, records: records, keepingIDs: keepingIDs)
+    /// `recoding` is `recoding(of: later)`. Without `keepingIDs` the later respondent ids are
+    /// left out: only for the run's last input, after which no id is looked up.
+    package func absorb(
+        _ later: Cleaner, recoding: CategoryRecoding, lines: Int, records: Int, keepingIDs: Bool = true
+    ) {
+        state!.absorb(later.state!, recoding: recoding, lines: lines, records: records, keepingIDs: keepingIDs)
     }
 }

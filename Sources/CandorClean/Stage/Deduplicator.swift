@@ -4,7 +4,7 @@ import CandorCore
 ///
 /// This is the one part of a run whose memory grows with the number of respondents: the id
 /// bytes once each, a slot, and the first occurrence's input, line and record number.
-struct Deduplicator {
+struct Deduplicator: Sendable {
     private var ids = ByteInterner(expected: 1 << 16)
     private var firstInput: [UInt16] = []
     private var firstLine: [UInt32] = []

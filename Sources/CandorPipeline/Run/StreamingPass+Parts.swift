@@ -56,34 +56,48 @@ extension StreamingPass {
             later: later, consumeLater: { part, batch in part.consume(batch) },
             consume: { try sink.consume($0, of: file) },
             acceptLater: { part in
-                if let refusal = refusal(of: part.partial, by: sink.cleaner) {
-                    logger.debug("\(file.displayName): reading the second half again after the first (\(refusal))")
-                    return false
-                }
-                try part.partial.spill.replay { rejection in
-                    var rejection = rejection
-                    rejection.rebase(lines: part.lineBase, records: part.recordBase)
-                    do throws(OutputError) { try sink.rejects.append(rejection) } catch {
-                        throw RunFailure(error.exitStatus, error.description)
-                    }
-                }
-                let recoding = sink.cleaner.absorb(
-                    part.partial.cleaner, lines: part.lineBase, records: part.recordBase, keepingIDs: !isLastInput)
-                sink.aggregator.merge(part.partial.aggregator, recoding: recoding)
-                logger.debug("\(file.displayName): read in two parts, the second from line \(part.lineBase + 1)")
-                return true
+                try accept(part, file: file, isLastInput: isLastInput, sink: sink, logger: logger)
             })
     }
 
-    /// Why `later` cannot be merged into what `cleaner` has seen exactly as a sequential pass
-    /// would have read it, or `nil` when it can.
-    private static func refusal(of later: LaterPart, by cleaner: Cleaner) -> String? {
-        if let refusal = later.refusal { return refusal }
-        if later.spill.failure != nil { return "its rejections could not be kept" }
-        let counts = cleaner.categoryCounts.merging(later.cleaner.categoryCounts, uniquingKeysWith: +)
-        if !later.aggregator.canRecode(categoryCounts: counts) { return "a category with too many values to recode" }
-        if cleaner.sharesRespondents(with: later.cleaner) { return "a respondent id seen in both halves" }
-        return nil
+    /// Merges the later part into `sink` when that gives exactly what a sequential pass gives;
+    /// `false` (logged with the reason) when it does not, and the part must be read again.
+    ///
+    /// The respondent-id check is the longest step, so it runs on a thread of its own while
+    /// the category codes are worked out and the aggregates merged into a copy; nothing that
+    /// cannot be undone happens before its answer.
+    private static func accept(
+        _ part: ParallelIngest.Part<LaterPart>, file: InputFile, isLastInput: Bool, sink: Sink, logger: Logger
+    ) throws -> Bool {
+        let later = part.partial
+        func refuse(_ reason: String) -> Bool {
+            logger.debug("\(file.displayName): reading the second half again after the first (\(reason))")
+            return false
+        }
+        if let refusal = later.refusal { return refuse(refusal) }
+        if later.spill.failure != nil { return refuse("its rejections could not be kept") }
+        let counts = sink.cleaner.categoryCounts.merging(later.cleaner.categoryCounts, uniquingKeysWith: +)
+        guard later.aggregator.canRecode(categoryCounts: counts) else {
+            return refuse("a category with too many values to recode")
+        }
+        let overlap = sink.cleaner.respondentOverlap(with: later.cleaner)
+        let check = BackgroundTask(name: "candor-id-check") { overlap.isFound() }
+        let recoding = sink.cleaner.recoding(of: later.cleaner)
+        var merged = sink.aggregator
+        merged.merge(later.aggregator, recoding: recoding)
+        if check.wait() { return refuse("a respondent id seen in both halves") }
+        try later.spill.replay { rejection in
+            var rejection = rejection
+            rejection.rebase(lines: part.lineBase, records: part.recordBase)
+            do throws(OutputError) { try sink.rejects.append(rejection) } catch {
+                throw RunFailure(error.exitStatus, error.description)
+            }
+        }
+        sink.cleaner.absorb(
+            later.cleaner, recoding: recoding, lines: part.lineBase, records: part.recordBase, keepingIDs: !isLastInput)
+        sink.aggregator = merged
+        logger.debug("\(file.displayName): read in two parts, the second from line \(part.lineBase + 1)")
+        return true
     }
 }
 
