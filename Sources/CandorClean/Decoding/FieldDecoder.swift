@@ -23,6 +23,8 @@ struct FieldDecoder {
     private var cachedResults: [Int64] = []
     private let cachesValues: Bool
     private(set) var categories: CategoryTable?
+    /// Whether `categories` is set, copied out for the per-record path.
+    private let isCategory: Bool
     private let vocabulary: [String: Int64]
     private let nonAnswers: Set<String>
 
@@ -67,6 +69,7 @@ struct FieldDecoder {
             cachesValues = false
         }
         if case .category = spec.kind { cacheLimit = .max } else { cacheLimit = 100_000 }
+        isCategory = categories != nil
         self.vocabulary = vocabulary
         self.nonAnswers = nonAnswers
         if case .multiselect(let multiselect) = spec.kind, multiselect.encoding.isColumnBased {
@@ -89,6 +92,15 @@ struct FieldDecoder {
         let bytes = batch.field(record, columns[0])
         if bytes.isEmpty { return .blank }
         guard case .cached = strategy else { return decodeUncached(bytes) }
+        // A category value in plain ASCII is looked up in the table from its bytes; only the
+        // others (rare) go through the caches, so a hundred thousand managers are not stored twice.
+        if isCategory {
+            switch categories!.knownCode(ofASCII: bytes) {
+            case .code(let code): return .value(code)
+            case .absent: return slowDecode(String(decoding: bytes, as: UTF8.self))
+            case .notASCII: break
+            }
+        }
         let shortKey = ShortValueCache.key(bytes)
         let known: Int64?
         if let shortKey {
