@@ -57,12 +57,27 @@ private struct CheckedSet {
     }
 }
 
-/// A random id: a short one over few letters (so that some repeat), or 0–40 arbitrary bytes.
+/// Characters an id may be packed from, and two that it may not.
+private let idCharacters = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+/// A random id: a short one over few letters (so that some repeat), 8–14 id-like characters
+/// (now and then a '.' or a NUL among them), or 0–40 arbitrary bytes.
 private func randomID(_ random: inout SeededGenerator) -> [UInt8] {
-    if Bool.random(using: &random) {
+    switch Int.random(in: 0..<3, using: &random) {
+    case 0:
         return (0..<Int.random(in: 1...3, using: &random)).map { _ in UInt8.random(in: 65...68, using: &random) }
+    case 1:
+        return (0..<Int.random(in: 8...14, using: &random)).map { _ in
+            switch Int.random(in: 0..<40, using: &random) {
+            case 0: UInt8(ascii: ".")
+            case 1: 0
+            case 2...5: UInt8(ascii: "7")
+            default: idCharacters.randomElement(using: &random)!
+            }
+        }
+    default:
+        return (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
     }
-    return (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
 }
 
 @Test("random ids of 0–40 bytes over several inputs, with repeats and multi-line records, match a dictionary")
@@ -101,21 +116,27 @@ func manyShortIDs() {
     checked.verify(absent: [id(200_000), id(-1), Array("R0000000".utf8), Array("R000000000".utf8)])
 }
 
-@Test("ids that differ only in trailing zero bytes or in length around the inline limit stay apart")
+@Test("ids that differ only in trailing zero bytes, in length or in one character around the entry's forms stay apart")
 func paddingAndLengthBoundaries() {
     var checked = CheckedSet()
     let ids: [[UInt8]] = [
         [], [0], [0, 0], [65], [65, 0], [65, 0, 0], Array(repeating: 0, count: 11), Array(repeating: 0, count: 12),
         Array(repeating: 66, count: 10), Array(repeating: 66, count: 11), Array(repeating: 66, count: 12),
         Array(repeating: 66, count: 13), [0xFF], [0xFF, 0xFF], Array(repeating: 0xFF, count: 11),
-        Array(repeating: 0xFF, count: 12), Array(repeating: 67, count: 70_000),
+        Array(repeating: 0xFF, count: 12), Array("EMP-0001234".utf8), Array("EMP_0001234".utf8),
+        Array("EMP.0001234".utf8), Array("zz_--_zz09AZ".utf8), Array("zz_--_zz09AZ0".utf8), Array("000000000".utf8),
+        Array("0000000000".utf8), Array("00000000000".utf8), Array("000000000000".utf8), Array("__________".utf8),
+        Array("----------".utf8), Array(repeating: 0, count: 10), Array(repeating: 67, count: 70_000),
         Array(repeating: 67, count: 70_000) + [1], Array(repeating: 67, count: 69_999),
     ]
     for (number, id) in ids.enumerated() { checked.register(id, input: 0, line: number + 2, record: number + 1) }
     for (number, id) in ids.enumerated().reversed() {
         checked.register(id, input: 1, line: number + 2, record: number + 1)
     }
-    checked.verify(absent: [[1], [0, 0, 0], Array(repeating: 66, count: 14), Array(repeating: 67, count: 70_001)])
+    checked.verify(absent: [
+        [1], [0, 0, 0], Array(repeating: 66, count: 14), Array(repeating: 67, count: 70_001), Array("EMP-0001235".utf8),
+        Array("000000000_".utf8), Array("_000000000".utf8),
+    ])
 }
 
 @Test("locations that the compact coding cannot express are kept exactly")

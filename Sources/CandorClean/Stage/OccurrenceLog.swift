@@ -6,11 +6,11 @@
 
 /// The ids a `Deduplicator` has seen, in the order first seen, each with where it was first seen.
 ///
-/// This holds one entry per respondent, so its layout is about bytes per id (14 for an id of up
-/// to 11 bytes, all costs included):
-/// - An entry is 14 bytes: a length byte, the id's bytes zero-padded to 11, then two small deltas
-///   that give the first occurrence's record and line. An id longer than 11 bytes is marked by
-///   length byte 0xFF; the entry then locates its bytes in `arena`.
+/// This holds one entry per respondent, so its layout is about bytes per id (12.4 for an id of
+/// up to 9 bytes, or up to 12 letters, digits, `-` and `_`, all costs included):
+/// - An entry is 12 bytes: the id in 10 (see `Key`), then two small deltas that give the first
+///   occurrence's record and line. An id that does not fit is marked by kind byte 0xFF; the
+///   entry then locates its bytes in `arena`.
 /// - Entries come in groups of 64. The first entry of a group sets the group's base: its input,
 ///   record number and line − record. A later entry of the group stores record − (base record +
 ///   position in the group) and (line − record) − base (line − record), one byte each. Within
@@ -18,7 +18,7 @@
 ///   multi-line quoted fields or blank lines), so they nearly always fit; an entry whose input
 ///   differs from its group's, or whose deltas do not fit, keeps its occurrence whole in
 ///   `exceptions` instead. All arithmetic wraps, so any `Int` round-trips exactly.
-/// - Entries and group bases live in fixed pages of 8,192 entries (115 KB) that are allocated
+/// - Entries and group bases live in fixed pages of 8,192 entries (99 KB) that are allocated
 ///   whole and never grow, so growth copies nothing and leaves at most one page of slack.
 struct OccurrenceLog: Sendable {
     /// Where an id was first seen: the input's index, the line and the record number.
@@ -31,14 +31,18 @@ struct OccurrenceLog: Sendable {
         var record: Int
     }
 
-    /// Ids up to this many bytes are stored in their entry.
-    static let inlineCapacity = 11
-    /// Bytes per entry: length, inline bytes, record delta, line delta.
-    static let entrySize = 14
-    /// The length byte of an id kept in `arena`.
+    /// Ids up to this many bytes are stored in their entry as they are.
+    static let rawCapacity = 9
+    /// Ids up to this many characters of `0-9A-Za-z-_` are stored in their entry, 6 bits each.
+    static let packedCapacity = 12
+    /// Kind byte − length of a packed id (see `Key`).
+    static let packedKind: UInt8 = 0x40
+    /// The kind byte of an id kept in `arena`.
     static let longMarker: UInt8 = 0xFF
-    private static let recordDeltaOffset = 12
-    private static let lineDeltaOffset = 13
+    /// Bytes per entry: kind, payload, record delta, line delta.
+    static let entrySize = 12
+    private static let recordDeltaOffset = 10
+    private static let lineDeltaOffset = 11
     /// The record delta of an entry whose occurrence is in `exceptions`.
     private static let exceptionMarker: UInt8 = 0xFF
     private static let pageShift = 13
@@ -55,7 +59,7 @@ struct OccurrenceLog: Sendable {
     private var pages: [[UInt8]] = []
     /// Occurrences that do not fit their group's deltas, by entry.
     private var exceptions: [Int: Occurrence] = [:]
-    /// The bytes of ids longer than `inlineCapacity`, each as a 4-byte length and the bytes.
+    /// The bytes of ids that do not fit an entry, each as a 4-byte length and the bytes.
     private var arena: [[UInt8]] = []
     /// The arena page being filled, and how much of it is used.
     private var openArenaPage = -1
@@ -67,43 +71,18 @@ struct OccurrenceLog: Sendable {
     /// Creates an empty log.
     init() {}
 
-    /// The first 12 bytes an id's entry has (length byte and inline bytes), for comparing an
-    /// entry with a borrowed id in two loads.
-    struct Key {
-        /// Bytes 0–7.
-        let low: UInt64
-        /// Bytes 8–11.
-        let high: UInt32
-
-        /// The key of `id`. A long id's key is only its marker: its entry holds an arena position.
-        @inline(__always)
-        init(_ id: UnsafeRawBufferPointer) {
-            var words: (UInt64, UInt64) = (0, 0)
-            (low, high) = withUnsafeMutableBytes(of: &words) { words in
-                if id.count <= OccurrenceLog.inlineCapacity {
-                    words[0] = UInt8(id.count)
-                    // The id is non-empty, so it has a base address.
-                    if !id.isEmpty { (words.baseAddress! + 1).copyMemory(from: id.baseAddress!, byteCount: id.count) }
-                } else {
-                    words[0] = OccurrenceLog.longMarker
-                }
-                return (words.load(as: UInt64.self), words.load(fromByteOffset: 8, as: UInt32.self))
-            }
-        }
-    }
-
     /// Whether entry `entry` holds `id`, whose key is `key`.
     @inline(__always)
     func matches(_ entry: Int, _ key: Key, _ id: UnsafeRawBufferPointer) -> Bool {
         let at = (entry & (Self.entriesPerPage - 1)) * Self.entrySize
         return pages[entry >> Self.pageShift].withUnsafeBytes { page in
-            if id.count <= Self.inlineCapacity {
+            guard key.kind == Self.longMarker else {
                 return page.loadUnaligned(fromByteOffset: at, as: UInt64.self) == key.low
-                    && page.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self) == key.high
+                    && page.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self) == key.high
             }
             guard page[at] == Self.longMarker else { return false }
             return withLongID(page, at) {
-                // Both are longer than `inlineCapacity`, so both have a base address.
+                // Both are longer than `rawCapacity`, so both have a base address.
                 $0.count == id.count && memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0
             }
         }
@@ -113,9 +92,16 @@ struct OccurrenceLog: Sendable {
     func withID<Result>(_ entry: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let at = (entry & (Self.entriesPerPage - 1)) * Self.entrySize
         return pages[entry >> Self.pageShift].withUnsafeBytes { page in
-            let length = Int(page[at])
-            guard length == Int(Self.longMarker) else {
-                return body(UnsafeRawBufferPointer(rebasing: page[at + 1..<at + 1 + length]))
+            let kind = page[at]
+            if Int(kind) <= Self.rawCapacity {
+                return body(UnsafeRawBufferPointer(rebasing: page[at + 1..<at + 1 + Int(kind)]))
+            }
+            guard kind == Self.longMarker else {
+                let count = Int(kind - Self.packedKind)
+                return withUnsafeTemporaryAllocation(byteCount: Self.packedCapacity, alignment: 1) { id in
+                    Key.unpack(page, at: at + 1, count: count, into: id)
+                    return body(UnsafeRawBufferPointer(rebasing: id[0..<count]))
+                }
             }
             return withLongID(page, at, body)
         }
@@ -159,14 +145,14 @@ struct OccurrenceLog: Sendable {
         let entry = count
         let inPage = entry & (Self.entriesPerPage - 1)
         if inPage == 0 { pages.append(Array(repeating: 0, count: Self.pageSize)) }
-        let long = id.count > Self.inlineCapacity ? storeLong(id) : nil
+        let long = key.kind == Self.longMarker ? storeLong(id) : nil
         let at = inPage * Self.entrySize
         let member = inPage & (Self.groupSize - 1)
         let base = Self.basesOffset + (inPage >> Self.groupShift) * Self.baseSize
         let lineOffset = occurrence.line &- occurrence.record
         let fits = pages[entry >> Self.pageShift].withUnsafeMutableBytes { page in
             page.storeBytes(of: key.low, toByteOffset: at, as: UInt64.self)
-            page.storeBytes(of: key.high, toByteOffset: at + 8, as: UInt32.self)
+            page.storeBytes(of: key.high, toByteOffset: at + 8, as: UInt16.self)
             if let long {
                 page.storeBytes(of: long.page, toByteOffset: at + 1, as: UInt32.self)
                 page.storeBytes(of: long.offset, toByteOffset: at + 5, as: UInt32.self)
