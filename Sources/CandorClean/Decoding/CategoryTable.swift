@@ -1,29 +1,25 @@
-import CandorCore
-
 /// The values a category field has taken: the declared ones first, then (for an open set) new
 /// ones in order of first appearance. A value's code is its index here.
 ///
 /// An open field such as a manager id can hold a hundred thousand values, so they are kept as
-/// bytes rather than a `String` and a dictionary entry each: the folded keys in a `ByteInterner`
-/// (with the code each key stands for, as aliases and repeated declared values share codes),
-/// the labels back to back in one byte array. About 50 bytes a value instead of about 100, and a
-/// value of plain ASCII is looked up from its bytes (`knownCode(ofASCII:)`) without a `String`.
+/// bytes rather than a `String` and a dictionary entry each: the folded keys in a
+/// `ByteStringSet` (with the code each key stands for, as aliases and repeated declared values
+/// share codes), the labels in a `ByteStringList`. About 40 bytes a value instead of about 100,
+/// and a value of plain ASCII is looked up from its bytes (`knownCode(ofASCII:)`) without a
+/// `String`.
 package struct CategoryTable: Sendable {
     /// Labels by code.
-    package var labels: [String] { (0..<labelEnds.count).map(label) }
+    package var labels: [String] { (0..<labelList.count).map(labelList.string) }
     /// Number of values (codes).
-    package var count: Int { labelEnds.count }
-    /// The labels' UTF-8 bytes, back to back; label `c` ends at `labelEnds[c]`.
-    private var labelBytes: [UInt8] = []
-    private var labelEnds: [Int] = []
+    package var count: Int { labelList.count }
+    private var labelList = ByteStringList()
     /// Case-folded, trimmed labels and aliases; `codes[k]` is the code key `k` stands for.
-    private var keys: ByteInterner
+    private var keys = ByteStringSet()
     private var codes: [Int32] = []
     private let closed: Bool
 
     init(_ spec: CategorySpec) {
         closed = spec.closed
-        keys = ByteInterner(expected: spec.values.count + spec.aliases.count)
         for value in spec.values { appendLabel(value) }
         // As in a dictionary of keys: a later declared value or alias with the same key wins.
         for (index, value) in spec.values.enumerated() { setCode(index, forKey: Self.fold(value)) }
@@ -32,28 +28,22 @@ package struct CategoryTable: Sendable {
         }
     }
 
-    /// Label `code`.
-    private func label(_ code: Int) -> String {
-        let start = code == 0 ? 0 : labelEnds[code - 1]
-        return labelBytes[start..<labelEnds[code]].withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
-    }
-
     private mutating func appendLabel(_ label: String) {
-        labelBytes.append(contentsOf: label.utf8)
-        labelEnds.append(labelBytes.count)
+        var label = label
+        label.withUTF8 { labelList.append(UnsafeRawBufferPointer($0)) }
     }
 
     /// The code folded key `key` stands for.
     private func code(ofKey key: String) -> Int? {
         var key = key
-        return key.withUTF8 { keys.code(of: UnsafeRawBufferPointer($0)) }.map { Int(codes[$0]) }
+        return key.withUTF8 { keys.number(of: UnsafeRawBufferPointer($0)) }.map { Int(codes[$0]) }
     }
 
     private mutating func setCode(_ code: Int, forKey key: String) {
         precondition(code < Int(Int32.max), "more than 2^31 category values")
         var key = key
-        let (index, isNew) = key.withUTF8 { keys.intern(UnsafeRawBufferPointer($0)) }
-        if isNew { codes.append(Int32(code)) } else { codes[index] = Int32(code) }
+        let (number, isNew) = key.withUTF8 { keys.insert(UnsafeRawBufferPointer($0)) }
+        if isNew { codes.append(Int32(code)) } else { codes[number] = Int32(code) }
     }
 
     /// How values are compared: trimmed, case-insensitive.
@@ -83,7 +73,7 @@ package struct CategoryTable: Sendable {
         if folded.isEmpty { return .blank }
         if let code = code(ofKey: folded) { return .value(Int64(code)) }
         if closed {
-            let shown = (0..<min(count, 8)).map(label).joined(separator: ", ") + (count > 8 ? ", …" : "")
+            let shown = (0..<min(count, 8)).map(labelList.string).joined(separator: ", ") + (count > 8 ? ", …" : "")
             return .invalid("'\(text)' is not one of the declared values (\(shown))")
         }
         appendLabel(Self.trimmed(text))
@@ -122,8 +112,8 @@ package struct CategoryTable: Sendable {
             }
             guard isASCII else { return .notASCII }
             let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: folded[0..<end - start]))
-            guard !key.isEmpty, let index = keys.code(of: key) else { return .absent }
-            return .code(Int64(codes[index]))
+            guard !key.isEmpty, let number = keys.number(of: key) else { return .absent }
+            return .code(Int64(codes[number]))
         }
     }
 
