@@ -99,6 +99,34 @@ import Testing
         }
     }
 
+    /// Weights 1 except 2 for row 6 and 0.5 for row 7, so Σw is kept from row 6 on.
+    static let weights: [Double] = [1, 1, 1, 1, 1, 1, 2, 0.5, 1, 1]
+
+    @Test func weightsOtherThanOneAreSummedFromThenOn() {
+        let sums = aggregate(Self.plan, Self.rows, weights: Self.weights).varianceShares[0].groupSums()
+        // Team 1: weights 1 (12 in the three-item bucket) and 0.5 (6 in the two-item bucket);
+        // team 3: 1 (6, three items), 2 (3, three items), 1 (3, one item).
+        #expect(
+            sums == [
+                0: [3, 3, 5, 3, 9, 25, 9, 81], 1: [2, 1.5, 0, 3, 12, 0, 18, 144], 3: [3, 4, 3, 0, 12, 9, 0, 54],
+            ])
+    }
+
+    @Test(arguments: 0...10)
+    func weightedAndUnweightedHalvesMergeToTheWhole(split: Int) {
+        let whole = aggregate(Self.plan, Self.rows, weights: Self.weights).varianceShares[0]
+        let halves = [
+            (Array(Self.rows[..<split]), Array(Self.weights[..<split])),
+            (Array(Self.rows[split...]), Array(Self.weights[split...])),
+        ]
+        for (first, second) in [(halves[0], halves[1]), (halves[1], halves[0])] {
+            var merged = aggregate(Self.plan, first.0, weights: first.1).varianceShares[0]
+            merged.merge(aggregate(Self.plan, second.0, weights: second.1).varianceShares[0])
+            #expect(merged == whole)
+            #expect(merged.result(Self.rules) == whole.result(Self.rules))
+        }
+    }
+
     @Test(arguments: [[0, 1, 2, 3], [7, 2, 5, 0], [3, 2, 1, 0], [40_000, 9, 1_000, 70_000]])
     func remappedIsAsIfTheCodesHadBeenOthers(mapping: [Int]) {
         let direct = Self.accumulator(Self.recoded(Self.rows, mapping))
