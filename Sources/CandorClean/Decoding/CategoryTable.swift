@@ -1,20 +1,49 @@
 /// The values a category field has taken: the declared ones first, then (for an open set) new
 /// ones in order of first appearance. A value's code is its index here.
+///
+/// An open field such as a manager id can hold a hundred thousand values, so they are kept as
+/// bytes rather than a `String` and a dictionary entry each: the folded keys in a
+/// `ByteStringSet` (with the code each key stands for, as aliases and repeated declared values
+/// share codes), the labels in a `ByteStringList`. About 40 bytes a value instead of about 100,
+/// and a value of plain ASCII is looked up from its bytes (`knownCode(ofASCII:)`) without a
+/// `String`.
 package struct CategoryTable: Sendable {
     /// Labels by code.
-    package private(set) var labels: [String]
-    /// Case-folded, trimmed label or alias → code.
-    private var codes: [String: Int]
+    package var labels: [String] { (0..<labelList.count).map(labelList.string) }
+    /// Number of values (codes).
+    package var count: Int { labelList.count }
+    private var labelList = ByteStringList()
+    /// Case-folded, trimmed labels and aliases; `codes[k]` is the code key `k` stands for.
+    private var keys = ByteStringSet()
+    private var codes: [Int32] = []
     private let closed: Bool
 
     init(_ spec: CategorySpec) {
-        labels = spec.values
         closed = spec.closed
-        codes = [:]
-        for (index, value) in spec.values.enumerated() { codes[Self.fold(value)] = index }
+        for value in spec.values { appendLabel(value) }
+        // As in a dictionary of keys: a later declared value or alias with the same key wins.
+        for (index, value) in spec.values.enumerated() { setCode(index, forKey: Self.fold(value)) }
         for (alias, target) in spec.aliases {
-            if let index = codes[Self.fold(target)] { codes[Self.fold(alias)] = index }
+            if let index = code(ofKey: Self.fold(target)) { setCode(index, forKey: Self.fold(alias)) }
         }
+    }
+
+    private mutating func appendLabel(_ label: String) {
+        var label = label
+        label.withUTF8 { labelList.append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The code folded key `key` stands for.
+    private func code(ofKey key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { keys.number(of: UnsafeRawBufferPointer($0)) }.map { Int(codes[$0]) }
+    }
+
+    private mutating func setCode(_ code: Int, forKey key: String) {
+        precondition(code < Int(Int32.max), "more than 2^31 category values")
+        var key = key
+        let (number, isNew) = key.withUTF8 { keys.insert(UnsafeRawBufferPointer($0)) }
+        if isNew { codes.append(Int32(code)) } else { codes[number] = Int32(code) }
     }
 
     /// How values are compared: trimmed, case-insensitive.
@@ -42,14 +71,55 @@ package struct CategoryTable: Sendable {
     mutating func code(of text: String) -> DecodedValue {
         let folded = Self.fold(text)
         if folded.isEmpty { return .blank }
-        if let code = codes[folded] { return .value(Int64(code)) }
+        if let code = code(ofKey: folded) { return .value(Int64(code)) }
         if closed {
-            let shown = labels.prefix(8).joined(separator: ", ") + (labels.count > 8 ? ", …" : "")
+            let shown = (0..<min(count, 8)).map(labelList.string).joined(separator: ", ") + (count > 8 ? ", …" : "")
             return .invalid("'\(text)' is not one of the declared values (\(shown))")
         }
-        labels.append(Self.trimmed(text))
-        codes[folded] = labels.count - 1
-        return .value(Int64(labels.count - 1))
+        appendLabel(Self.trimmed(text))
+        setCode(count - 1, forKey: folded)
+        return .value(Int64(count - 1))
+    }
+
+    /// What `knownCode(ofASCII:)` found.
+    enum ASCIILookup: Equatable {
+        /// The value's code.
+        case code(Int64)
+        /// The value is plain ASCII but not in the table (or blank): `code(of:)` decides.
+        case absent
+        /// The value has non-ASCII bytes or is long: only `code(of:)` can fold it.
+        case notASCII
+    }
+
+    /// Values longer than this are not folded on the fast path.
+    static let asciiLimit = 64
+
+    /// The code of a raw value of plain ASCII, folded from its bytes as `fold` would fold its
+    /// text (for ASCII: trimming space, tab, CR and LF, and lowering A–Z), so no `String` is made.
+    @inline(__always)
+    func knownCode(ofASCII bytes: UnsafeRawBufferPointer) -> ASCIILookup {
+        var start = 0
+        var end = bytes.count
+        while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        guard end - start <= Self.asciiLimit else { return .notASCII }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.asciiLimit) { folded in
+            var isASCII = true
+            for index in start..<end {
+                let byte = bytes[index]
+                isASCII = isASCII && byte < 0x80
+                folded[index - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            }
+            guard isASCII else { return .notASCII }
+            let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: folded[0..<end - start]))
+            guard !key.isEmpty, let number = keys.number(of: key) else { return .absent }
+            return .code(Int64(codes[number]))
+        }
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
 
@@ -59,9 +129,9 @@ extension CategoryTable {
     /// table that saw records before `later`'s then holds what one table seeing all of them in
     /// order holds. Changes nothing, so it can be worked out before the merge is decided.
     func codes(of later: CategoryTable) -> [Int] {
-        var next = labels.count
-        return later.labels.map { label in
-            if let code = codes[Self.fold(label)] { return code }
+        var next = count
+        return (0..<later.count).map { index in
+            if let code = existingCode(ofLabel: index, in: later) { return code }
             // Only a value of a closed set can be missing here, and both tables share that set.
             guard !closed else { return -1 }
             defer { next += 1 }
@@ -71,9 +141,20 @@ extension CategoryTable {
 
     /// Adds the values of `later` that `codes(of: later)` numbered past this table's end.
     mutating func append(_ later: CategoryTable, codes planned: [Int]) {
-        for (label, code) in zip(later.labels, planned) where code >= labels.count {
-            labels.append(label)
-            codes[Self.fold(label)] = code
+        for (index, code) in planned.enumerated() where code >= count {
+            let label = later.labelList.string(index)
+            appendLabel(label)
+            setCode(code, forKey: Self.fold(label))
+        }
+    }
+
+    /// The code here of `later`'s label `index`, looked up from its bytes when it is plain ASCII.
+    private func existingCode(ofLabel index: Int, in later: CategoryTable) -> Int? {
+        let lookup = later.labelList.withBytes(index) { knownCode(ofASCII: $0) }
+        switch lookup {
+        case .code(let code): return Int(code)
+        case .absent: return nil
+        case .notASCII: return code(ofKey: Self.fold(later.labelList.string(index)))
         }
     }
 }

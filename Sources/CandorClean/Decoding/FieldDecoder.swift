@@ -23,6 +23,8 @@ struct FieldDecoder {
     private var cachedResults: [Int64] = []
     private let cachesValues: Bool
     var categories: CategoryTable?
+    /// Whether `categories` is set, copied out for the per-record path.
+    private let isCategory: Bool
     private let vocabulary: [String: Int64]
     private let nonAnswers: Set<String>
 
@@ -74,6 +76,7 @@ struct FieldDecoder {
             cachesValues = false
         }
         if case .category = spec.kind { cacheLimit = .max } else { cacheLimit = 100_000 }
+        isCategory = categories != nil
         self.vocabulary = vocabulary
         self.nonAnswers = nonAnswers
         if case .multiselect(let multiselect) = spec.kind, multiselect.encoding.isColumnBased {
@@ -96,22 +99,26 @@ struct FieldDecoder {
         let bytes = batch.field(record, columns[0])
         if bytes.isEmpty { return .blank }
         guard case .cached = strategy else { return decodeUncached(bytes) }
+        if record < ahead.count, ahead[record] != Self.notFoundMarker {
+            return isCategory ? .value(ahead[record]) : cached(ahead[record], bytes)
+        }
+        // A category value in plain ASCII is looked up in the table from its bytes; only the
+        // others (rare) go through the caches, so a hundred thousand managers are not stored twice.
+        if isCategory {
+            switch categories!.knownCode(ofASCII: bytes) {
+            case .code(let code): return .value(code)
+            case .absent: return slowDecode(String(decoding: bytes, as: UTF8.self))
+            case .notASCII: break
+            }
+        }
         let isShort = bytes.count <= ShortValueCache.maxLength
         let known: Int64?
-        if record < ahead.count, ahead[record] != Self.notFoundMarker {
-            known = ahead[record]
-        } else if isShort {
+        if isShort {
             known = shortCache.lookup(bytes)
         } else {
             known = cache.code(of: bytes).map { cachedResults[$0] }
         }
-        if let known {
-            switch known {
-            case Self.nonAnswerMarker: return .nonAnswer
-            case Self.invalidMarker: return slowDecode(String(decoding: bytes, as: UTF8.self))
-            case let value: return .value(value)
-            }
-        }
+        if let known { return cached(known, bytes) }
         let result = slowDecode(String(decoding: bytes, as: UTF8.self))
         let marker: Int64
         switch result {
@@ -129,19 +136,35 @@ struct FieldDecoder {
         return result
     }
 
+    /// The result a cache entry stands for.
+    @inline(__always)
+    private mutating func cached(_ marker: Int64, _ bytes: UnsafeRawBufferPointer) -> DecodedValue {
+        switch marker {
+        case Self.nonAnswerMarker: return .nonAnswer
+        case Self.invalidMarker: return slowDecode(String(decoding: bytes, as: UTF8.self))
+        case let value: return .value(value)
+        }
+    }
+
     /// Looks up every record's value of a large cached field before the batch is cleaned record
     /// by record: one tight loop whose independent lookups the CPU overlaps, where lookups
     /// spread between the other fields' work wait on memory one at a time. Only reads the
     /// cache: values not found yet are decoded (and cached) by `decode`, in record order.
     mutating func lookAhead(_ batch: RecordBatch) {
         ahead.removeAll(keepingCapacity: true)
-        guard case .cached = strategy, shortCache.count >= Self.lookAheadThreshold else { return }
+        guard case .cached = strategy,
+            (categories?.count ?? shortCache.count) >= Self.lookAheadThreshold
+        else { return }
         let column = columns[0]
         for record in 0..<batch.count {
             var found = Self.notFoundMarker
             if column < batch.fieldCount(record) {
                 let bytes = batch.field(record, column)
-                if !bytes.isEmpty, bytes.count <= ShortValueCache.maxLength, let known = shortCache.lookup(bytes) {
+                if bytes.isEmpty {
+                    // Blank: `decode` says so without a lookup.
+                } else if let categories {
+                    if case .code(let code) = categories.knownCode(ofASCII: bytes) { found = code }
+                } else if bytes.count <= ShortValueCache.maxLength, let known = shortCache.lookup(bytes) {
                     found = known
                 }
             }

@@ -103,7 +103,7 @@ extension Cleaner {
     package var categoryCounts: [Int: Int] {
         var counts: [Int: Int] = [:]
         for (field, decoder) in state!.decoders.enumerated() {
-            if let table = decoder.categories { counts[field] = table.labels.count }
+            if let table = decoder.categories { counts[field] = table.count }
         }
         return counts
     }

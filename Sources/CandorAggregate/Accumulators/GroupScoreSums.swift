@@ -1,0 +1,166 @@
+/// Per group (a manager, say): the respondent count, Σw, and per score bucket (see
+/// `ScoreReader`) Σw × numerator and Σw × numerator², in 24 bytes a group (32 when weighted).
+///
+/// A mean of 12 items has 12 buckets (one per number of answered items), but a group nearly
+/// always uses one: where every respondent answers every item, or where a team's few
+/// respondents answer alike. So each group stores the sums of the first bucket it uses; the
+/// sums of any other bucket go to a sparse side table, made only for the groups that need
+/// them. Every bucket's sums are added in the order responses arrive, as when each group held
+/// every bucket, so results and merges are the same bit for bit.
+///
+/// Σw is kept only once a weight other than 1 is seen: until then it is the count, exactly (a
+/// sum of ones), so an unweighted run does not store it; the first other weight starts the
+/// weight pages from the counts, which is what they would have held.
+struct GroupScoreSums: Sendable {
+    /// One group's count and the sums of its first bucket.
+    struct Group: Sendable {
+        /// Respondents (low 40 bits) and the group's first bucket + 1 (high 24 bits; 0: none yet).
+        var countAndBucket: UInt64 = 0
+        /// Σw × numerator for the first bucket.
+        var sum = 0.0
+        /// Σw × numerator² for the first bucket.
+        var sumOfSquares = 0.0
+    }
+
+    /// The sums of one bucket of one group.
+    struct BucketSums: Equatable, Sendable {
+        /// Σw × numerator.
+        var sum = 0.0
+        /// Σw × numerator².
+        var sumOfSquares = 0.0
+    }
+
+    /// Buckets a group can have.
+    let bucketCount: Int
+    /// The groups, `groupsPerPage` a page. Pages are allocated whole and never grow, so a run
+    /// with a hundred thousand managers holds no doubling slack and never copies the sums.
+    private var pages: [[Group]] = []
+    /// Σw per group, paged like `pages`; empty while every weight has been 1.
+    private var weightPages: [[Double]] = []
+    /// Whether a weight other than 1 was seen (`weightPages` is kept).
+    private(set) var isWeighted = false
+    /// Sums of the buckets that are not their group's first, by group × `bucketCount` + bucket.
+    private var otherBuckets: [Int: BucketSums] = [:]
+    /// Groups added so far.
+    private(set) var count = 0
+
+    static let groupsPerPage = 1024
+    private static let countMask: UInt64 = (1 << 40) - 1
+
+    /// Creates an empty store for a score with `bucketCount` buckets.
+    init(bucketCount: Int) {
+        precondition(bucketCount < 1 << 24 - 1, "a score of \(bucketCount) buckets")
+        self.bucketCount = bucketCount
+    }
+
+    /// Adds an empty group; returns its number.
+    mutating func appendGroup() -> Int {
+        if count == pages.count * Self.groupsPerPage {
+            pages.append(Array(repeating: Group(), count: Self.groupsPerPage))
+            if isWeighted { weightPages.append(Array(repeating: 0, count: Self.groupsPerPage)) }
+        }
+        count += 1
+        return count - 1
+    }
+
+    /// Counts one response of group `number`: weight `weight`, numerator `numerator` in bucket
+    /// `bucket`.
+    @inline(__always)
+    mutating func add(group number: Int, bucket: Int, weight: Double, numerator: Double) {
+        if weight != 1 && !isWeighted { startWeights() }
+        let stored = pages[number / Self.groupsPerPage].withUnsafeMutableBufferPointer { page in
+            let index = number % Self.groupsPerPage
+            var word = page[index].countAndBucket
+            precondition(word & Self.countMask != Self.countMask, "more than 2^40 respondents in one group")
+            if word >> 40 == 0 { word |= UInt64(bucket + 1) << 40 }
+            page[index].countAndBucket = word + 1
+            guard word >> 40 == bucket + 1 else { return false }
+            page[index].sum += weight * numerator
+            page[index].sumOfSquares += weight * numerator * numerator
+            return true
+        }
+        if isWeighted { weightPages[number / Self.groupsPerPage][number % Self.groupsPerPage] += weight }
+        if !stored {
+            otherBuckets[number * bucketCount + bucket, default: BucketSums()].sum += weight * numerator
+            otherBuckets[number * bucketCount + bucket]!.sumOfSquares += weight * numerator * numerator
+        }
+    }
+
+    /// Adds the count and sums of `other`'s group `theirs` to group `mine`, bucket by bucket.
+    mutating func add(group mine: Int, from other: GroupScoreSums, group theirs: Int) {
+        if other.isWeighted && !isWeighted { startWeights() }
+        let group = other.group(theirs)
+        let theirBucket = Int(group.countAndBucket >> 40) - 1
+        guard theirBucket >= 0 else { return }  // No response yet: nothing to add.
+        let ownBucket = pages[mine / Self.groupsPerPage].withUnsafeMutableBufferPointer { page in
+            let index = mine % Self.groupsPerPage
+            var word = page[index].countAndBucket
+            if word >> 40 == 0 { word |= UInt64(theirBucket + 1) << 40 }
+            let total = (word & Self.countMask) + (group.countAndBucket & Self.countMask)
+            precondition(total < Self.countMask, "more than 2^40 respondents in one group")
+            page[index].countAndBucket = word & ~Self.countMask | total
+            return Int(word >> 40) - 1
+        }
+        if isWeighted {
+            weightPages[mine / Self.groupsPerPage][mine % Self.groupsPerPage] += other.weight(ofGroup: theirs)
+        }
+        add(
+            group: mine, bucket: theirBucket, ownBucket: ownBucket,
+            BucketSums(sum: group.sum, sumOfSquares: group.sumOfSquares))
+        for bucket in 0..<bucketCount {
+            guard let sums = other.otherBuckets[theirs * bucketCount + bucket] else { continue }
+            add(group: mine, bucket: bucket, ownBucket: ownBucket, sums)
+        }
+    }
+
+    /// Adds `sums` to bucket `bucket` of group `number`, whose first bucket is `ownBucket`.
+    private mutating func add(group number: Int, bucket: Int, ownBucket: Int, _ sums: BucketSums) {
+        if bucket == ownBucket {
+            pages[number / Self.groupsPerPage][number % Self.groupsPerPage].sum += sums.sum
+            pages[number / Self.groupsPerPage][number % Self.groupsPerPage].sumOfSquares += sums.sumOfSquares
+        } else {
+            otherBuckets[number * bucketCount + bucket, default: BucketSums()].sum += sums.sum
+            otherBuckets[number * bucketCount + bucket]!.sumOfSquares += sums.sumOfSquares
+        }
+    }
+
+    /// Group `number`'s record.
+    @inline(__always)
+    private func group(_ number: Int) -> Group { pages[number / Self.groupsPerPage][number % Self.groupsPerPage] }
+
+    /// Starts keeping Σw: each group's so far is its count (every weight was 1).
+    private mutating func startWeights() {
+        isWeighted = true
+        weightPages = pages.map { page in page.map { Double($0.countAndBucket & Self.countMask) } }
+    }
+
+    /// Group `number`'s Σw.
+    private func weight(ofGroup number: Int) -> Double {
+        isWeighted
+            ? weightPages[number / Self.groupsPerPage][number % Self.groupsPerPage]
+            : Double(group(number).countAndBucket & Self.countMask)
+    }
+
+    /// Respondents counted in group `number`.
+    func respondents(ofGroup number: Int) -> Int { Int(group(number).countAndBucket & Self.countMask) }
+
+    /// Group `number`'s sums in full: respondents, Σw, then per bucket Σw × numerator, then per
+    /// bucket Σw × numerator² (0 for the buckets it does not use).
+    func sums(ofGroup number: Int) -> [Double] {
+        let group = group(number)
+        var sums = Array(repeating: 0.0, count: 2 + 2 * bucketCount)
+        sums[0] = Double(group.countAndBucket & Self.countMask)
+        sums[1] = weight(ofGroup: number)
+        let first = Int(group.countAndBucket >> 40) - 1
+        guard first >= 0 else { return sums }
+        for bucket in 0..<bucketCount {
+            let bucketSums =
+                bucket == first
+                ? BucketSums(sum: group.sum, sumOfSquares: group.sumOfSquares)
+                : otherBuckets[number * bucketCount + bucket] ?? BucketSums()
+            sums[2 + bucket] = bucketSums.sum
+            sums[2 + bucketCount + bucket] = bucketSums.sumOfSquares
+        }
+        return sums
+    }
+}

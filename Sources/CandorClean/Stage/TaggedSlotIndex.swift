@@ -1,0 +1,122 @@
+/// A hash index over entries numbered 0, 1, 2, … in insertion order, whose keys live elsewhere
+/// (the `Deduplicator`'s ids, a `CategoryTable`'s folded values): about 6 bytes an entry.
+///
+/// - A slot is 32 bits: the entry number + 1 in the low bits (as many as the table's size needs,
+///   0 for empty) and bits of the key's hash above them, so a probe compares a stored key only
+///   when those bits agree (1 in 2,048 by chance at a million entries). The owner compares the
+///   keys, so lookup is exact.
+/// - Linear probing, the home slot taken from the hash by multiply-shift, so the table can grow
+///   by half (not double) at 80 % load.
+/// - Growing drops the old table before allocating the new one and refills it from the owner's
+///   keys (rehashing each), so two tables never live at once.
+struct TaggedSlotIndex: Sendable {
+    private var slots: [UInt32] = []
+    /// The low bits of a slot that hold the entry number + 1.
+    private var entryMask: UInt32 = 0
+    /// The table grows when it holds more entries than this.
+    private var maximumCount = 0
+    /// Entries indexed.
+    private(set) var count = 0
+
+    /// Creates an empty index.
+    init() { allocate(1024) }
+
+    /// The entry whose key `matches` says is the one sought (its hash `hash`), or else the slot
+    /// where that key would go (for `insert`).
+    @inline(__always)
+    func find(_ hash: UInt64, _ matches: (Int) -> Bool) -> (entry: Int?, slot: Int) {
+        let entryMask = entryMask
+        let tag = UInt32(truncatingIfNeeded: hash) & ~entryMask
+        return slots.withUnsafeBufferPointer { slots in
+            var index = Self.home(hash, capacity: slots.count)
+            while true {
+                let slot = slots[index]
+                if slot == 0 { return (nil, index) }
+                if slot & ~entryMask == tag {
+                    let entry = Int(slot & entryMask) - 1
+                    if matches(entry) { return (entry, index) }
+                }
+                index += 1
+                if index == slots.count { index = 0 }
+            }
+        }
+    }
+
+    /// Indexes entry `count` (the next one), whose key hashes to `hash`, at `slot` (from `find`).
+    /// Returns whether the table is now full: the owner must then call `grow`.
+    @inline(__always)
+    mutating func insert(_ hash: UInt64, at slot: Int) -> Bool {
+        count += 1
+        slots[slot] = UInt32(truncatingIfNeeded: hash) & ~entryMask | UInt32(count)
+        return count > maximumCount
+    }
+
+    /// Makes the table half as large again and re-enters every entry; `hash(e)` is entry e's hash.
+    mutating func grow(_ hash: (Int) -> UInt64) {
+        precondition(slots.count < Int(UInt32.max), "more than \(maximumCount) entries")
+        let capacity = min(slots.count + slots.count / 2, Int(UInt32.max))
+        // The old table goes first, so growing never holds two.
+        slots = []
+        allocate(capacity)
+        let entryMask = entryMask
+        slots.withUnsafeMutableBufferPointer { slots in
+            for entry in 0..<count {
+                let hash = hash(entry)
+                var index = Self.home(hash, capacity: slots.count)
+                while slots[index] != 0 {
+                    index += 1
+                    if index == slots.count { index = 0 }
+                }
+                slots[index] = UInt32(truncatingIfNeeded: hash) & ~entryMask | UInt32(entry + 1)
+            }
+        }
+    }
+
+    /// An empty table of `capacity` slots.
+    private mutating func allocate(_ capacity: Int) {
+        slots = Array(repeating: 0, count: capacity)
+        // Entry numbers + 1 go up to `maximumCount` + 1 < capacity, so they fit in its bit width.
+        let entryBits = Int.bitWidth - capacity.leadingZeroBitCount
+        entryMask = entryBits >= 32 ? .max : (1 << UInt32(entryBits)) - 1
+        maximumCount = capacity / 5 * 4
+    }
+
+    /// The first slot probed for `hash`: its high 32 bits scaled to the table.
+    @inline(__always)
+    private static func home(_ hash: UInt64, capacity: Int) -> Int {
+        Int(truncatingIfNeeded: ((hash >> 32) &* UInt64(capacity)) >> 32)
+    }
+
+    /// A 64-bit hash of a short byte string: whole words, then one overlapping load for the
+    /// tail (no byte loop for the usual 5–15-byte keys), then a full avalanche, as the index
+    /// uses the high half for the home slot and the low half for the slot's check bits.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let count = bytes.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        if count >= 8 {
+            var index = 0
+            while index + 8 <= count {
+                h = (h ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                index += 8
+            }
+            if index < count {
+                h = (h ^ bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+            }
+        } else if count >= 4 {
+            let low = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            h = (h ^ (low | high << 32)) &* 0x94D0_49BB_1331_11EB
+        } else if count > 0 {
+            let mixed = UInt64(bytes[0]) | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1]) << 16
+            h = (h ^ mixed) &* 0x94D0_49BB_1331_11EB
+        }
+        // The finalizer of MurmurHash3 (fmix64).
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
+    }
+}

@@ -1,0 +1,198 @@
+import Testing
+
+@testable import CandorClean
+
+/// A deterministic generator (SplitMix64), so a failing case can be replayed.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A first occurrence, as an array so that sequences of them compare with `==`.
+private func flat(_ occurrence: (input: Int, line: Int, record: Int)?) -> [Int]? {
+    occurrence.map { [$0.input, $0.line, $0.record] }
+}
+
+/// A `Deduplicator` checked against a plain dictionary and list: every call's answer is
+/// compared with what the reference says it must be.
+private struct CheckedSet {
+    var set = Deduplicator()
+    var reference: [[UInt8]: [Int]] = [:]
+    var order: [[UInt8]] = []
+
+    mutating func register(_ id: [UInt8], input: Int, line: Int, record: Int) {
+        let got = id.withUnsafeBytes { set.register($0, input: input, line: line, record: record) }
+        let expected = reference[id]
+        #expect(flat(got) == expected, "register \(id) at \(input), \(line), \(record)")
+        if expected == nil {
+            reference[id] = [input, line, record]
+            order.append(id)
+        }
+    }
+
+    /// Checks count, lookups of every id (and of absent ones) and the iteration order.
+    func verify(absent: [[UInt8]] = []) {
+        #expect(set.count == reference.count)
+        for (id, first) in reference {
+            #expect(flat(id.withUnsafeBytes { set.firstOccurrence(of: $0) }) == first, "lookup \(id)")
+        }
+        for id in absent where reference[id] == nil {
+            #expect(id.withUnsafeBytes { set.firstOccurrence(of: $0) } == nil, "absent \(id)")
+        }
+        var visited: [[UInt8]] = []
+        var occurrences: [[Int]] = []
+        set.forEach { id, first in
+            visited.append(Array(id))
+            occurrences.append(flat(first)!)
+        }
+        #expect(visited == order)
+        #expect(occurrences == order.map { reference[$0]! })
+    }
+}
+
+/// Characters an id may be packed from, and two that it may not.
+private let idCharacters = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+/// A random id: a short one over few letters (so that some repeat), 8–14 id-like characters
+/// (now and then a '.' or a NUL among them), or 0–40 arbitrary bytes.
+private func randomID(_ random: inout SeededGenerator) -> [UInt8] {
+    switch Int.random(in: 0..<3, using: &random) {
+    case 0:
+        return (0..<Int.random(in: 1...3, using: &random)).map { _ in UInt8.random(in: 65...68, using: &random) }
+    case 1:
+        return (0..<Int.random(in: 8...14, using: &random)).map { _ in
+            switch Int.random(in: 0..<40, using: &random) {
+            case 0: UInt8(ascii: ".")
+            case 1: 0
+            case 2...5: UInt8(ascii: "7")
+            default: idCharacters.randomElement(using: &random)!
+            }
+        }
+    default:
+        return (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+    }
+}
+
+@Test("random ids of 0–40 bytes over several inputs, with repeats and multi-line records, match a dictionary")
+func randomIDsMatchDictionary() {
+    var random = SeededGenerator(state: 42)
+    var checked = CheckedSet()
+    var line = 1
+    var input = 0
+    var record = 0
+    for _ in 0..<60_000 {
+        if Int.random(in: 0..<5_000, using: &random) == 0 {
+            input += 1
+            record = 0
+            line = 1
+        }
+        record += 1
+        // A header's line, multi-line quoted fields and blank lines: the line runs ahead of the record.
+        line += Int.random(in: 0..<8, using: &random) == 0 ? Int.random(in: 2...4, using: &random) : 1
+        checked.register(randomID(&random), input: input, line: line, record: record)
+    }
+    checked.verify(absent: (0..<2_000).map { _ in randomID(&random) })
+}
+
+@Test("W1-like ids (R and 8 digits), 200,000 of them across several growths, each seen twice")
+func manyShortIDs() {
+    var checked = CheckedSet()
+    func id(_ number: Int) -> [UInt8] {
+        let digits = String(number)
+        return Array(("R" + String(repeating: "0", count: 8 - digits.count) + digits).utf8)
+    }
+    for number in 0..<200_000 { checked.register(id(number), input: 0, line: number + 2, record: number + 1) }
+    // Second pass in a second input: every id is a duplicate of its first-input record.
+    for number in stride(from: 199_999, through: 0, by: -7) {
+        checked.register(id(number), input: 1, line: 5, record: 3)
+    }
+    checked.verify(absent: [id(200_000), id(-1), Array("R0000000".utf8), Array("R000000000".utf8)])
+}
+
+@Test("ids that differ only in trailing zero bytes, in length or in one character around the entry's forms stay apart")
+func paddingAndLengthBoundaries() {
+    var checked = CheckedSet()
+    let ids: [[UInt8]] = [
+        [], [0], [0, 0], [65], [65, 0], [65, 0, 0], Array(repeating: 0, count: 11), Array(repeating: 0, count: 12),
+        Array(repeating: 66, count: 10), Array(repeating: 66, count: 11), Array(repeating: 66, count: 12),
+        Array(repeating: 66, count: 13), [0xFF], [0xFF, 0xFF], Array(repeating: 0xFF, count: 11),
+        Array(repeating: 0xFF, count: 12), Array("EMP-0001234".utf8), Array("EMP_0001234".utf8),
+        Array("EMP.0001234".utf8), Array("zz_--_zz09AZ".utf8), Array("zz_--_zz09AZ0".utf8), Array("000000000".utf8),
+        Array("0000000000".utf8), Array("00000000000".utf8), Array("000000000000".utf8), Array("__________".utf8),
+        Array("----------".utf8), Array(repeating: 0, count: 10), Array(repeating: 67, count: 70_000),
+        Array(repeating: 67, count: 70_000) + [1], Array(repeating: 67, count: 69_999),
+    ]
+    for (number, id) in ids.enumerated() { checked.register(id, input: 0, line: number + 2, record: number + 1) }
+    for (number, id) in ids.enumerated().reversed() {
+        checked.register(id, input: 1, line: number + 2, record: number + 1)
+    }
+    checked.verify(absent: [
+        [1], [0, 0, 0], Array(repeating: 66, count: 14), Array(repeating: 67, count: 70_001), Array("EMP-0001235".utf8),
+        Array("000000000_".utf8), Array("_000000000".utf8),
+    ])
+}
+
+@Test("locations that the compact coding cannot express are kept exactly")
+func unusualLocations() {
+    var checked = CheckedSet()
+    let big = Int(UInt32.max)
+    // Entry 0 starts a group of 64 at record 1, line − record 1. A later entry k of the group is
+    // coded compactly when record − 1 − k is 0...254 and line − record − 1 is 0...255.
+    let locations: [(input: Int, line: Int, record: Int)] = [
+        (0, 2, 1), (0, 3, 2),  // compact
+        (0, 2 + big, 1 + big), (0, big * 3, big * 2),  // records past UInt32
+        (0, 10, 3),  // record back below the group's
+        (7, 2, 1),  // another input
+        (0, 300, 30),  // record compact (23), line not (269)
+        (0, 296, 40),  // both at their limits but fitting (32, 255)
+        (0, 300, 263),  // record delta 254: the largest compact one
+        (0, 302, 265),  // record delta 255: the exception marker, so an exception
+        (1, 60, 50),  // deltas that fit (39, 9), but another input
+        (70_000, 1, 1), (0, Int.max, Int.min), (Int.max, Int.min, Int.max), (-1, -5, -3), (0, 0, 0), (0, 1, 1),
+    ]
+    for (number, location) in locations.enumerated() {
+        checked.register(Array("id\(number)".utf8), input: location.input, line: location.line, record: location.record)
+    }
+    // Ordinary ids up to entry 128, which then starts a group from extreme values.
+    for number in locations.count..<128 {
+        checked.register(Array("n\(number)".utf8), input: 3, line: number * 2, record: number)
+    }
+    checked.register(Array("extreme base".utf8), input: Int.min, line: Int.max, record: Int.min)
+    checked.register(Array("after it".utf8), input: Int.min, line: Int.max, record: Int.min + 4)
+    checked.register(Array("and after".utf8), input: Int.min, line: Int.min + 9, record: Int.min + 5)
+    for number in 0..<300 { checked.register(Array("m\(number)".utf8), input: 3, line: number * 2, record: number) }
+    for number in locations.indices { checked.register(Array("id\(number)".utf8), input: 9, line: 9, record: 9) }
+    checked.verify()
+}
+
+@Test("registering one set's ids into another (forEach) gives what one set fed everything gives")
+func mergeThroughForEach() {
+    var random = SeededGenerator(state: 7)
+    var first = Deduplicator()
+    var second = Deduplicator()
+    var whole = CheckedSet()
+    for record in 1...20_000 {
+        let id = randomID(&random)
+        let input = record <= 10_000 ? 0 : 1
+        _ = id.withUnsafeBytes {
+            input == 0
+                ? first.register($0, input: 0, line: record + 1, record: record)
+                : second.register($0, input: 1, line: record * 2, record: record - 10_000)
+        }
+        whole.register(
+            id, input: input, line: input == 0 ? record + 1 : record * 2, record: input == 0 ? record : record - 10_000)
+    }
+    second.forEach { id, occurrence in
+        _ = first.register(id, input: occurrence.input, line: occurrence.line, record: occurrence.record)
+    }
+    var merged = whole
+    merged.set = first
+    merged.verify()
+}
