@@ -86,7 +86,8 @@ package struct ByteInterner: Sendable {
         let extent = extents[code]
         guard Int(extent & 0xFFFF_FFFF) == bytes.count else { return false }
         if bytes.isEmpty { return true }
-        return memcmp(arena.baseAddress! + Int(extent >> 32), bytes.baseAddress!, bytes.count) == 0
+        return UnsafeRawBufferPointer(start: arena.baseAddress! + Int(extent >> 32), count: bytes.count)
+            .hasSameBytes(as: bytes)
     }
 
     private mutating func grow() {

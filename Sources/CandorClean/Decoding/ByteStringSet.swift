@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import CandorCore
 
 /// Distinct byte strings, numbered 0, 1, 2, … in the order first inserted, found by hash: a
 /// `ByteStringList` and a `TaggedSlotIndex` over it, about 10 bytes a string besides its bytes.
@@ -37,11 +33,7 @@ struct ByteStringSet: Sendable {
     @inline(__always)
     private func find(_ string: UnsafeRawBufferPointer, _ hash: UInt64) -> (entry: Int?, slot: Int) {
         index.find(hash) { number in
-            strings.withBytes(number) { stored in
-                // Equal non-zero lengths: both have a base address.
-                stored.count == string.count
-                    && (string.isEmpty || memcmp(stored.baseAddress!, string.baseAddress!, string.count) == 0)
-            }
+            strings.withBytes(number) { $0.hasSameBytes(as: string) }
         }
     }
 }
