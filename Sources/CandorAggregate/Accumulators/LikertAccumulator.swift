@@ -25,6 +25,11 @@ struct LikertAccumulator: Equatable, Sendable {
         var index = ShareTally()
         /// Respondents recorded, answering or not (a group exists once anyone in it is seen).
         var recorded = 0.0
+        /// In an unweighted run, per item and point, whether the point is favourable: the items'
+        /// `answers` are then not summed per response but read off the point counts (every sum
+        /// is the count of answers, the successes the favourable answers), so a response costs
+        /// two additions an item instead of seven. `nil` when weighted.
+        var favourablePoints: [[Bool]]? = nil
 
         /// The items' layouts one after another, then `index` (5) and `recorded`.
         var flatCount: Int { items.reduce(0) { $0 + $1.flatCount } + 6 }
@@ -32,15 +37,22 @@ struct LikertAccumulator: Equatable, Sendable {
 
         func reading(_ values: [Double]) -> Tally {
             var offset = 0
-            let read = items.map { item in
+            let read = items.indices.map { index in
+                let item = items[index]
                 defer { offset += item.flatCount }
-                return ItemTally(
-                    answers: item.answers.reading(Array(values[offset..<offset + 5])),
-                    points: Array(values[offset + 5..<offset + 5 + item.points.count]),
-                    pointSum: values[offset + 5 + item.points.count])
+                let points = Array(values[offset + 5..<offset + 5 + item.points.count])
+                var answers = item.answers.reading(Array(values[offset..<offset + 5]))
+                if let favourable = favourablePoints?[index] {
+                    let answered = points.reduce(0, +)
+                    answers = ShareTally(
+                        rawN: Int(answered), weight: answered, weightSquares: answered, base: answered,
+                        successes: zip(points, favourable).reduce(0) { $0 + ($1.1 ? $1.0 : 0) })
+                }
+                return ItemTally(answers: answers, points: points, pointSum: values[offset + 5 + item.points.count])
             }
             return Tally(
-                items: read, index: index.reading(Array(values[offset..<offset + 5])), recorded: values[offset + 5])
+                items: read, index: index.reading(Array(values[offset..<offset + 5])), recorded: values[offset + 5],
+                favourablePoints: favourablePoints)
         }
     }
 
@@ -65,8 +77,9 @@ struct LikertAccumulator: Equatable, Sendable {
     /// Counts overall and per group.
     private(set) var tallies: Breakdown<Tally>
 
-    /// Creates an empty accumulator (fields that are not Likert items are left out).
-    init(items fields: [Int], blockName: String?, schema: SurveySchema, layout: SegmentLayout) {
+    /// Creates an empty accumulator (fields that are not Likert items are left out); `weighted`
+    /// when responses carry weights other than 1.
+    init(items fields: [Int], blockName: String?, schema: SurveySchema, layout: SegmentLayout, weighted: Bool) {
         items = fields.compactMap { field in
             guard schema.fields.indices.contains(field), case .likert(let scale, _) = schema.fields[field].kind else {
                 return nil
@@ -78,7 +91,9 @@ struct LikertAccumulator: Equatable, Sendable {
                 field: field, name: schema.fields[field].name, scale: scale, classes: classes)
         }
         self.blockName = blockName
-        let empty = Tally(items: items.map { ItemTally(points: Array(repeating: 0, count: $0.scale.points.count)) })
+        let empty = Tally(
+            items: items.map { ItemTally(points: Array(repeating: 0, count: $0.scale.points.count)) },
+            favourablePoints: weighted ? nil : items.map { $0.classes.map { $0 == 1 } })
         tallies = Breakdown(empty: empty, layout: layout)
         coding = ItemCoding(items: items)
     }
@@ -94,6 +109,7 @@ struct LikertAccumulator: Equatable, Sendable {
         let groupSlots = tallies.groupSlots
         let stride = tallies.stride
         let indexOffset = stride - 6
+        let unweighted = tallies.empty.favourablePoints != nil
         // Per item of the current response: the offset of its point counter within a state, or −1.
         var pointOffsets = Array(repeating: -1, count: max(itemCount, 1))
         coding.plan.withUnsafeBufferPointer { plan in
@@ -117,6 +133,12 @@ struct LikertAccumulator: Equatable, Sendable {
                                     let entry = pointOffsets[item]
                                     guard entry >= 0 else { continue }
                                     let base = offset + plan[item * ItemCoding.planStride + 4]
+                                    if unweighted {
+                                        states[offset + (entry >> 1)] += 1
+                                        let value = row[plan[item * ItemCoding.planStride]]
+                                        states[base + plan[item * ItemCoding.planStride + 5]] += Double(value)
+                                        continue
+                                    }
                                     states.recordShare(
                                         at: base, weight: weight, base: weight, successes: entry & 1 == 1 ? weight : 0)
                                     states[offset + (entry >> 1)] += weight

@@ -49,7 +49,10 @@ package struct Aggregator: Sendable, Equatable {
                 multiselects.append(MultiselectAccumulator(field: field, schema: schema, layout: layout))
             case .likert(let items, let blockName):
                 slots.append(.likert(likerts.count))
-                likerts.append(LikertAccumulator(items: items, blockName: blockName, schema: schema, layout: layout))
+                likerts.append(
+                    LikertAccumulator(
+                        items: items, blockName: blockName, schema: schema, layout: layout,
+                        weighted: schema.weightField != nil))
             case .nps(let field):
                 slots.append(.promoter(promoters.count))
                 promoters.append(PromoterAccumulator(field: field, layout: layout))
