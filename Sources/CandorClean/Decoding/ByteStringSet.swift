@@ -38,9 +38,14 @@ struct ByteStringSet: Sendable {
     private func find(_ string: UnsafeRawBufferPointer, _ hash: UInt64) -> (entry: Int?, slot: Int) {
         index.find(hash) { number in
             strings.withBytes(number) { stored in
-                // Equal non-zero lengths: both have a base address.
-                stored.count == string.count
-                    && (string.isEmpty || memcmp(stored.baseAddress!, string.baseAddress!, string.count) == 0)
+                guard stored.count == string.count else { return false }
+                // Category values are short: a byte loop beats a call to memcmp.
+                guard string.count > 16 else {
+                    for index in 0..<string.count where stored[index] != string[index] { return false }
+                    return true
+                }
+                // Equal lengths past 16: both have a base address.
+                return memcmp(stored.baseAddress!, string.baseAddress!, string.count) == 0
             }
         }
     }
