@@ -7,8 +7,9 @@
 extension UnsafeRawBufferPointer {
     /// Whether `self` and `other` hold the same bytes. Values of up to 16 bytes (nearly every
     /// survey value: codes, labels, ids) are compared with two overlapping loads each side
-    /// instead of a call to `memcmp`, whose call costs more than the comparison.
-    @inline(__always)
+    /// instead of a call to `memcmp`, whose call costs more than the comparison; inlinable, as
+    /// every caller is in another module and a call would cost as much again.
+    @inlinable @inline(__always)
     package func hasSameBytes(as other: UnsafeRawBufferPointer) -> Bool {
         let count = self.count
         guard count == other.count else { return false }

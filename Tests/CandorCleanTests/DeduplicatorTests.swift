@@ -143,18 +143,21 @@ func paddingAndLengthBoundaries() {
 func unusualLocations() {
     var checked = CheckedSet()
     let big = Int(UInt32.max)
-    // Entry 0 starts a group of 64 at record 1, line − record 1. A later entry k of the group is
-    // coded compactly when record − 1 − k is 0...254 and line − record − 1 is 0...255.
+    // Entry 0 starts a group of 64 at record 1, line − record 1. Entry k of the group is coded
+    // by r = record − 1 − k and l = line − record − 1, each as its growth since the last coded
+    // entry, in a stream with room for 65 steps a group (one bit is kept for each later entry).
     let locations: [(input: Int, line: Int, record: Int)] = [
-        (0, 2, 1), (0, 3, 2),  // compact
+        (0, 2, 1), (0, 3, 2),  // coded: r 0, l 0
         (0, 2 + big, 1 + big), (0, big * 3, big * 2),  // records past UInt32
-        (0, 10, 3),  // record back below the group's
+        (0, 10, 3),  // r falls back (−2)
         (7, 2, 1),  // another input
-        (0, 300, 30),  // record compact (23), line not (269)
-        (0, 296, 40),  // both at their limits but fitting (32, 255)
-        (0, 300, 263),  // record delta 254: the largest compact one
-        (0, 302, 265),  // record delta 255: the exception marker, so an exception
-        (1, 60, 50),  // deltas that fit (39, 9), but another input
+        (0, 40, 30),  // coded: r 23, l 9
+        (0, 90, 40),  // coded: r 32, l 49 (40 line steps at once)
+        (0, 100, 50),  // coded: r 41, l 49
+        (0, 160, 60),  // l 99: 50 more line steps than the 16 left
+        (0, 70, 60),  // l falls back (9)
+        (0, 115, 65),  // coded again: r 53, l 49
+        (1, 116, 66),  // fits, but another input
         (70_000, 1, 1), (0, Int.max, Int.min), (Int.max, Int.min, Int.max), (-1, -5, -3), (0, 0, 0), (0, 1, 1),
     ]
     for (number, location) in locations.enumerated() {
@@ -195,4 +198,35 @@ func mergeThroughForEach() {
     var merged = whole
     merged.set = first
     merged.verify()
+}
+
+@Test(
+    "records of several lines, or with skipped records, at and past what a group's streams hold",
+    arguments: [(1, 0), (2, 0), (3, 0), (1, 1), (1, 2), (2, 1), (9, 3)])
+func regularSteps(linesPerRecord: Int, skippedPerRecord: Int) {
+    var checked = CheckedSet()
+    var line = 1
+    var record = 0
+    for number in 0..<1_000 {
+        record += 1 + skippedPerRecord
+        line += linesPerRecord * (1 + skippedPerRecord)
+        checked.register(Array("R\(number)".utf8), input: 0, line: line, record: record)
+        if number % 3 == 0 { checked.register(Array("R\(number / 2)".utf8), input: 0, line: line, record: record) }
+    }
+    checked.verify()
+}
+
+@Test("a group whose line stream is exactly full, then steps over")
+func fullStream() {
+    var checked = CheckedSet()
+    // Entry 0 at line − record 1; entry 1 takes all 65 line steps the group has room for; entry
+    // 2 asks for two more, and so do entries 3–63 (all kept apart: a stream that took them
+    // would need bits past its 128); entry 64 starts a new group.
+    checked.register(Array("a".utf8), input: 0, line: 2, record: 1)
+    checked.register(Array("b".utf8), input: 0, line: 68, record: 2)
+    checked.register(Array("c".utf8), input: 0, line: 71, record: 3)
+    for number in 3..<70 {
+        checked.register(Array("n\(number)".utf8), input: 0, line: 69 + number, record: number + 1)
+    }
+    checked.verify()
 }

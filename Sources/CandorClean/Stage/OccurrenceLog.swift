@@ -6,19 +6,20 @@
 
 /// The ids a `Deduplicator` has seen, in the order first seen, each with where it was first seen.
 ///
-/// This holds one entry per respondent, so its layout is about bytes per id (12.4 for an id of
-/// up to 9 bytes, or up to 12 letters, digits, `-` and `_`, all costs included):
-/// - An entry is 12 bytes: the id in 10 (see `Key`), then two small deltas that give the first
-///   occurrence's record and line. An id that does not fit is marked by kind byte 0xFF; the
-///   entry then locates its bytes in `arena`.
-/// - Entries come in groups of 64. The first entry of a group sets the group's base: its input,
-///   record number and line − record. A later entry of the group stores record − (base record +
-///   position in the group) and (line − record) − base (line − record), one byte each. Within
-///   one input both only grow, and slowly (by skipped records, and by the extra lines of
-///   multi-line quoted fields or blank lines), so they nearly always fit; an entry whose input
-///   differs from its group's, or whose deltas do not fit, keeps its occurrence whole in
-///   `exceptions` instead. All arithmetic wraps, so any `Int` round-trips exactly.
-/// - Entries and group bases live in fixed pages of 8,192 entries (99 KB) that are allocated
+/// This holds one entry per respondent, so its layout is about bytes per id (11 for an id of up
+/// to 9 bytes, or up to 12 letters, digits, `-` and `_`, all costs included):
+/// - An entry is the id in 10 bytes (see `Key`). An id that does not fit is marked by kind byte
+///   0xFF; the entry then locates its bytes in `arena`.
+/// - Where the ids were first seen is coded per group of 64 entries, in a 64-byte header (1 byte
+///   an entry): the first entry's input, record number and line − record, then for each later
+///   entry k the two numbers record − (base record + k) and (line − record) − base (line −
+///   record). Within one input both only grow, and slowly (by skipped records, and by the extra
+///   lines of multi-line quoted fields or blank lines), so each is kept as its growth since the
+///   entry before, in unary (that many 1 bits, then a 0) in a 128-bit stream: room for 65 steps
+///   a group. An entry whose input differs from its group's, whose numbers fall back, or whose
+///   steps do not fit is flagged in the header's exception mask and keeps its occurrence whole
+///   in `exceptions`. All arithmetic wraps, so any `Int` round-trips exactly.
+/// - Entries and group headers live in fixed pages of 8,192 entries (88 KB) that are allocated
 ///   whole and never grow, so growth copies nothing and leaves at most one page of slack.
 struct OccurrenceLog: Sendable {
     /// Where an id was first seen: the input's index, the line and the record number.
@@ -39,18 +40,19 @@ struct OccurrenceLog: Sendable {
     static let packedKind: UInt8 = 0x40
     /// The kind byte of an id kept in `arena`.
     static let longMarker: UInt8 = 0xFF
-    /// Bytes per entry: kind, payload, record delta, line delta.
-    static let entrySize = 12
-    private static let recordDeltaOffset = 10
-    private static let lineDeltaOffset = 11
-    /// The record delta of an entry whose occurrence is in `exceptions`.
-    private static let exceptionMarker: UInt8 = 0xFF
+    /// Bytes per entry: kind and payload.
+    static let entrySize = 10
     private static let pageShift = 13
     private static let entriesPerPage = 1 << pageShift
     private static let groupShift = 6
     private static let groupSize = 1 << groupShift
-    /// Bytes per group base: input, record, line − record (three `Int`s).
-    private static let baseSize = 24
+    /// Bytes per group header: input, record, line − record (three `Int`s), the exception mask,
+    /// then the record and the line streams (two words each).
+    private static let baseSize = 64
+    private static let maskOffset = 24
+    private static let recordStreamOffset = 32
+    private static let lineStreamOffset = 48
+    private static let streamBits = 128
     private static let basesOffset = entriesPerPage * entrySize
     private static let pageSize = basesOffset + (entriesPerPage >> groupShift) * baseSize
     /// Long ids are packed into arena pages of this size (a longer id gets a page of its own).
@@ -67,6 +69,12 @@ struct OccurrenceLog: Sendable {
 
     /// Ids stored.
     private(set) var count = 0
+    /// For the last group (the one being filled): bits used of its two streams, and the record
+    /// and line numbers its last coded entry has there.
+    private var openRecordBits = 0
+    private var openLineBits = 0
+    private var openRecordSteps: UInt = 0
+    private var openLineSteps: UInt = 0
 
     /// Creates an empty log.
     init() {}
@@ -122,21 +130,39 @@ struct OccurrenceLog: Sendable {
     /// Where entry `entry`'s id was first seen.
     func occurrence(of entry: Int) -> Occurrence {
         let inPage = entry & (Self.entriesPerPage - 1)
-        let at = inPage * Self.entrySize
+        let member = inPage & (Self.groupSize - 1)
+        let base = Self.basesOffset + (inPage >> Self.groupShift) * Self.baseSize
         let coded = pages[entry >> Self.pageShift].withUnsafeBytes { page -> Occurrence? in
-            let recordDelta = page[at + Self.recordDeltaOffset]
-            guard recordDelta != Self.exceptionMarker else { return nil }
-            let base = Self.basesOffset + (inPage >> Self.groupShift) * Self.baseSize
+            let mask = page.loadUnaligned(fromByteOffset: base + Self.maskOffset, as: UInt64.self)
+            guard mask >> UInt64(member) & 1 == 0 else { return nil }
             let record =
-                page.loadUnaligned(fromByteOffset: base + 8, as: Int.self) &+ (inPage & (Self.groupSize - 1))
-                &+ Int(recordDelta)
-            let lineOffset = page.loadUnaligned(fromByteOffset: base + 16, as: Int.self)
+                page.loadUnaligned(fromByteOffset: base + 8, as: Int.self) &+ member
+                &+ Self.onesBefore(zero: member, page, base + Self.recordStreamOffset)
             return Occurrence(
                 input: page.loadUnaligned(fromByteOffset: base, as: Int.self),
-                line: record &+ lineOffset &+ Int(page[at + Self.lineDeltaOffset]), record: record)
+                line: record &+ page.loadUnaligned(fromByteOffset: base + 16, as: Int.self)
+                    &+ Self.onesBefore(zero: member, page, base + Self.lineStreamOffset),
+                record: record)
         }
-        // An entry marked as an exception always has one.
+        // An entry flagged as an exception always has one.
         return coded ?? exceptions[entry]!
+    }
+
+    /// The 1 bits before the `k`th 0 bit of the stream at byte `at` of `page` (0 for `k` = 0):
+    /// the sum of the first `k` unary numbers in it.
+    private static func onesBefore(zero k: Int, _ page: UnsafeRawBufferPointer, _ at: Int) -> Int {
+        guard k > 0 else { return 0 }
+        var zeros = ~page.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        var offset = 0
+        var wanted = k
+        if wanted > zeros.nonzeroBitCount {
+            wanted -= zeros.nonzeroBitCount
+            zeros = ~page.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)
+            offset = 64
+        }
+        for _ in 1..<wanted { zeros &= zeros &- 1 }
+        // Bit position of the kth 0, less the k − 1 zeros before it.
+        return offset + zeros.trailingZeroBitCount - (k - 1)
     }
 
     /// Stores `id` (with `key`, its `Key`) as the next entry, first seen at `occurrence`.
@@ -150,32 +176,73 @@ struct OccurrenceLog: Sendable {
         let member = inPage & (Self.groupSize - 1)
         let base = Self.basesOffset + (inPage >> Self.groupShift) * Self.baseSize
         let lineOffset = occurrence.line &- occurrence.record
-        let fits = pages[entry >> Self.pageShift].withUnsafeMutableBytes { page in
+        pages[entry >> Self.pageShift].withUnsafeMutableBytes { page in
             page.storeBytes(of: key.low, toByteOffset: at, as: UInt64.self)
             page.storeBytes(of: key.high, toByteOffset: at + 8, as: UInt16.self)
             if let long {
                 page.storeBytes(of: long.page, toByteOffset: at + 1, as: UInt32.self)
                 page.storeBytes(of: long.offset, toByteOffset: at + 5, as: UInt32.self)
             }
-            if member == 0 {
+        }
+        if member == 0 {
+            pages[entry >> Self.pageShift].withUnsafeMutableBytes { page in
                 page.storeBytes(of: occurrence.input, toByteOffset: base, as: Int.self)
                 page.storeBytes(of: occurrence.record, toByteOffset: base + 8, as: Int.self)
                 page.storeBytes(of: lineOffset, toByteOffset: base + 16, as: Int.self)
-                return true  // Deltas 0, as the page was zeroed.
             }
-            let recordDelta = UInt(
+            (openRecordBits, openLineBits, openRecordSteps, openLineSteps) = (0, 0, 0, 0)
+        } else if !appendSteps(member, base, page: entry >> Self.pageShift, occurrence, lineOffset) {
+            exceptions[entry] = occurrence
+        }
+        count += 1
+    }
+
+    /// Codes the occurrence of member `member` (> 0) of the open group, whose header is at byte
+    /// `base` of page `page`, as steps in its streams; `false` (and the member flagged) when the
+    /// occurrence is not expressible so.
+    @inline(__always)
+    private mutating func appendSteps(
+        _ member: Int, _ base: Int, page number: Int, _ occurrence: Occurrence, _ lineOffset: Int
+    ) -> Bool {
+        // Each later member of the group needs one bit (its 0) in each stream.
+        let reserved = Self.groupSize - 1 - member
+        let recordRoom = UInt(Self.streamBits - openRecordBits - 1 - reserved)
+        let lineRoom = UInt(Self.streamBits - openLineBits - 1 - reserved)
+        let (recordBits, lineBits) = (openRecordBits, openLineBits)
+        let (recordSteps, lineSteps, fits) = pages[number].withUnsafeMutableBytes { page in
+            let recordSteps = UInt(
                 bitPattern: occurrence.record &- page.loadUnaligned(fromByteOffset: base + 8, as: Int.self) &- member)
-            let lineDelta = UInt(
-                bitPattern: lineOffset &- page.loadUnaligned(fromByteOffset: base + 16, as: Int.self))
+            let lineSteps = UInt(bitPattern: lineOffset &- page.loadUnaligned(fromByteOffset: base + 16, as: Int.self))
+            let recordStep = recordSteps &- openRecordSteps
+            let lineStep = lineSteps &- openLineSteps
             let fits =
                 occurrence.input == page.loadUnaligned(fromByteOffset: base, as: Int.self)
-                && recordDelta < UInt(Self.exceptionMarker) && lineDelta <= UInt(UInt8.max)
-            page[at + Self.recordDeltaOffset] = fits ? UInt8(recordDelta) : Self.exceptionMarker
-            page[at + Self.lineDeltaOffset] = fits ? UInt8(lineDelta) : 0
-            return fits
+                && recordStep <= recordRoom && lineStep <= lineRoom
+            if fits {
+                Self.setOnes(page, base + Self.recordStreamOffset, from: recordBits, count: Int(recordStep))
+                Self.setOnes(page, base + Self.lineStreamOffset, from: lineBits, count: Int(lineStep))
+            } else {
+                let mask = page.loadUnaligned(fromByteOffset: base + Self.maskOffset, as: UInt64.self)
+                page.storeBytes(of: mask | 1 << UInt64(member), toByteOffset: base + Self.maskOffset, as: UInt64.self)
+            }
+            return (fits ? recordStep : 0, fits ? lineStep : 0, fits)
         }
-        if !fits { exceptions[entry] = occurrence }
-        count += 1
+        // A flagged member still ends its place in each stream (with a 0), so the members after
+        // it find theirs; its steps count as none.
+        openRecordBits += Int(recordSteps) + 1
+        openLineBits += Int(lineSteps) + 1
+        openRecordSteps &+= recordSteps
+        openLineSteps &+= lineSteps
+        return fits
+    }
+
+    /// Sets `count` bits from bit `from` of the stream at byte `at` of `page`.
+    private static func setOnes(_ page: UnsafeMutableRawBufferPointer, _ at: Int, from: Int, count: Int) {
+        for bit in from..<from + count {
+            let word = at + (bit >> 6) * 8
+            let value = page.loadUnaligned(fromByteOffset: word, as: UInt64.self)
+            page.storeBytes(of: value | 1 << UInt64(bit & 63), toByteOffset: word, as: UInt64.self)
+        }
     }
 
     /// Copies a long id into the arena; returns its arena page and offset there.
