@@ -33,8 +33,12 @@ struct ShortValueCache {
     @inline(__always)
     func lookup(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         if bytes.count <= PackedValueTable.maxLength { return packed.lookup(PackedValueTable.pack(bytes)) }
-        return lookup(Self.key(bytes)!)
+        return lookupLonger(bytes)
     }
+
+    /// `lookup` for 8 to 32 bytes, out of line so the packed case stays small enough to inline.
+    @inline(never)
+    private func lookupLonger(_ bytes: UnsafeRawBufferPointer) -> Int64? { lookup(Self.key(bytes)!) }
 
     /// Stores `result` for `bytes` (1 to `maxLength` of them, not stored yet).
     mutating func insert(_ bytes: UnsafeRawBufferPointer, _ result: Int64) {

@@ -102,6 +102,13 @@ struct CleanerState {
     ) throws(CleanFailure) {
         let checkProblems = batch.hasProblems
         for field in decoders.indices { decoders[field].lookAhead(batch) }
+        if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
+            var touched: UInt32 = 0
+            for record in 0..<batch.count where column < batch.fieldCount(record) {
+                touched ^= deduplicator.touch(batch.field(record, column))
+            }
+            touchedSlots ^= touched
+        }
         for record in 0..<batch.count {
             totals.read += 1
             current.read += 1
@@ -226,6 +233,12 @@ struct CleanerState {
         accept(weight: weight, into: &responses)
         if textSampleLimit > 0 { keepText(batch, record) }
     }
+
+    /// Past this many ids the id set's index is larger than the CPU's nearer caches, so a batch's
+    /// ids are touched before it is cleaned (`Deduplicator.touch`).
+    private static let touchThreshold = 1 << 15
+    /// What touching read, kept so that the reads stay.
+    private var touchedSlots: UInt32 = 0
 
     /// Paths of the inputs begun, by input number (for naming a duplicate's first occurrence).
     var inputPaths: [String] = []

@@ -35,6 +35,12 @@ struct Deduplicator: Sendable {
         return nil
     }
 
+    /// Reads the index slot that registering `id` will probe first, and returns it only so the
+    /// read is not optimised away. Touching a whole batch's ids in one loop lets their memory
+    /// waits overlap; registered one by one among the other fields' work, each would wait alone.
+    @inline(__always)
+    func touch(_ id: UnsafeRawBufferPointer) -> UInt32 { index.touch(TaggedSlotIndex.hash(id)) }
+
     /// Where `id` was first seen, if it was registered.
     func firstOccurrence(of id: UnsafeRawBufferPointer) -> (input: Int, line: Int, record: Int)? {
         let key = OccurrenceLog.Key(id)
