@@ -2,7 +2,7 @@
 """Candor's benchmark: W1 (../shared/bench/peers/README.md) and ingest alone, side by side with
 the peers, alternating runs, medians and pair-by-pair ratios.
 
-usage: scripts/bench [--rows 1000000 3000000] [--runs 5] [--only w1|ingest] [--skip-peers]
+usage: scripts/bench [--rows 1000000 3000000] [--runs 5] [--only w1|ingest|targets] [--skip-peers]
 
 After the tables, the targets Candor is held to against itself: peak memory against 32 MiB + 16
 bytes per respondent, 3M rows against 1M, the file's n/9 managers against 1,000 (the same rows
@@ -134,16 +134,25 @@ def scaling(files, runs):
         timed(w1(few))
     pairs = [(timed(w1(many)), timed(w1(few))) for _ in range(runs)]
     print(f"- {smallest // 9:,} managers ÷ 1,000 managers, {smallest:,} rows: {paired([p[0] for p in pairs], [p[1] for p in pairs]):.2f} (target ≤ 1.20)")
-    results = {}
-    for rows, path in sorted(files.items()):
-        results[rows] = [timed(w1(path)) for _ in range(runs)]
-        rss = statistics.median(r[3] for r in results[rows])
+    # Sizes alternate round by round, and the C reference runs beside them: its own ratio shows
+    # how much of the growth is the machine's (memory bandwidth, the page cache) rather than Candor's.
+    c = lambda path: [os.path.join(WORK, "bin", "c_libcsv_w1"), path]
+    results = {rows: {"candor": [], "c": []} for rows in files}
+    for _ in range(runs):
+        for rows, path in sorted(files.items()):
+            results[rows]["candor"].append(timed(w1(path)))
+            results[rows]["c"].append(timed(c(path)))
+    for rows in sorted(files):
+        rss = statistics.median(r[3] for r in results[rows]["candor"])
         limit = 32 + 16 * rows / 2**20
         print(f"- peak RSS at {rows:,} rows: {rss:.0f} MiB (target ≤ {limit:.0f} MiB = 32 MiB + 16 B × {rows:,})")
     if len(files) > 1:
         low, high = min(files), max(files)
-        ratio = statistics.median(r[0] for r in results[high]) / statistics.median(r[0] for r in results[low])
-        print(f"- {high:,} rows ÷ {low:,} rows, wall: {ratio:.2f} (target ≤ {3.1 * high / low / 3:.2f})")
+        def growth(tool):
+            wall = lambda rows: statistics.median(r[0] for r in results[rows][tool])
+            return wall(high) / wall(low)
+        print(f"- {high:,} rows ÷ {low:,} rows, wall: {growth('candor'):.2f} (target ≤ {3.1 * high / low / 3:.2f};"
+              f" c_libcsv_w1 in the same rounds: {growth('c'):.2f})")
 
 
 def agreement(path):
@@ -187,18 +196,18 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[1000000, 3000000])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=["w1", "ingest"])
+    parser.add_argument("--only", choices=["w1", "ingest", "targets"])
     parser.add_argument("--skip-peers", action="store_true")
     args = parser.parse_args()
     os.chdir(ROOT)
     files = prepare(args.rows)
     ok = agreement(files[args.rows[0]])
     for rows in args.rows:
-        if args.only != "ingest":
+        if args.only in (None, "w1"):
             bench("w1", files[rows], args.runs, args.skip_peers)
-        if args.only != "w1":
+        if args.only in (None, "ingest"):
             bench("ingest", files[rows], args.runs, True)
-    if args.only != "ingest":
+    if args.only in (None, "targets"):
         scaling(files, args.runs)
     sys.exit(0 if ok else 1)
 
