@@ -61,6 +61,9 @@ package final class PartedRead {
     /// Whether the input will be read in two parts (else `run` reads it all with `consume`).
     package var isParted: Bool { cut != nil }
 
+    /// Where the second part starts, as a byte offset in the file, when there is one.
+    package var cutOffset: Int64? { cut.map { $0 + first.byteOffsetBias } }
+
     /// Reads the whole input once.
     ///
     /// - Parameters:

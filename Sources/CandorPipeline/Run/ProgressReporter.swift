@@ -35,7 +35,7 @@ package final class ProgressReporter: @unchecked Sendable {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.5 else { return }
         lastDraw = now
-        let done = doneBytes + byteOffset
+        let done = doneBytes + min(byteOffset, fileBytes[file] ?? byteOffset)
         let elapsed = now.timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(totalBytes - done) / rate : 0

@@ -54,7 +54,11 @@ extension StreamingPass {
             spill: try RejectionSpill(directory: spillDirectory))
         return try read.run(
             later: later, consumeLater: { part, batch in part.consume(batch) },
-            consume: { try sink.consume($0, of: file) },
+            consume: { batch in
+                // Past the cut only when the second half is read again, after the first.
+                let beforeCut = batch.count > 0 && batch.provenance(0).byteOffset < read.cutOffset ?? 0
+                try sink.consume(batch, of: file, halves: beforeCut ? 2 : 1)
+            },
             acceptLater: { part in
                 try accept(part, file: file, isLastInput: isLastInput, sink: sink, logger: logger)
             })

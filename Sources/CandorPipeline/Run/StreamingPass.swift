@@ -38,10 +38,12 @@ struct StreamingPass {
             responses = ResponseBatch(width: cleaner.schema.fields.count)
         }
 
-        /// Cleans and aggregates one batch of `file`, writing its rejections.
+        /// Cleans and aggregates one batch of `file`, writing its rejections. `halves` is 2 while
+        /// the first half of a file read in two parts is consumed: the second advances at about
+        /// the same pace on its own thread, so progress counts the bytes and records twice.
         /// - Throws: `CleanFailure` for a value under `on_invalid: fail`, `RunFailure` when the
         ///   rejects file cannot be written.
-        func consume(_ batch: RecordBatch, of file: InputFile) throws {
+        func consume(_ batch: RecordBatch, of file: InputFile, halves: Int = 1) throws {
             var writeFailure: OutputError?
             try cleaner.clean(batch, into: &responses) { rejection in
                 guard writeFailure == nil else { return }
@@ -52,7 +54,8 @@ struct StreamingPass {
             responses.removeAll()
             if batch.count > 0 {
                 progress?.advance(
-                    file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset, records: batch.count)
+                    file: file.path, byteOffset: batch.provenance(batch.count - 1).byteOffset * Int64(halves),
+                    records: batch.count * halves)
             }
         }
     }
