@@ -67,7 +67,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "CandorCleanTests", dependencies: ["CandorClean", "CandorIngest", "CandorCore"],
+            name: "CandorCleanTests", dependencies: ["CandorClean", "CandorIngest", "CandorCore", "CandorSample"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CandorAggregateTests", dependencies: ["CandorAggregate", "CandorClean", "CandorCore"],

@@ -103,30 +103,10 @@ package struct ByteInterner: Sendable {
         mask = newMask
     }
 
-    /// A fast 32-bit hash of short byte strings: whole words, then one overlapping load for the
-    /// tail, so no byte-by-byte loop for the usual 1–30-byte survey values.
+    /// A fast 32-bit hash of short byte strings (`foldedWords`, then a short avalanche).
     @inline(__always)
     package static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        let count = bytes.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        if count >= 8 {
-            var index = 0
-            while index + 8 <= count {
-                h = (h ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 31
-                index += 8
-            }
-            if index < count {
-                h = (h ^ bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
-            }
-        } else if count >= 4 {
-            let low = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            h = (h ^ (low | high << 32)) &* 0x94D0_49BB_1331_11EB
-        } else if count > 0 {
-            let mixed = UInt64(bytes[0]) | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1]) << 16
-            h = (h ^ mixed) &* 0x94D0_49BB_1331_11EB
-        }
+        var h = bytes.foldedWords()
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9
         return UInt32(truncatingIfNeeded: h ^ (h >> 32))

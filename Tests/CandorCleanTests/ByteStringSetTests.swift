@@ -1,18 +1,13 @@
+import CandorSample
 import Testing
 
 @testable import CandorClean
 
 @Test("a ByteStringSet numbers random byte strings (with repeats, the empty one, across growths) as a dictionary does")
 func byteStringSetMatchesDictionary() {
-    var state: UInt64 = 5
-    func next() -> UInt64 {
-        // SplitMix64, so a failure can be replayed.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    // Seeded, so a failure can be replayed.
+    var random = SplitMix64(seed: 5)
+    func next() -> UInt64 { random.next() }
     var set = ByteStringSet()
     var numbers: [[UInt8]: Int] = [:]
     var order: [[UInt8]] = []

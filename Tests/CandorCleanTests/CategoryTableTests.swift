@@ -1,3 +1,4 @@
+import CandorSample
 import Testing
 
 @testable import CandorClean
@@ -29,25 +30,12 @@ private func shown(_ value: DecodedValue) -> String {
     }
 }
 
-/// A deterministic generator (SplitMix64).
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Test("random ASCII values: the byte path and code(of:) give the codes a dictionary of folded labels gives")
 func randomASCIIValuesMatchDictionary() {
     // Letters either side of A–Z and a–z ('@', '[', '`', '{'), white space the fold trims,
     // and a vertical tab, which it keeps.
     let alphabet = Array("aAbBzZ@[`{ \t\r\n\u{0B}0".unicodeScalars)
-    var random = SeededGenerator(state: 11)
+    var random = SplitMix64(seed: 11)
     var table = CategoryTable(CategorySpec(values: ["Engineering", "Sales"], aliases: ["Eng": "Engineering"]))
     var codes: [String: Int] = ["engineering": 0, "sales": 1, "eng": 0]
     var labels = ["Engineering", "Sales"]

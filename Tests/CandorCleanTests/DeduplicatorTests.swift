@@ -1,19 +1,7 @@
+import CandorSample
 import Testing
 
 @testable import CandorClean
-
-/// A deterministic generator (SplitMix64), so a failing case can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A first occurrence, as an array so that sequences of them compare with `==`.
 private func flat(_ occurrence: (input: Int, line: Int, record: Int)?) -> [Int]? {
@@ -62,7 +50,7 @@ private let idCharacters = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij
 
 /// A random id: a short one over few letters (so that some repeat), 8–14 id-like characters
 /// (now and then a '.' or a NUL among them), or 0–40 arbitrary bytes.
-private func randomID(_ random: inout SeededGenerator) -> [UInt8] {
+private func randomID(_ random: inout SplitMix64) -> [UInt8] {
     switch Int.random(in: 0..<3, using: &random) {
     case 0:
         return (0..<Int.random(in: 1...3, using: &random)).map { _ in UInt8.random(in: 65...68, using: &random) }
@@ -82,7 +70,7 @@ private func randomID(_ random: inout SeededGenerator) -> [UInt8] {
 
 @Test("random ids of 0–40 bytes over several inputs, with repeats and multi-line records, match a dictionary")
 func randomIDsMatchDictionary() {
-    var random = SeededGenerator(state: 42)
+    var random = SplitMix64(seed: 42)
     var checked = CheckedSet()
     var line = 1
     var input = 0
@@ -177,7 +165,7 @@ func unusualLocations() {
 
 @Test("registering one set's ids into another (forEach) gives what one set fed everything gives")
 func mergeThroughForEach() {
-    var random = SeededGenerator(state: 7)
+    var random = SplitMix64(seed: 7)
     var first = Deduplicator()
     var second = Deduplicator()
     var whole = CheckedSet()

@@ -1,3 +1,4 @@
+import CandorSample
 import Testing
 
 @testable import CandorClean
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func aTableAgreesWithADictionary() {
-        var generator = MergeSeed(state: 7)
+        var generator = SplitMix64(seed: 7)
         var reference: [[UInt8]: Int64] = [:]
         var table = PackedValueTable()
         for step in 0..<20_000 {
@@ -33,17 +34,5 @@ import Testing
         #expect(table.count == reference.count)
         for (bytes, result) in reference { #expect(table.lookup(Self.pack(bytes)) == result) }
         #expect(table.lookup(Self.pack([2, 2, 2])) == nil)
-    }
-
-    /// SplitMix64, for a repeatable sequence.
-    struct MergeSeed {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -1,3 +1,5 @@
+import CandorCore
+
 /// A hash index over entries numbered 0, 1, 2, … in insertion order, whose keys live elsewhere
 /// (the `Deduplicator`'s ids, a `CategoryTable`'s folded values): about 6 bytes an entry.
 ///
@@ -94,31 +96,11 @@ struct TaggedSlotIndex: Sendable {
         Int(truncatingIfNeeded: ((hash >> 32) &* UInt64(capacity)) >> 32)
     }
 
-    /// A 64-bit hash of a short byte string: whole words, then one overlapping load for the
-    /// tail (no byte loop for the usual 5–15-byte keys), then a full avalanche, as the index
-    /// uses the high half for the home slot and the low half for the slot's check bits.
+    /// A 64-bit hash of a short byte string: its `foldedWords`, then a full avalanche, as the
+    /// index uses the high half for the home slot and the low half for the slot's check bits.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let count = bytes.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        if count >= 8 {
-            var index = 0
-            while index + 8 <= count {
-                h = (h ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 31
-                index += 8
-            }
-            if index < count {
-                h = (h ^ bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
-            }
-        } else if count >= 4 {
-            let low = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            h = (h ^ (low | high << 32)) &* 0x94D0_49BB_1331_11EB
-        } else if count > 0 {
-            let mixed = UInt64(bytes[0]) | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1]) << 16
-            h = (h ^ mixed) &* 0x94D0_49BB_1331_11EB
-        }
+        var h = bytes.foldedWords()
         // The finalizer of MurmurHash3 (fmix64).
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
