@@ -22,6 +22,7 @@ struct FieldDecoder {
     private var cache = ByteInterner(expected: 64)
     private var cachedResults: [Int64] = []
     private let cachesValues: Bool
+    /// A category field's table of values (`nil` for other fields); merged into by `CleanerState.absorb`.
     var categories: CategoryTable?
     /// Whether `categories` is set, copied out for the per-record path.
     private let isCategory: Bool

@@ -6,8 +6,11 @@ import CandorIngest
 struct CleanerState {
     /// The schema being applied.
     package let schema: SurveySchema
+    /// One decoder per schema field, with its value caches and category table.
     var decoders: [FieldDecoder]
+    /// The respondent ids seen, with where each was first seen.
     var deduplicator = Deduplicator()
+    /// The accounting of the inputs finished (the one in progress is `current`).
     var totals = CleanAccounting()
     /// Counts of the input in progress, kept apart so the hot path does no dictionary lookup.
     var current = CleanAccounting.InputCounts()
@@ -17,9 +20,11 @@ struct CleanerState {
     /// Blank, non-answer and invalid-as-missing counts per field, kept in arrays so accepting a
     /// response does no dictionary lookup; `accounting` names them.
     var qualityCounts: [[Int]]
-    /// Each block's fields, and per block the straight-liners and the base.
+    /// Each block's fields.
     private let blockFields: [[Int]]
+    /// Per block: the responses that answered every item the same way.
     var straightLiners: [Int]
+    /// Per block: the responses that answered every item (the straight-lining base).
     var answeredWholeBlock: [Int]
 
     /// The accounting so far.
@@ -36,7 +41,9 @@ struct CleanerState {
         }
         return result
     }
+    /// The number of the input in progress (0 for the first), −1 before any.
     var inputIndex = -1
+    /// The input in progress, as records and messages name it.
     var inputPath = ""
     private var row: [Int64]
     private var dedupeColumn: Int?

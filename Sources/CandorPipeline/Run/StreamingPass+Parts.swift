@@ -13,13 +13,17 @@ extension StreamingPass {
     final class LaterPart: @unchecked Sendable {
         // Safe: made on the run's thread, then used only by the later part's thread until
         // `PartedRead.run` has joined it, and only by the run's thread after that.
+        /// The later part's own cleaner (see `Cleaner.laterPart()`).
         let cleaner: Cleaner
+        /// The later part's own aggregates, in its cleaner's category codes.
         var aggregator: Aggregator
+        /// The later part's rejections, until they can be written in file order.
         let spill: RejectionSpill
         private var responses: ResponseBatch
         /// Why the part cannot be merged, once it is known that it cannot.
         private(set) var refusal: String?
 
+        /// Creates an empty later part.
         init(cleaner: Cleaner, plan: AggregationPlan, spill: RejectionSpill) {
             self.cleaner = cleaner
             aggregator = Aggregator(plan: plan)
@@ -27,6 +31,7 @@ extension StreamingPass {
             responses = ResponseBatch(width: cleaner.schema.fields.count)
         }
 
+        /// Cleans and aggregates one of the later part's batches.
         func consume(_ batch: RecordBatch) {
             guard refusal == nil else { return }
             do {

@@ -24,12 +24,17 @@ struct StreamingPass {
 
     /// The state the pass carries from batch to batch.
     final class Sink {
+        /// The run's cleaner, input after input.
         let cleaner: Cleaner
+        /// The run's aggregates.
         var aggregator: Aggregator
+        /// Where rejected records go, in file order.
         let rejects: RejectsWriter
+        /// Progress on a terminal, if any.
         let progress: ProgressReporter?
         private var responses: ResponseBatch
 
+        /// Creates the state for a run of `plan`, cleaning with `cleaner`.
         init(cleaner: Cleaner, plan: AggregationPlan, rejects: RejectsWriter, progress: ProgressReporter?) {
             self.cleaner = cleaner
             aggregator = Aggregator(plan: plan)
