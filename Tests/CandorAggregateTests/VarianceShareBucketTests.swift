@@ -51,6 +51,27 @@ import Testing
             ])
     }
 
+    @Test func completeScoresAreReadOffTheirOneBucket() throws {
+        // Every respondent answered all three items: team 0 scores 2, 3, 4 (item sums 6, 9, 12),
+        // team 1 scores 5 and 5 (15, 15). Worked by hand over the scores: grand mean 19/5,
+        // SS_total = 3.24 + 0.64 + 0.04 + 1.44 + 1.44 = 6.8, SS_between = 3 (3 − 3.8)² + 2 (5 − 3.8)²
+        // = 4.8, so eta² = 4.8 / 6.8 = 12/17.
+        let rows: [[Int64?]] = [[0, 2, 2, 2], [0, 3, 3, 3], [1, 5, 5, 5], [0, 4, 4, 4], [1, 5, 5, 5]]
+        let accumulator = Self.accumulator(rows)
+        let figure = accumulator.result(Self.rules).0
+        let eta = try #require(figure.value)
+        #expect(abs(eta - 12.0 / 17.0) < 1e-12)
+        #expect(figure.n == 5)
+        // The one-bucket reading gives what the full per-bucket sums give.
+        let reader = ScoreReader(.meanOf(items: [1, 2, 3], name: "index"), schema: Self.schema)
+        for (code, sums) in accumulator.groupSums() {
+            let totals = accumulator.groups.scoreTotals(ofGroup: Int(accumulator.slots[code]), score: reader)
+            #expect(totals.weight == sums[1])
+            #expect(totals.total == reader.total(Array(sums[2..<5])))
+            #expect(totals.squares == reader.totalOfSquares(Array(sums[5..<8])))
+        }
+    }
+
     @Test func etaSquaredAndICCFromMixedBuckets() throws {
         guard
             case .varianceShare(let eta, let icc, let groups, let respondents, let below, _, _) = Self.accumulator(

@@ -144,6 +144,25 @@ struct GroupScoreSums: Sendable {
     /// Respondents counted in group `number`.
     func respondents(ofGroup number: Int) -> Int { Int(group(number).countAndBucket & Self.countMask) }
 
+    /// Group `number`'s Σw and, through `score`, its score total and total of squares: what
+    /// `score.total` and `score.totalOfSquares` give for its `sums`. When no group used a second
+    /// bucket (every respondent answered the same number of items, as usual) they are read off
+    /// the one bucket directly, bit for bit the same (the other buckets only add zeros), without
+    /// building a group's sums: a hundred thousand managers' results are then no serial tail.
+    func scoreTotals(ofGroup number: Int, score: ScoreReader) -> (weight: Double, total: Double, squares: Double) {
+        let group = group(number)
+        let first = Int(group.countAndBucket >> 40) - 1
+        guard otherBuckets.isEmpty, first >= 0 else {
+            let sums = sums(ofGroup: number)
+            return (
+                sums[1], score.total(Array(sums[2..<2 + bucketCount])),
+                score.totalOfSquares(Array(sums[2 + bucketCount..<2 + 2 * bucketCount]))
+            )
+        }
+        let divisor = score.divisor(first)
+        return (weight(ofGroup: number), group.sum / divisor, group.sumOfSquares / (divisor * divisor))
+    }
+
     /// Group `number`'s sums in full: respondents, Σw, then per bucket Σw × numerator, then per
     /// bucket Σw × numerator² (0 for the buckets it does not use).
     func sums(ofGroup number: Int) -> [Double] {

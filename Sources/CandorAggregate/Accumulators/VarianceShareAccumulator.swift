@@ -91,7 +91,6 @@ struct VarianceShareAccumulator: Sendable {
         var n = 0.0
         var sum = 0.0
         var sumOfSquares = 0.0
-        let buckets = score.bucketCount
         for code in slots.indices where slots[code] >= 0 {
             let number = Int(slots[code])
             let rawN = groups.respondents(ofGroup: number)
@@ -100,14 +99,12 @@ struct VarianceShareAccumulator: Sendable {
                 below += 1
                 continue
             }
-            let sums = groups.sums(ofGroup: number)
-            let weight = sums[1]
-            let groupSum = score.total(Array(sums[2..<2 + buckets]))
+            let (weight, groupSum, groupSquares) = groups.scoreTotals(ofGroup: number, score: score)
             used.append(VarianceDecomposition.Group(n: weight, sum: groupSum))
             respondents += rawN
             n += weight
             sum += groupSum
-            sumOfSquares += score.totalOfSquares(Array(sums[2 + buckets..<2 + 2 * buckets]))
+            sumOfSquares += groupSquares
         }
         let decomposition = VarianceDecomposition(groups: used, n: n, sum: sum, sumOfSquares: sumOfSquares)
         let hidden = rules.isBelowThreshold(respondents)
