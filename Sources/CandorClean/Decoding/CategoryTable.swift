@@ -41,9 +41,13 @@ package struct CategoryTable: Sendable {
     }
 
     private mutating func setCode(_ code: Int, forKey key: String) {
-        precondition(code < Int(Int32.max), "more than 2^31 category values")
         var key = key
-        let (number, isNew) = key.withUTF8 { keys.insert(UnsafeRawBufferPointer($0)) }
+        key.withUTF8 { setCode(code, forKey: UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func setCode(_ code: Int, forKey key: UnsafeRawBufferPointer) {
+        precondition(code < Int(Int32.max), "more than 2^31 category values")
+        let (number, isNew) = keys.insert(key)
         if isNew { codes.append(Int32(code)) } else { codes[number] = Int32(code) }
     }
 
@@ -116,6 +120,26 @@ package struct CategoryTable: Sendable {
             guard !key.isEmpty, let number = keys.number(of: key) else { return .absent }
             return .code(Int64(codes[number]))
         }
+    }
+
+    /// `code(of:)` for a raw value of plain ASCII that `knownCode(ofASCII:)` found absent, from
+    /// its bytes: an open set adds it (its trimmed bytes as the label, folded as `fold` folds)
+    /// without making a `String`, which a hundred thousand new manager ids would each cost.
+    /// `nil` for a closed set, whose refusal message `code(of:)` words.
+    mutating func addASCII(_ bytes: UnsafeRawBufferPointer) -> DecodedValue? {
+        guard !closed else { return nil }
+        var start = 0
+        var end = bytes.count
+        while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        guard end > start else { return .blank }
+        let label = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        labelList.append(label)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { folded in
+            for (index, byte) in label.enumerated() { folded[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            setCode(count - 1, forKey: UnsafeRawBufferPointer(folded))
+        }
+        return .value(Int64(count - 1))
     }
 
     @inline(__always)

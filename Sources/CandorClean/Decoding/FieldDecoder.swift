@@ -108,7 +108,9 @@ struct FieldDecoder {
         if isCategory {
             switch categories!.knownCode(ofASCII: bytes) {
             case .code(let code): return .value(code)
-            case .absent: return slowDecode(String(decoding: bytes, as: UTF8.self))
+            case .absent:
+                if let added = categories!.addASCII(bytes) { return added }
+                return slowDecode(String(decoding: bytes, as: UTF8.self))
             case .notASCII: break
             }
         }
