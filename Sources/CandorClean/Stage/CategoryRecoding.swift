@@ -18,5 +18,4 @@ package struct CategoryRecoding: Sendable, Equatable {
         guard code >= 0, let table = codes[field] else { return code }
         return code < table.count ? table[code] : -1
     }
-
 }
