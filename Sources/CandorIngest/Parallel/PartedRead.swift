@@ -44,9 +44,7 @@ package final class PartedRead {
         do {
             first = try RecordReader(path: path, options: options, hashing: false)
         } catch {
-            var named = error
-            named.file = name
-            throw named
+            throw error.naming(name)
         }
         layout = first.layout
         if first.input.encoding == .utf8, first.input.fileSize - first.dataStart >= minimumPartBytes {
@@ -91,7 +89,8 @@ package final class PartedRead {
         let stop = StopSignal()
         var second: (reader: RecordReader, task: BackgroundTask<Result<Later, IngestError>>)?
         if let cut {
-            let reader = try named { () throws(IngestError) in try RecordReader(continuing: first, at: cut) }
+            let reader: RecordReader
+            do { reader = try RecordReader(continuing: first, at: cut) } catch { throw error.naming(name) }
             first.stop(atPartEnd: cut)
             let transfer = ReaderTransfer(reader: reader)
             let name = name
@@ -132,19 +131,15 @@ package final class PartedRead {
 
     /// Reads the first reader's batches into `consume` until it stops.
     private func drainFirst(_ consume: (RecordBatch) throws -> Void) throws {
-        while let storage = try named({ () throws(IngestError) in try first.nextBatch() }) {
+        while let storage = try nextBatchOfFirst() {
             let batch = RecordBatch(file: name, storage: storage, byteOffsetBias: first.byteOffsetBias)
             batch.validateText()
             try consume(batch)
         }
     }
 
-    private func named<T>(_ body: () throws(IngestError) -> T) throws(IngestError) -> T {
-        do { return try body() } catch {
-            var named = error
-            named.file = name
-            throw named
-        }
+    private func nextBatchOfFirst() throws(IngestError) -> BatchStorage? {
+        do { return try first.nextBatch() } catch { throw error.naming(name) }
     }
 
     /// Reads every batch of `reader` into a copy of `initial`, until the end or a stop.
@@ -160,9 +155,7 @@ package final class PartedRead {
                 consume(&state, batch)
             }
         } catch {
-            var named = error
-            named.file = name
-            return .failure(named)
+            return .failure(error.naming(name))
         }
         return .success(state)
     }

@@ -19,6 +19,14 @@ package struct IngestError: Error, Sendable, Equatable, CustomStringConvertible 
         self.detail = detail
     }
 
+    /// The same error naming `file`: the input as the user wrote it, where the reader knew it
+    /// only by the path it opened.
+    package func naming(_ file: String) -> IngestError {
+        var named = self
+        named.file = file
+        return named
+    }
+
     /// One line: `candor: FILE: what is wrong`.
     package var description: String { "\(file): \(detail)" }
 }

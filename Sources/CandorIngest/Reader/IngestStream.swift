@@ -44,9 +44,7 @@ package final class IngestStream {
         do {
             reader = try RecordReader(path: path, options: options)
         } catch {
-            var named = error
-            named.file = displayName ?? path
-            throw named
+            throw error.naming(displayName ?? path)
         }
         self.path = displayName ?? path
         layout = reader.layout
@@ -79,9 +77,7 @@ package final class IngestStream {
         do {
             return try nextBatch()
         } catch {
-            var named = error
-            named.file = path
-            throw named
+            throw error.naming(path)
         }
     }
 

@@ -21,8 +21,6 @@ final class RejectionSpill {
     private var output: BufferedFileOutput
     /// The first write failure; a spill that failed is refused, and the part is read again.
     private(set) var failure: OutputError?
-    /// Rejections appended.
-    private(set) var count = 0
 
     /// Creates the anonymous spill file in `directory`.
     /// - Throws: `OutputError.cannotCreate` naming the folder.
@@ -46,7 +44,6 @@ final class RejectionSpill {
         entry.insert(contentsOf: withUnsafeBytes(of: length.littleEndian) { Array($0) }, at: 0)
         do {
             try entry.withUnsafeBytes { try output.write($0) }
-            count += 1
         } catch {
             failure = error as? OutputError ?? .cannotWrite(path: output.displayPath, reason: "\(error)")
         }
