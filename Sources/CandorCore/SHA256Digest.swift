@@ -6,7 +6,7 @@ internal import COpenSSLCrypto
 /// report was computed from, without reading any file twice. libcrypto uses the CPU's SHA
 /// extensions where present, so hashing costs far less than parsing.
 ///
-/// This is a class because it owns an `EVP_MD_CTX`, which must be freed exactly once (in
+/// This is a class because it owns a `SHA256_CTX` allocation, which must be freed exactly once (in
 /// `deinit`). It is deliberately not `Sendable`: the context is mutable C state with no locking,
 /// so one digest belongs to one task, like the file handle it is hashing.
 ///
@@ -16,30 +16,21 @@ internal import COpenSSLCrypto
 /// let hex = digest.finalizeHex()
 /// ```
 package final class SHA256Digest {
-    /// The OpenSSL digest context; never nil after `init`.
-    private let context: OpaquePointer
+    /// The OpenSSL digest state, allocated here so its address stays fixed for libcrypto.
+    private let context: UnsafeMutablePointer<SHA256_CTX>
     /// The result, once `finalizeHex()` has run; OpenSSL's context cannot be finalised twice.
     private var finishedHex: String?
 
     /// Starts an empty digest.
     ///
-    /// Setting up the context fails only if memory is exhausted or the OpenSSL installation
-    /// cannot provide SHA-256 at all; neither depends on the data, so this traps rather than
-    /// making every caller handle an error that no input can cause.
+    /// `SHA256_Init` only fills in the initial hash words; it cannot fail for a valid pointer.
     package init() {
-        guard let context = EVP_MD_CTX_new() else {
-            fatalError("OpenSSL could not allocate a digest context (out of memory)")
-        }
-        // EVP_sha256() is a static method table, valid for the life of the process.
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-            EVP_MD_CTX_free(context)
-            fatalError("OpenSSL could not initialise SHA-256; check the libcrypto installation")
-        }
-        self.context = context
+        context = .allocate(capacity: 1)
+        _ = SHA256_Init(context)
     }
 
     deinit {
-        EVP_MD_CTX_free(context)
+        context.deallocate()
     }
 
     /// Adds bytes to the message.
@@ -50,9 +41,9 @@ package final class SHA256Digest {
         precondition(finishedHex == nil, "SHA256Digest.update called after finalizeHex")
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         // The pointer is valid for `bytes.count` bytes for the duration of this call, and
-        // libcrypto only reads it before returning. Update cannot fail for an initialised
-        // SHA-256 context (it only copies into the block buffer and compresses).
-        _ = EVP_DigestUpdate(context, base, bytes.count)
+        // libcrypto only reads it before returning. Update cannot fail: it only copies into
+        // the block buffer and compresses.
+        _ = SHA256_Update(context, base, bytes.count)
     }
 
     /// Adds the bytes of an array to the message.
@@ -66,14 +57,9 @@ package final class SHA256Digest {
     /// programming error.
     package func finalizeHex() -> String {
         if let finishedHex { return finishedHex }
-        // 32 bytes is SHA-256's fixed output size; EVP_MAX_MD_SIZE (64) leaves room anyway.
-        var digest = [UInt8](repeating: 0, count: 64)
-        var length: UInt32 = 0
-        _ = digest.withUnsafeMutableBufferPointer { buffer in
-            // The buffer holds EVP_MAX_MD_SIZE bytes, the most any digest writes.
-            EVP_DigestFinal_ex(context, buffer.baseAddress, &length)
-        }
-        let hex = Self.lowercaseHex(digest.prefix(Int(length)))
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        _ = digest.withUnsafeMutableBufferPointer { SHA256_Final($0.baseAddress, context) }
+        let hex = Self.lowercaseHex(digest[...])
         finishedHex = hex
         return hex
     }
