@@ -2,19 +2,22 @@
 /// ones in order of first appearance. A value's code is its index here.
 ///
 /// An open field such as a manager id can hold a hundred thousand values, so they are kept as
-/// bytes rather than a `String` and a dictionary entry each: the folded keys in a
-/// `ByteStringSet` (with the code each key stands for, as aliases and repeated declared values
-/// share codes), the labels in a `ByteStringList`. About 50 bytes a value (W1, 111k managers)
-/// instead of about 160 for a `String`, a dictionary entry and a decoder cache entry; a value of
-/// plain ASCII is looked up from its bytes (`knownCode(ofASCII:)`), so the decoder need not
-/// cache it.
+/// bytes rather than a `String` and a dictionary entry each: the labels in a `ByteStringList`,
+/// the case-folded keys (with the code each stands for, as aliases and repeated declared values
+/// share codes) in a `PackedKeyTable` when they are 1 to 7 bytes long (most ids and codes) and
+/// in a `ByteStringSet` otherwise. About 35 bytes a value (W1, 111k managers) instead of about
+/// 160 for a `String`, a dictionary entry and a decoder cache entry. A value of plain ASCII is
+/// looked up from its bytes (`knownCode(ofASCII:)`), so the decoder need not cache it, and a
+/// short one costs a single wait on memory however large the table.
 package struct CategoryTable: Sendable {
     /// Labels by code.
     package var labels: [String] { (0..<labelList.count).map(labelList.string) }
     /// Number of values (codes).
     package var count: Int { labelList.count }
     private var labelList = ByteStringList()
-    /// Case-folded, trimmed labels and aliases; `codes[k]` is the code key `k` stands for.
+    /// Case-folded, trimmed labels and aliases of 1 to 7 bytes, with the code each stands for.
+    private var shortKeys = PackedKeyTable<Int32>()
+    /// The longer keys; `codes[k]` is the code key `k` stands for.
     private var keys = ByteStringSet()
     private var codes: [Int32] = []
     private let closed: Bool
@@ -37,7 +40,20 @@ package struct CategoryTable: Sendable {
     /// The code folded key `key` stands for.
     private func code(ofKey key: String) -> Int? {
         var key = key
-        return key.withUTF8 { keys.number(of: UnsafeRawBufferPointer($0)) }.map { Int(codes[$0]) }
+        return key.withUTF8 { code(ofKey: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The code the folded key with bytes `key` stands for.
+    @inline(__always)
+    private func code(ofKey key: UnsafeRawBufferPointer) -> Int? {
+        if Self.packs(key) { return shortKeys.value(for: PackedKey.pack(key)).map(Int.init) }
+        return keys.number(of: key).map { Int(codes[$0]) }
+    }
+
+    /// Whether `key` is kept in `shortKeys`.
+    @inline(__always)
+    private static func packs(_ key: UnsafeRawBufferPointer) -> Bool {
+        key.count >= 1 && key.count <= PackedKey.maxLength
     }
 
     private mutating func setCode(_ code: Int, forKey key: String) {
@@ -47,6 +63,10 @@ package struct CategoryTable: Sendable {
 
     private mutating func setCode(_ code: Int, forKey key: UnsafeRawBufferPointer) {
         precondition(code < Int(Int32.max), "more than 2^31 category values")
+        if Self.packs(key) {
+            shortKeys.set(PackedKey.pack(key), Int32(code))
+            return
+        }
         let (number, isNew) = keys.insert(key)
         if isNew { codes.append(Int32(code)) } else { codes[number] = Int32(code) }
     }
@@ -117,8 +137,8 @@ package struct CategoryTable: Sendable {
             }
             guard isASCII else { return .notASCII }
             let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: folded[0..<end - start]))
-            guard !key.isEmpty, let number = keys.number(of: key) else { return .absent }
-            return .code(Int64(codes[number]))
+            guard !key.isEmpty, let code = code(ofKey: key) else { return .absent }
+            return .code(Int64(code))
         }
     }
 

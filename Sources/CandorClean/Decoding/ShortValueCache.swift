@@ -1,14 +1,14 @@
 /// A cache from short raw values (at most 32 bytes: every label, category and small number in
 /// a survey) to decoded results, with no byte comparison at all.
 ///
-/// Values of up to 7 bytes are one packed word each (`PackedValueTable`). Longer ones are
+/// Values of up to 7 bytes are one packed word each (`PackedKeyTable`). Longer ones are
 /// represented exactly by their length and four 8-byte words (overlapping loads cover every
 /// byte), so two values are equal exactly when their keys are; their probe table holds only
 /// 8-byte slots (a hash tag and an entry index), and the keys and results live densely in entry
 /// order. Longer values are not cached here.
 struct ShortValueCache {
-    /// Values of up to 7 bytes, kept in a table of their own (see `PackedValueTable`).
-    private var packed = PackedValueTable()
+    /// Values of up to 7 bytes, kept in a table of their own (see `PackedKeyTable`).
+    private var packed = PackedKeyTable<Int64>()
     /// High 32 bits: hash tag; low 32 bits: entry index + 1 (0 marks an empty slot).
     private var slots: [UInt64]
     /// Per entry: the five key words.
@@ -32,7 +32,7 @@ struct ShortValueCache {
     /// The cached result for `bytes` (1 to `maxLength` of them).
     @inline(__always)
     func lookup(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        if bytes.count <= PackedValueTable.maxLength { return packed.lookup(PackedValueTable.pack(bytes)) }
+        if bytes.count <= PackedKey.maxLength { return packed.value(for: PackedKey.pack(bytes)) }
         return lookupLonger(bytes)
     }
 
@@ -42,8 +42,8 @@ struct ShortValueCache {
 
     /// Stores `result` for `bytes` (1 to `maxLength` of them, not stored yet).
     mutating func insert(_ bytes: UnsafeRawBufferPointer, _ result: Int64) {
-        if bytes.count <= PackedValueTable.maxLength {
-            packed.insert(PackedValueTable.pack(bytes), result)
+        if bytes.count <= PackedKey.maxLength {
+            packed.set(PackedKey.pack(bytes), result)
         } else {
             insert(Self.key(bytes)!, result)
         }

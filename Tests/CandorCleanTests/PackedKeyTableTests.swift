@@ -4,8 +4,8 @@ import Testing
 @testable import CandorClean
 
 /// The packed table finds exactly the values stored, whatever their bytes.
-@Suite struct PackedValueTableTests {
-    static func pack(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { PackedValueTable.pack($0) } }
+@Suite struct PackedKeyTableTests {
+    static func pack(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { PackedKey.pack($0) } }
 
     @Test func packingKeepsEveryByteAndTheLength() {
         #expect(Self.pack([0x41]) == 0x0100_0000_0000_0041)
@@ -16,23 +16,25 @@ import Testing
         #expect(Self.pack(Array("M59072".utf8)) == 0x0600_3237_3039_354D)
     }
 
+    /// Random keys from few distinct bytes (zeros among them, so prefixes and zero-padded
+    /// look-alikes occur), set and overwritten, against a dictionary; enough of them to make
+    /// the table grow many times.
     @Test func aTableAgreesWithADictionary() {
         var generator = SplitMix64(seed: 7)
-        var reference: [[UInt8]: Int64] = [:]
-        var table = PackedValueTable()
-        for step in 0..<20_000 {
+        var reference: [[UInt8]: Int32] = [:]
+        var table = PackedKeyTable<Int32>()
+        for step in 0..<40_000 {
             let length = Int(generator.next() % 7) + 1
-            // Few distinct bytes, zeros among them, so prefixes and zero-padded look-alikes occur.
             let bytes = (0..<length).map { _ in UInt8([0, 1, 0x41, 0xFF][Int(generator.next() % 4)]) }
             let word = Self.pack(bytes)
-            #expect(table.lookup(word) == reference[bytes])
-            if reference[bytes] == nil {
-                reference[bytes] = Int64(step) - 10_000
-                table.insert(word, Int64(step) - 10_000)
+            #expect(table.value(for: word) == reference[bytes])
+            if reference[bytes] == nil || step % 5 == 0 {
+                reference[bytes] = Int32(step) - 20_000
+                table.set(word, Int32(step) - 20_000)
             }
         }
         #expect(table.count == reference.count)
-        for (bytes, result) in reference { #expect(table.lookup(Self.pack(bytes)) == result) }
-        #expect(table.lookup(Self.pack([2, 2, 2])) == nil)
+        for (bytes, result) in reference { #expect(table.value(for: Self.pack(bytes)) == result) }
+        #expect(table.value(for: Self.pack([2, 2, 2])) == nil)
     }
 }
