@@ -123,24 +123,49 @@ package struct CategoryTable: Sendable {
     /// text (for ASCII: trimming space, tab, CR and LF, and lowering A–Z), so no `String` is made.
     @inline(__always)
     func knownCode(ofASCII bytes: UnsafeRawBufferPointer) -> ASCIILookup {
+        let found = Self.withFoldedASCII(bytes) { key -> Int? in key.isEmpty ? nil : code(ofKey: key) }
+        guard let found else { return .notASCII }
+        return found.map { .code(Int64($0)) } ?? .absent
+    }
+
+    /// `body` applied to the folded bytes of a raw value of plain ASCII, or `nil` when the value
+    /// has non-ASCII bytes or is longer than `asciiLimit` once trimmed.
+    @inline(__always)
+    private static func withFoldedASCII<Result>(
+        _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result? {
         var start = 0
         var end = bytes.count
-        while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
-        while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
-        guard end - start <= Self.asciiLimit else { return .notASCII }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.asciiLimit) { folded in
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        guard end - start <= asciiLimit else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: asciiLimit) { folded in
             var isASCII = true
             for index in start..<end {
                 let byte = bytes[index]
                 isASCII = isASCII && byte < 0x80
                 folded[index - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
             }
-            guard isASCII else { return .notASCII }
-            let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: folded[0..<end - start]))
-            guard !key.isEmpty, let code = code(ofKey: key) else { return .absent }
-            return .code(Int64(code))
+            guard isASCII else { return nil }
+            return body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: folded[0..<end - start])))
         }
     }
+
+    /// The folded key of a raw value of plain ASCII packed into one word (`PackedKey`), or 0
+    /// when the value is not ASCII, is blank, or folds to more than `PackedKey.maxLength` bytes.
+    @inline(__always)
+    static func packedKey(ofASCII bytes: UnsafeRawBufferPointer) -> UInt64 {
+        withFoldedASCII(bytes) { key in packs(key) ? PackedKey.pack(key) : 0 } ?? 0
+    }
+
+    /// The code of the value whose `packedKey(ofASCII:)` is `word` (nonzero), if known.
+    @inline(__always)
+    func code(ofPackedKey word: UInt64) -> Int64? { shortKeys.value(for: word).map(Int64.init) }
+
+    /// Reads where each nonzero word of `words` (from `packedKey(ofASCII:)`) would be found, so
+    /// that `code(ofPackedKey:)` right after finds it in the CPU's cache; see
+    /// `PackedKeyTable.touch`.
+    func touch(_ words: [UInt64]) -> UInt64 { shortKeys.touch(words) }
 
     /// `code(of:)` for a raw value of plain ASCII that `knownCode(ofASCII:)` found absent, from
     /// its bytes: an open set adds it (its trimmed bytes as the label, folded as `fold` folds)

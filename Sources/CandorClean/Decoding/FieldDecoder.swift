@@ -45,6 +45,10 @@ struct FieldDecoder {
     /// Per record of the batch being cleaned: its cached result found by `lookAhead`, or
     /// `notFoundMarker`; empty when the batch was not looked ahead.
     private var ahead: [Int64] = []
+    /// Per record of the batch being looked ahead: its category value's packed key, or 0.
+    private var aheadKeys: [UInt64] = []
+    /// What touching the category table read, kept so that the reads stay.
+    private var touchedKeys: UInt64 = 0
     /// A cache this large no longer fits the CPU's nearer caches, so each lookup may wait on
     /// memory; looking a whole batch up in one loop lets those waits overlap.
     private static let lookAheadThreshold = 8192
@@ -159,17 +163,41 @@ struct FieldDecoder {
             (categories?.count ?? shortCache.count) >= Self.lookAheadThreshold
         else { return }
         let column = columns[0]
+        if let categories {
+            lookAhead(batch, column: column, in: categories)
+            return
+        }
         for record in 0..<batch.count {
             var found = Self.notFoundMarker
             if column < batch.fieldCount(record) {
                 let bytes = batch.field(record, column)
-                if bytes.isEmpty {
-                    // Blank: `decode` says so without a lookup.
-                } else if let categories {
-                    if case .code(let code) = categories.knownCode(ofASCII: bytes) { found = code }
-                } else if bytes.count <= ShortValueCache.maxLength, let known = shortCache.lookup(bytes) {
+                if bytes.count <= ShortValueCache.maxLength, !bytes.isEmpty, let known = shortCache.lookup(bytes) {
                     found = known
                 }
+            }
+            ahead.append(found)
+        }
+    }
+
+    /// `lookAhead` for a category field, in three passes so that the table's cache misses
+    /// overlap: every value's packed key, then a read of where each key sits, then the lookups,
+    /// which then find the table's lines fetched.
+    private mutating func lookAhead(_ batch: RecordBatch, column: Int, in categories: CategoryTable) {
+        aheadKeys.removeAll(keepingCapacity: true)
+        for record in 0..<batch.count {
+            let present = column < batch.fieldCount(record)
+            aheadKeys.append(present ? CategoryTable.packedKey(ofASCII: batch.field(record, column)) : 0)
+        }
+        touchedKeys ^= categories.touch(aheadKeys)
+        for record in 0..<batch.count {
+            var found = Self.notFoundMarker
+            let word = aheadKeys[record]
+            if word != 0 {
+                if let code = categories.code(ofPackedKey: word) { found = code }
+            } else if column < batch.fieldCount(record) {
+                // Blank (`decode` says so without a lookup), or a key that does not pack.
+                let bytes = batch.field(record, column)
+                if !bytes.isEmpty, case .code(let code) = categories.knownCode(ofASCII: bytes) { found = code }
             }
             ahead.append(found)
         }

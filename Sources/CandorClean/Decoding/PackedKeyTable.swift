@@ -58,6 +58,23 @@ struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
         return keys[index] == word ? values[index] : nil
     }
 
+    /// Reads the home slot (key and result) of every nonzero word of `words`, so that lookups of
+    /// them right after find their cache lines fetched. The reads depend on nothing, so the CPU
+    /// overlaps dozens of them, where lookups spread among other work wait on memory one at a
+    /// time. Returns what it read, which the caller keeps so the reads are not optimised away.
+    func touch(_ words: [UInt64]) -> UInt64 {
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                var seen: UInt64 = 0
+                for word in words where word != 0 {
+                    let home = Self.home(word, capacity: keys.count)
+                    seen ^= keys[home] ^ UInt64(truncatingIfNeeded: values[home])
+                }
+                return seen
+            }
+        }
+    }
+
     /// Stores `value` under `word`, replacing any result it had.
     mutating func set(_ word: UInt64, _ value: Value) {
         let index = slot(of: word)
