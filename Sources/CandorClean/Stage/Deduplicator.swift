@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Remembers every respondent id seen and where it was first seen.
 ///
 /// This is the one part of a run whose memory grows with the number of respondents, so it is
@@ -48,6 +50,41 @@ struct Deduplicator: Sendable {
         let first = log.occurrence(of: entry)
         return (first.input, first.line, first.record)
     }
+
+    /// Whether any of the ids `other` registered as its entries `entries` is in this set.
+    ///
+    /// The ids are looked up a chunk at a time: first every id's hash, then a read of the slot
+    /// each one probes first, then the lookups, which then find their slots fetched. With a
+    /// million ids or more the index is far larger than the CPU's caches, and lookups one by
+    /// one would wait on memory one at a time.
+    func containsAny(of other: Deduplicator, entries: Range<Int>) -> Bool {
+        let chunk = 512
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(chunk)
+        var touched: UInt32 = 0
+        var start = entries.lowerBound
+        while start < entries.upperBound {
+            let end = min(start + chunk, entries.upperBound)
+            hashes.removeAll(keepingCapacity: true)
+            for entry in start..<end { hashes.append(other.log.withID(entry, TaggedSlotIndex.hash)) }
+            touched ^= index.touch(hashes)
+            for entry in start..<end {
+                let hash = hashes[entry - start]
+                let found = other.log.withID(entry) { id in
+                    let key = OccurrenceLog.Key(id)
+                    return index.find(hash) { log.matches($0, key, id) }.entry != nil
+                }
+                if found { return true }
+            }
+            start = end
+        }
+        Self.touchedSink.store(touched, ordering: .relaxed)
+        return false
+    }
+
+    /// Where `containsAny` leaves what touching read: a store the optimiser must keep, so the
+    /// reads stay.
+    private static let touchedSink = Atomic<UInt32>(0)
 
     /// Calls `body` with every id and its first occurrence, in the order the ids were first
     /// registered. The id's bytes are valid only during the call.

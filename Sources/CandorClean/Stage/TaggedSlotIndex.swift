@@ -90,6 +90,16 @@ struct TaggedSlotIndex: Sendable {
         slots.isEmpty ? 0 : slots[Self.home(hash, capacity: slots.count)]
     }
 
+    /// `touch` for many hashes in one tight loop, whose reads the CPU overlaps.
+    func touch(_ hashes: [UInt64]) -> UInt32 {
+        slots.withUnsafeBufferPointer { slots in
+            guard !slots.isEmpty else { return 0 }
+            var seen: UInt32 = 0
+            for hash in hashes { seen ^= slots[Self.home(hash, capacity: slots.count)] }
+            return seen
+        }
+    }
+
     /// The first slot probed for `hash`: its high 32 bits scaled to the table.
     @inline(__always)
     private static func home(_ hash: UInt64, capacity: Int) -> Int {
