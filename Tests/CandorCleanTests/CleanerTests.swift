@@ -36,18 +36,29 @@ enum CleanHarness {
     /// Quotes `cell` for CSV (always), so outer spaces reach the cleaner as written.
     static func quoted(_ cell: String) -> String { "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
-    /// Writes `text` to a new file in a fresh temporary folder and returns its path.
-    static func write(_ text: String, name: String = "input.csv") throws -> String {
+    /// Writes each text in `texts` as `input1.csv`, `input2.csv`, … in a fresh temporary folder,
+    /// passes their paths to `body`, and removes the folder when `body` returns or throws.
+    static func withInputs<T>(_ texts: [String], _ body: ([String]) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-clean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
+        let paths = texts.indices.map { folder.appendingPathComponent("input\($0 + 1).csv").path }
+        for (path, text) in zip(paths, texts) { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+        return try body(paths)
     }
 
-    /// Cleans each CSV text in `inputs` in order with one cleaner.
+    /// Writes `text` to a file in a fresh temporary folder for the length of `body`.
+    static func withInput<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+        try withInputs([text]) { try body($0[0]) }
+    }
+
+    /// Cleans each CSV text in `inputs` in order with one cleaner; the files are gone again when it returns.
     static func run(_ schema: SurveySchema, _ inputs: [String], latest: Bool = false) throws -> CleanRun {
-        let paths = try inputs.enumerated().map { try write($1, name: "input\($0 + 1).csv") }
+        try withInputs(inputs) { try run(schema, paths: $0, latest: latest) }
+    }
+
+    /// Cleans the CSV files at `paths` in order with one cleaner.
+    private static func run(_ schema: SurveySchema, paths: [String], latest: Bool) throws -> CleanRun {
         let options = ReadOptions(delimiter: UInt8(ascii: ","), format: .generic)
         var winners: LatestResponses?
         if latest {
@@ -120,18 +131,19 @@ func invalidAsMissing() throws {
 
 @Test("on_invalid: fail stops the run with a message naming file, line, column and field")
 func invalidFails() throws {
-    let path = try CleanHarness.write("id,score\nA,5\nB,-1\n")
-    let stream = try IngestStream(path: path, options: ReadOptions(delimiter: UInt8(ascii: ","), format: .generic))
-    let cleaner = Cleaner(schema: scoreSchema(onInvalid: .fail))
-    try cleaner.begin(input: path, layout: stream.layout)
-    var responses = ResponseBatch(width: 2)
-    let batch = try #require(try stream.next())
-    #expect(
-        throws: CleanFailure(
-            description:
-                "\(path):3: column 2 (score): -1 is outside 0–10; the field's on_invalid is fail, so the run stops")
-    ) {
-        try cleaner.clean(batch, into: &responses) { _ in }
+    try CleanHarness.withInput("id,score\nA,5\nB,-1\n") { path in
+        let stream = try IngestStream(path: path, options: ReadOptions(delimiter: UInt8(ascii: ","), format: .generic))
+        let cleaner = Cleaner(schema: scoreSchema(onInvalid: .fail))
+        try cleaner.begin(input: path, layout: stream.layout)
+        var responses = ResponseBatch(width: 2)
+        let batch = try #require(try stream.next())
+        #expect(
+            throws: CleanFailure(
+                description:
+                    "\(path):3: column 2 (score): -1 is outside 0–10; the field's on_invalid is fail, so the run stops")
+        ) {
+            try cleaner.clean(batch, into: &responses) { _ in }
+        }
     }
 }
 
@@ -151,20 +163,24 @@ func blanks() throws {
 
 @Test("a mapped column the input lacks fails begin with the field, the column and the header")
 func missingColumn() throws {
-    let path = try CleanHarness.write("id,rating\nA,5\n")
-    let stream = try IngestStream(path: path, options: ReadOptions(delimiter: UInt8(ascii: ","), format: .generic))
-    let cleaner = Cleaner(schema: scoreSchema())
-    #expect(
-        throws: SchemaError.missingColumn(field: "score", column: "'score'", file: path, available: ["id", "rating"])
-    ) {
-        try cleaner.begin(input: path, layout: stream.layout)
-    }
-    let message = SchemaError.missingColumn(field: "score", column: "'score'", file: path, available: ["id", "rating"])
+    try CleanHarness.withInput("id,rating\nA,5\n") { path in
+        let stream = try IngestStream(path: path, options: ReadOptions(delimiter: UInt8(ascii: ","), format: .generic))
+        let cleaner = Cleaner(schema: scoreSchema())
+        #expect(
+            throws: SchemaError.missingColumn(
+                field: "score", column: "'score'", file: path, available: ["id", "rating"])
+        ) {
+            try cleaner.begin(input: path, layout: stream.layout)
+        }
+        let message = SchemaError.missingColumn(
+            field: "score", column: "'score'", file: path, available: ["id", "rating"]
+        )
         .description
-    #expect(
-        message
-            == "\(path): field 'score' maps to column 'score', which the header does not have (columns: 'id', 'rating'); fix the field's column in the definition"
-    )
+        #expect(
+            message
+                == "\(path): field 'score' maps to column 'score', which the header does not have (columns: 'id', 'rating'); fix the field's column in the definition"
+        )
+    }
 }
 
 @Test("header text matches exactly, then case-insensitively")

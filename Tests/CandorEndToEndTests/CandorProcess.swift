@@ -48,7 +48,8 @@ enum CandorProcess {
             "\(binaryPath) is missing: run `swift build --product candor` first (scripts/test does)")
     }
 
-    /// A started process with its output files.
+    /// A started process with its output files, which are removed when the value is dropped
+    /// (also when a test fails or throws before `finish`).
     final class Running {
         let process: Process
         let stdoutPath: String
@@ -58,6 +59,11 @@ enum CandorProcess {
             self.process = process
             self.stdoutPath = stdoutPath
             self.stderrPath = stderrPath
+        }
+
+        deinit {
+            try? FileManager.default.removeItem(atPath: stdoutPath)
+            try? FileManager.default.removeItem(atPath: stderrPath)
         }
 
         /// The process id.
@@ -77,8 +83,6 @@ enum CandorProcess {
                 ? 128 + process.terminationStatus : process.terminationStatus
             let out = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
             let err = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
-            try? FileManager.default.removeItem(atPath: stdoutPath)
-            try? FileManager.default.removeItem(atPath: stderrPath)
             return CandorResult(status: status, stdout: out, stderr: err)
         }
     }
@@ -94,16 +98,16 @@ enum CandorProcess {
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         // Captured outside `folder`, so listing an output folder never sees them.
+        // Owned by `running` before they exist, so a throw below still removes them.
         let stem = NSTemporaryDirectory() + "candor-e2e-\(UUID().uuidString)"
-        let stdoutPath = stem + ".out"
-        let stderrPath = stem + ".err"
-        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        let running = Running(process: process, stdoutPath: stem + ".out", stderrPath: stem + ".err")
+        _ = FileManager.default.createFile(atPath: running.stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: running.stderrPath, contents: nil)
         process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/dev/null"))
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: running.stdoutPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: running.stderrPath))
         try process.run()
-        return Running(process: process, stdoutPath: stdoutPath, stderrPath: stderrPath)
+        return running
     }
 
     /// Runs candor to completion.

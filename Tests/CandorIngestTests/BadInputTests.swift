@@ -12,6 +12,7 @@ import Testing
 
 /// Each kind of bad record: its reason, line, column, and the records on either side intact;
 /// then the inputs that cannot be read at all, with their exact messages.
+@Suite(.temporaryFiles)
 struct BadInputTests {
     @Test func raggedTooFewAndTooMany() throws {
         let path = try ReaderHarness.temporaryFile("a,b,c\n1,2\n3,4,5,6\n7,8,9\n")

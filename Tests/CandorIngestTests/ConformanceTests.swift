@@ -6,6 +6,7 @@ import Testing
 
 /// Outside test suites (csv-spectrum, Papa Parse, commons-csv, csvkit, qualtRics) read through
 /// `IngestStream`; fixtures copied from /work/shared/data (see Fixtures/conformance/README.md).
+@Suite(.temporaryFiles)
 struct ConformanceTests {
     static let spectrumCases = [
         "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "newlines", "newlines_crlf",

@@ -4,6 +4,7 @@ import Testing
 @testable import CandorIngest
 
 /// `InputInspection.inspect` over a file with good and bad records.
+@Suite(.temporaryFiles)
 struct InspectTests {
     @Test func countsRecordsRejectsAndValues() throws {
         let path = try ReaderHarness.temporaryFile("team,score\nA,1\nB,2\nA,3\nA\nB,2,9\n")

@@ -6,6 +6,7 @@ import Testing
 
 /// `ParallelIngest`: a file read in two parts at once gives what one sequential pass gives,
 /// whether the cut holds or falls inside a quoted field.
+@Suite(.temporaryFiles)
 struct ParallelIngestTests {
     /// `count` records `k,x` after a header, one line each.
     private static func plainRecords(_ count: Int, lineBreak: String = "\n") -> String {

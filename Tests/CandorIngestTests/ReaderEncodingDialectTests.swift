@@ -5,6 +5,7 @@ import Testing
 @testable import CandorIngest
 
 /// Every encoding and dialect a survey export comes in, read through the stream.
+@Suite(.temporaryFiles)
 struct ReaderEncodingDialectTests {
     @Test func utf8WithAndWithoutBOM() throws {
         for prefix: [UInt8] in [[], [0xEF, 0xBB, 0xBF]] {

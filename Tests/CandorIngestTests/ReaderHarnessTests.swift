@@ -115,9 +115,12 @@ enum ReaderHarness {
         return url.path
     }
 
-    /// Writes `bytes` to a fresh temporary file and returns its path.
+    /// Writes `bytes` to a fresh file in the test's temporary folder and returns its path; the
+    /// suite needs the `.temporaryFiles` trait, which removes the folder when the test ends.
     static func temporaryFile(_ bytes: [UInt8], name: String = "input.csv") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-ingest-" + UUID().uuidString)
+        let scope = try #require(
+            TemporaryFilesScope.folder, "temporary files need the suite's .temporaryFiles trait, which removes them")
+        let folder = scope.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -132,6 +135,7 @@ enum ReaderHarness {
 
 /// The harness itself: the every-way comparison must notice a difference, and it must read
 /// across chunk and thread boundaries of a file bigger than a batch.
+@Suite(.temporaryFiles)
 struct ReaderHarnessTests {
     @Test func manyRecordsReadTheSameEveryWay() throws {
         // 10 000 records of 3 fields, some quoted with a line break, so batches (4096 records)

@@ -5,6 +5,7 @@ import Testing
 @testable import CandorIngest
 
 /// Where each record is (lines, record numbers, byte offsets), and the survey-tool exports.
+@Suite(.temporaryFiles)
 struct ReaderProvenanceFormatsTests {
     @Test func linesAfterMultiLineFields() throws {
         let text = "id,text\n1,\"a\nb\nc\"\n2,x\n3,\"\n\"\n4,y\n"

@@ -55,9 +55,9 @@ enum BenchTools {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Writes `gen_survey.py ROWS --dirty 0.05 [--seed S]` to a temporary file; returns its path.
-    static func generate(rows: Int, seed: Int? = nil) throws -> String {
-        let path = try DefinitionFiles.folder() + "/survey.csv"
+    /// Writes `gen_survey.py ROWS --dirty 0.05 [--seed S]` to a file in `folder`; returns its path.
+    static func generate(rows: Int, seed: Int? = nil, in folder: ScratchFolder) throws -> String {
+        let path = folder.file("survey-\(rows)-\(seed.map(String.init) ?? "unseeded").csv")
         let python = try #require(find("python3"))
         try run(
             python, [generator, String(rows), "--dirty", "0.05"] + (seed.map { ["--seed", String($0)] } ?? []),
@@ -88,10 +88,11 @@ enum BenchTools {
     "accounting balances on the dirty benchmark file: read = accepted + rejected + excluded, per input too",
     .enabled(if: BenchTools.canGenerate, "python3 or ../shared/bench/gen_survey.py is missing"))
 func accountingInvariant() throws {
-    let main = try BenchTools.generate(rows: 20_000)
+    let folder = ScratchFolder()
+    let main = try BenchTools.generate(rows: 20_000, in: folder)
     // A second input from another seed repeats the first one's ids (R00000000…), so it also
     // exercises duplicates across inputs.
-    let second = try BenchTools.generate(rows: 3_000, seed: 7)
+    let second = try BenchTools.generate(rows: 3_000, seed: 7, in: folder)
     let accounting = try BenchTools.clean([main, second])
     // gen_survey.py writes one record per generated row (ragged ones included).
     #expect(accounting.read == 23_000)
@@ -119,12 +120,12 @@ func accountingInvariant() throws {
         if: BenchTools.canBuildReference,
         "python3, cc, libcsv-dev or ../shared/bench (generator, peers/c_libcsv_w1.c) is missing"))
 func w1AgreesWithReference() throws {
-    let folder = try DefinitionFiles.folder()
+    let folder = ScratchFolder()
     // Built into this test's own folder so that concurrent runs never share a half-written binary.
-    let reference = folder + "/c_libcsv_w1"
+    let reference = folder.file("c_libcsv_w1")
     try BenchTools.run(
         try #require(BenchTools.find("cc")), ["-O2", "-o", reference, BenchTools.referenceSource, "-lcsv", "-lm"])
-    let input = try BenchTools.generate(rows: 20_000)
+    let input = try BenchTools.generate(rows: 20_000, in: folder)
     let report = try BenchTools.run(reference, [input])
     let json = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
     let read = try #require(json["rows_read"] as? Int)

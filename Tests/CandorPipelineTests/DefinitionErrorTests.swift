@@ -11,27 +11,20 @@ enum DefinitionFiles {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    /// A fresh temporary folder.
-    static func folder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "candor-definition-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.path
-    }
-
-    /// Writes `text` as `name` in a fresh temporary folder; returns the path.
-    static func write(_ text: String, name: String = "pipeline.yml") throws -> String {
-        let path = try folder() + "/" + name
+    /// Writes `text` as `name` in `folder`; returns the path.
+    static func write(_ text: String, name: String = "pipeline.yml", in folder: ScratchFolder) throws -> String {
+        let path = folder.file(name)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
 
     /// Loads `yaml` from a temporary file, expecting a `DefinitionError`; returns the file's
-    /// path and the error's description.
+    /// path and the error's description. The file is gone again when this returns.
     static func error(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (
         path: String, message: String
     ) {
-        let path = try write(yaml)
+        let folder = ScratchFolder()
+        let path = try write(yaml, in: folder)
         do {
             _ = try DefinitionLoader.load(path: path)
         } catch {
@@ -62,7 +55,8 @@ private let scalesAndFields = """
 
 @Test("the valid base definition loads")
 func baseLoads() throws {
-    let definition = try DefinitionLoader.load(path: try DefinitionFiles.write(scalesAndFields))
+    let folder = ScratchFolder()
+    let definition = try DefinitionLoader.load(path: try DefinitionFiles.write(scalesAndFields, in: folder))
     #expect(definition.schema.fields.map(\.name) == ["respondent", "q1"])
 }
 
@@ -147,8 +141,9 @@ func invalidYAML() throws {
 
 @Test("a mapped column the input lacks is found from the header, before any record")
 func missingColumn() throws {
-    let definition = try DefinitionLoader.load(path: try DefinitionFiles.write(scalesAndFields))
-    let input = try DefinitionFiles.write("respondent_id,Q_1\nA,4\n", name: "input.csv")
+    let folder = ScratchFolder()
+    let definition = try DefinitionLoader.load(path: try DefinitionFiles.write(scalesAndFields, in: folder))
+    let input = try DefinitionFiles.write("respondent_id,Q_1\nA,4\n", name: "input.csv", in: folder)
     let stream = try IngestStream(path: input, options: definition.read)
     let cleaner = Cleaner(schema: definition.schema)
     do {

@@ -9,10 +9,8 @@ import Testing
 struct FreeTextPipelineTests {
     /// Runs a one-field-plus-comment survey and returns the JSON report's `free_text`.
     static func run(optIn: Bool, answered: Int, threshold: Int = 10, limit: Int = 3) throws -> [[String: Any]] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "candor-freetext-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = ScratchFolder()
+        let folder = scratch.url
         var csv = "id,team,comment\n"
         for index in 0..<12 { csv += "R\(index),A,\(index < answered ? "note \(index)" : "")\n" }
         try csv.write(to: folder.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)

@@ -25,6 +25,9 @@ final class ScratchFolder {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    /// The folder as a file URL.
+    var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
+
     /// The path of a name inside the folder.
     func file(_ name: String) -> String { path + "/" + name }
 

@@ -88,9 +88,8 @@ struct PartedRunTests {
     /// Runs `definition` over `inputs` (name → text) twice, in parts (every input cut, however
     /// small) and sequentially on one thread.
     static func runBothWays(_ inputs: [String: String], definition: String) throws -> (parted: Run, sequential: Run) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-parts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratchFolder = ScratchFolder()
+        let folder = scratchFolder.url
         for (name, text) in inputs {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

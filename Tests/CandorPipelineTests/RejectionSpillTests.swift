@@ -7,13 +7,6 @@ import Testing
 /// The later part's rejections come back from the spill file exactly as they went in, in
 /// order, and leave no file behind.
 @Suite struct RejectionSpillTests {
-    static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("candor-spill-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// Hostile values (formula prefixes, quotes, line breaks, non-ASCII), every optional both
     /// present and absent, both kinds of message, and one rejection over a megabyte so an entry
     /// spans the read-back chunks.
@@ -30,8 +23,8 @@ import Testing
         ]
 
     @Test func rejectionsComeBackInOrder() throws {
-        let directory = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = ScratchFolder()
+        let directory = folder.path
         let spill = try RejectionSpill(directory: directory)
         let many = (0..<2000).flatMap { _ in Self.rejections.prefix(3) } + Self.rejections
         for rejection in many { spill.append(rejection) }
@@ -44,8 +37,8 @@ import Testing
     }
 
     @Test func anEmptySpillReplaysNothing() throws {
-        let directory = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = ScratchFolder()
+        let directory = folder.path
         var count = 0
         try RejectionSpill(directory: directory).replay { _ in count += 1 }
         #expect(count == 0)

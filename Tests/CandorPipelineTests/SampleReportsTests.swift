@@ -18,9 +18,8 @@ struct SampleReportsTests {
     func reportIsCurrent(pipeline: String) throws {
         let definitionPath = Self.packageRoot.appendingPathComponent("Pipelines/\(pipeline).yml").path
         let definition = try DefinitionLoader.load(path: definitionPath)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "candor-golden-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = ScratchFolder()
+        let scratch = scratchFolder.url
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let outcome = PipelineRunner.run(
             RunRequest(definition: definition, outputOverride: scratch.path), logger: logger)

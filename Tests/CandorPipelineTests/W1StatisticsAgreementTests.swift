@@ -11,20 +11,20 @@ import Testing
         if: BenchTools.canBuildReference,
         "python3, cc, libcsv-dev or ../shared/bench (generator, peers/c_libcsv_w1.c) is missing"))
 func w1StatisticsAgreeWithReference() throws {
-    let folder = try DefinitionFiles.folder()
-    let reference = folder + "/c_libcsv_w1"
+    let folder = ScratchFolder()
+    let reference = folder.file("c_libcsv_w1")
     try BenchTools.run(
         try #require(BenchTools.find("cc")), ["-O2", "-o", reference, BenchTools.referenceSource, "-lcsv", "-lm"])
-    let input = try BenchTools.generate(rows: 20_000, seed: 11)
+    let input = try BenchTools.generate(rows: 20_000, seed: 11, in: folder)
     let expected = try #require(
         try JSONSerialization.jsonObject(with: Data(BenchTools.run(reference, [input]).utf8)) as? [String: Any])
 
     let definition = try DefinitionLoader.load(path: BenchTools.benchW1)
     let outcome = PipelineRunner.run(
-        RunRequest(definition: definition, inputOverride: [input], outputOverride: folder + "/out"),
+        RunRequest(definition: definition, inputOverride: [input], outputOverride: folder.file("out")),
         logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     #expect(outcome.status == .success, "\(outcome.message ?? "")")
-    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/out/bench-w1.json"))
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/bench-w1.json")))
     let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let metrics = Dictionary(
         uniqueKeysWithValues: (report["metrics"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0) })

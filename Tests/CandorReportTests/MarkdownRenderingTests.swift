@@ -14,11 +14,14 @@ struct MarkdownRenderingTests {
     /// The report as HTML. `--unsafe` lets raw HTML through, so an escaping mistake shows up as
     /// a tag instead of being quietly dropped by the renderer.
     static func html(_ document: ReportDocument) throws -> String {
-        let file = try ExternalTool.temporaryFile(named: "report.md", contents: MarkdownReport.render(document))
-        defer { try? FileManager.default.removeItem(at: file) }
-        let result = try ExternalTool.run(
-            ExternalTool.cmarkGFM,
-            ["--unsafe", "--extension", "table", "--extension", "autolink", "--extension", "strikethrough", file.path])
+        let result = try ExternalTool.withTemporaryFile(named: "report.md", contents: MarkdownReport.render(document)) {
+            try ExternalTool.run(
+                ExternalTool.cmarkGFM,
+                [
+                    "--unsafe", "--extension", "table", "--extension", "autolink", "--extension", "strikethrough",
+                    $0.path,
+                ])
+        }
         #expect(result.status == 0, "cmark-gfm failed: \(result.stderr)")
         return result.stdout
     }

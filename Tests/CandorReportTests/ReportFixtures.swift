@@ -166,31 +166,31 @@ enum ExternalTool {
     /// Runs `executable` with `arguments`; output goes through temporary files so no pipe can
     /// fill up and stall the child.
     static func run(_ executable: String, _ arguments: [String]) throws -> Result {
-        let outURL = try temporaryFile(named: "stdout", contents: "")
-        let errURL = try temporaryFile(named: "stderr", contents: "")
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
+        try withTemporaryFile(named: "stdout", contents: "") { outURL in
+            try withTemporaryFile(named: "stderr", contents: "") { errURL in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = arguments
+                process.standardInput = FileHandle.nullDevice
+                process.standardOutput = try FileHandle(forWritingTo: outURL)
+                process.standardError = try FileHandle(forWritingTo: errURL)
+                try process.run()
+                process.waitUntilExit()
+                return Result(
+                    status: process.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
+                    stderr: try String(contentsOf: errURL, encoding: .utf8))
+            }
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
     }
 
-    /// Writes `contents` to a new file in the temporary directory and returns its URL.
-    static func temporaryFile(named name: String, contents: String) throws -> URL {
+    /// Writes `contents` to a new file in the temporary directory, passes its URL to `body`, and
+    /// removes the file when `body` returns or throws.
+    static func withTemporaryFile<T>(named name: String, contents: String, _ body: (URL) throws -> T) throws -> T {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "candor-report-\(UUID().uuidString)-\(name)")
+        defer { try? FileManager.default.removeItem(at: url) }
         try Data(contents.utf8).write(to: url)
-        return url
+        return try body(url)
     }
 
     /// Whether `path` is an executable file.

@@ -79,14 +79,14 @@ enum SchemaValidator {
 
     /// Validates `json`; status 0 when valid, the validator's error on stderr otherwise.
     static func validate(_ json: String) throws -> ExternalTool.Result {
-        let file = try ExternalTool.temporaryFile(named: "report.json", contents: json)
-        defer { try? FileManager.default.removeItem(at: file) }
-        return try ExternalTool.run(
-            env,
-            [
-                "python3", "-c",
-                "import jsonschema,json,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
-                file.path, schemaURL.path,
-            ])
+        try ExternalTool.withTemporaryFile(named: "report.json", contents: json) { file in
+            try ExternalTool.run(
+                env,
+                [
+                    "python3", "-c",
+                    "import jsonschema,json,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
+                    file.path, schemaURL.path,
+                ])
+        }
     }
 }
