@@ -9,8 +9,10 @@
 /// overlaps the key's.
 ///
 /// Linear probing; the home slot is the hash's high half scaled to the table (multiply-shift),
-/// so the table can grow by half at 3/4 load rather than double: about 12 bytes a slot with
-/// `Int32` results, 16 to 24 bytes a key.
+/// so the table can grow by half rather than double. A small table (a Likert item's dozen
+/// spellings, looked up for every record) grows at half load, so a probe rarely goes past its
+/// home slot; a large one grows at 3/4 load, for memory: about 12 bytes a slot with `Int32`
+/// results, 16 to 24 bytes a key.
 struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
     /// Packed keys by slot; zero marks an empty slot (no packed key is zero: its count is at least 1).
     private var keys: [UInt64]
@@ -25,7 +27,7 @@ struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
     init() {
         keys = Array(repeating: 0, count: 16)
         values = Array(repeating: 0, count: 16)
-        maximumCount = 12
+        maximumCount = Self.maximumCount(capacity: 16)
     }
 
     /// The first slot probed for `word`. The two multiplications spread every byte of the word
@@ -85,6 +87,11 @@ struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
         if count > maximumCount { grow() }
     }
 
+    /// How many keys a table of `capacity` slots holds before it grows.
+    private static func maximumCount(capacity: Int) -> Int {
+        capacity < 4096 ? capacity / 2 : capacity / 4 * 3
+    }
+
     /// Makes the table half as large again and re-enters every key.
     private mutating func grow() {
         let oldKeys = keys
@@ -92,7 +99,7 @@ struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
         let capacity = keys.count + keys.count / 2
         keys = Array(repeating: 0, count: capacity)
         values = Array(repeating: 0, count: capacity)
-        maximumCount = capacity / 4 * 3
+        maximumCount = Self.maximumCount(capacity: capacity)
         for index in oldKeys.indices where oldKeys[index] != 0 {
             let slot = slot(of: oldKeys[index])
             keys[slot] = oldKeys[index]
