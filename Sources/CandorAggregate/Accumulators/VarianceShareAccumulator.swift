@@ -84,27 +84,32 @@ struct VarianceShareAccumulator: Sendable {
     }
 
     /// The overall figure (eta squared, n = respondents in the groups used) and the detail.
+    ///
+    /// The groups are read through lazy views, in code order, rather than gathered: with one
+    /// group per nine respondents an array of them would be the largest allocation of a run.
     func result(_ rules: FigureRules) -> (Figure, MetricDetail) {
-        var used: [VarianceDecomposition.Group] = []
+        let groups = groups
+        let score = score
+        // Group numbers with respondents; those below the threshold are counted, not used.
+        let counted = slots.lazy.filter { $0 >= 0 }.map(Int.init).filter { groups.respondents(ofGroup: $0) > 0 }
+        let usedNumbers = counted.filter { !rules.isBelowThreshold(groups.respondents(ofGroup: $0)) }
+        var groupsUsed = 0
         var respondents = 0
-        var below = 0
         var n = 0.0
         var sum = 0.0
         var sumOfSquares = 0.0
-        for code in slots.indices where slots[code] >= 0 {
-            let number = Int(slots[code])
-            let rawN = groups.respondents(ofGroup: number)
-            guard rawN > 0 else { continue }
-            guard !rules.isBelowThreshold(rawN) else {
-                below += 1
-                continue
-            }
+        for number in usedNumbers {
             let (weight, groupSum, groupSquares) = groups.scoreTotals(ofGroup: number, score: score)
-            used.append(VarianceDecomposition.Group(n: weight, sum: groupSum))
-            respondents += rawN
+            groupsUsed += 1
+            respondents += groups.respondents(ofGroup: number)
             n += weight
             sum += groupSum
             sumOfSquares += groupSquares
+        }
+        let below = counted.count - groupsUsed
+        let used = usedNumbers.map { number in
+            let totals = groups.scoreTotals(ofGroup: number, score: score)
+            return VarianceDecomposition.Group(n: totals.weight, sum: totals.total)
         }
         let decomposition = VarianceDecomposition(groups: used, n: n, sum: sum, sumOfSquares: sumOfSquares)
         let hidden = rules.isBelowThreshold(respondents)
@@ -114,7 +119,7 @@ struct VarianceShareAccumulator: Sendable {
         return (
             figure,
             .varianceShare(
-                etaSquared: eta, icc1: icc, groups: used.count, respondents: respondents, groupsBelowThreshold: below,
+                etaSquared: eta, icc1: icc, groups: groupsUsed, respondents: respondents, groupsBelowThreshold: below,
                 score: score.name, grouping: groupName)
         )
     }

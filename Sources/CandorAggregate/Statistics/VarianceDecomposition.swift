@@ -46,14 +46,15 @@ package struct VarianceDecomposition: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - groups: Per-group count and sum; empty groups are ignored. Their counts should add up
-    ///     to `n` (checked to a relative 1e-9).
+    ///     to `n` (checked to a relative 1e-9). Read three times, in order, so a lazy view of an
+    ///     accumulator's groups serves and a hundred thousand groups need no array.
     ///   - n: N, the total count.
     ///   - sum: Σx over everyone.
     ///   - sumOfSquares: Σx² over everyone.
     /// - Returns: `nil` when fewer than two groups are non-empty, the group counts do not add up
     ///   to `n`, an input is not finite, or SS_total is 0 (nothing varies).
-    package init?(groups: [Group], n: Double, sum: Double, sumOfSquares: Double) {
-        let nonEmpty = groups.filter { $0.n > 0 }
+    package init?(groups: some Collection<Group>, n: Double, sum: Double, sumOfSquares: Double) {
+        let nonEmpty = groups.lazy.filter { $0.n > 0 }
         guard n > 0, n.isFinite, sum.isFinite, sumOfSquares.isFinite,
             nonEmpty.allSatisfy({ $0.n.isFinite && $0.sum.isFinite })
         else { return nil }
