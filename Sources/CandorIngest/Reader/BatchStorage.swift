@@ -48,11 +48,41 @@ struct BatchStorage {
         if byteCount + length > byteCapacity { growBytes(byteCount + length) }
         if fieldCount == fieldCapacity { growFields() }
         if length > 0, let source {
-            (bytes + byteCount).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
+            let destination = UnsafeMutableRawPointer(bytes + byteCount)
+            if length <= 16 {
+                Self.copyShort(from: source, to: destination, count: length)
+            } else {
+                destination.copyMemory(from: source, byteCount: length)
+            }
         }
         byteCount += length
         fieldEnds[fieldCount] = UInt32(truncatingIfNeeded: byteCount)
         fieldCount += 1
+    }
+
+    /// Copies 1 to 16 bytes with two overlapping loads and stores, inline: nearly every field is
+    /// this short, and a call into `memcpy` per field cost more than the copy.
+    @inline(__always)
+    private static func copyShort(from source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer, count: Int) {
+        if count >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            destination.storeBytes(of: head, as: UInt64.self)
+            destination.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            destination.storeBytes(of: head, as: UInt32.self)
+            destination.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        } else {
+            // 1 to 3 bytes: the first, the middle and the last (some of them the same byte).
+            let first = source.load(as: UInt8.self)
+            let middle = source.load(fromByteOffset: count >> 1, as: UInt8.self)
+            let last = source.load(fromByteOffset: count - 1, as: UInt8.self)
+            destination.storeBytes(of: first, as: UInt8.self)
+            destination.storeBytes(of: middle, toByteOffset: count >> 1, as: UInt8.self)
+            destination.storeBytes(of: last, toByteOffset: count - 1, as: UInt8.self)
+        }
     }
 
     /// Closes the record whose fields were appended since the last call.
