@@ -85,33 +85,35 @@ struct VarianceShareAccumulator: Sendable {
 
     /// The overall figure (eta squared, n = respondents in the groups used) and the detail.
     ///
-    /// The groups are read through lazy views, in code order, rather than gathered: with one
-    /// group per nine respondents an array of them would be the largest allocation of a run.
+    /// Two passes over the groups in code order, the second feeding the decomposition straight
+    /// from the sums: with one group per nine respondents, gathering the groups would be the
+    /// largest allocation of a run.
     func result(_ rules: FigureRules) -> (Figure, MetricDetail) {
-        let groups = groups
-        let score = score
-        // Group numbers with respondents; those below the threshold are counted, not used.
-        let counted = slots.lazy.filter { $0 >= 0 }.map(Int.init).filter { groups.respondents(ofGroup: $0) > 0 }
-        let usedNumbers = counted.filter { !rules.isBelowThreshold(groups.respondents(ofGroup: $0)) }
         var groupsUsed = 0
         var respondents = 0
+        var below = 0
         var n = 0.0
         var sum = 0.0
         var sumOfSquares = 0.0
-        for number in usedNumbers {
+        forEachGroup { number, rawN in
+            guard !rules.isBelowThreshold(rawN) else {
+                below += 1
+                return
+            }
             let (weight, groupSum, groupSquares) = groups.scoreTotals(ofGroup: number, score: score)
             groupsUsed += 1
-            respondents += groups.respondents(ofGroup: number)
+            respondents += rawN
             n += weight
             sum += groupSum
             sumOfSquares += groupSquares
         }
-        let below = counted.count - groupsUsed
-        let used = usedNumbers.map { number in
+        var builder = VarianceDecomposition.Builder(n: n, sum: sum, sumOfSquares: sumOfSquares)
+        forEachGroup { number, rawN in
+            guard !rules.isBelowThreshold(rawN) else { return }
             let totals = groups.scoreTotals(ofGroup: number, score: score)
-            return VarianceDecomposition.Group(n: totals.weight, sum: totals.total)
+            builder.add(VarianceDecomposition.Group(n: totals.weight, sum: totals.total))
         }
-        let decomposition = VarianceDecomposition(groups: used, n: n, sum: sum, sumOfSquares: sumOfSquares)
+        let decomposition = builder.result()
         let hidden = rules.isBelowThreshold(respondents)
         let eta = hidden ? nil : decomposition?.etaSquared
         let icc = hidden ? nil : decomposition?.icc1
@@ -122,6 +124,18 @@ struct VarianceShareAccumulator: Sendable {
                 etaSquared: eta, icc1: icc, groups: groupsUsed, respondents: respondents, groupsBelowThreshold: below,
                 score: score.name, grouping: groupName)
         )
+    }
+}
+
+extension VarianceShareAccumulator {
+    /// Calls `body` with the number and respondent count of every group with respondents, in
+    /// code order.
+    private func forEachGroup(_ body: (_ number: Int, _ respondents: Int) -> Void) {
+        for code in slots.indices where slots[code] >= 0 {
+            let number = Int(slots[code])
+            let respondents = groups.respondents(ofGroup: number)
+            if respondents > 0 { body(number, respondents) }
+        }
     }
 }
 

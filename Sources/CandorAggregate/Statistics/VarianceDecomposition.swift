@@ -46,52 +46,87 @@ package struct VarianceDecomposition: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - groups: Per-group count and sum; empty groups are ignored. Their counts should add up
-    ///     to `n` (checked to a relative 1e-9). Read three times, in order, so a lazy view of an
-    ///     accumulator's groups serves and a hundred thousand groups need no array.
+    ///     to `n` (checked to a relative 1e-9).
     ///   - n: N, the total count.
     ///   - sum: Σx over everyone.
     ///   - sumOfSquares: Σx² over everyone.
     /// - Returns: `nil` when fewer than two groups are non-empty, the group counts do not add up
     ///   to `n`, an input is not finite, or SS_total is 0 (nothing varies).
-    package init?(groups: some Collection<Group>, n: Double, sum: Double, sumOfSquares: Double) {
-        let nonEmpty = groups.lazy.filter { $0.n > 0 }
-        guard n > 0, n.isFinite, sum.isFinite, sumOfSquares.isFinite,
-            nonEmpty.allSatisfy({ $0.n.isFinite && $0.sum.isFinite })
-        else { return nil }
-        let groupCount = nonEmpty.count
-        let countSum = nonEmpty.reduce(0) { $0 + $1.n }
-        guard groupCount >= 2, abs(countSum - n) <= 1e-9 * n else { return nil }
+    package init?(groups: [Group], n: Double, sum: Double, sumOfSquares: Double) {
+        var builder = Builder(n: n, sum: sum, sumOfSquares: sumOfSquares)
+        for group in groups { builder.add(group) }
+        guard let result = builder.result() else { return nil }
+        self = result
+    }
 
-        let mean = sum / n
-        let total = max(0, sumOfSquares - sum * mean)
-        // A total this small against Σx² is rounding noise, not variation.
-        guard total > 1e-12 * max(sumOfSquares, Double.leastNormalMagnitude) else { return nil }
-        var between = 0.0
-        var sumOfSquaredCounts = 0.0
-        for group in nonEmpty {
+    private init(
+        groupCount: Int, n: Double, sumOfSquaresBetween: Double, sumOfSquaresWithin: Double,
+        sumOfSquaresTotal: Double, etaSquared: Double, icc1: Double?
+    ) {
+        self.groupCount = groupCount
+        self.n = n
+        self.sumOfSquaresBetween = sumOfSquaresBetween
+        self.sumOfSquaresWithin = sumOfSquaresWithin
+        self.sumOfSquaresTotal = sumOfSquaresTotal
+        self.etaSquared = etaSquared
+        self.icc1 = icc1
+    }
+
+    /// Builds a decomposition from groups handed over one at a time, in one pass: the overall
+    /// mean is known from the totals, so no group needs keeping. An accumulator with a hundred
+    /// thousand groups feeds them straight from its own storage.
+    package struct Builder: Sendable {
+        private let n: Double
+        private let sum: Double
+        private let sumOfSquares: Double
+        private let mean: Double
+        private var groupCount = 0
+        private var countSum = 0.0
+        private var between = 0.0
+        private var sumOfSquaredCounts = 0.0
+        private var allFinite: Bool
+
+        /// Starts a decomposition of N = `n` observations with Σx = `sum` and Σx² = `sumOfSquares`.
+        package init(n: Double, sum: Double, sumOfSquares: Double) {
+            self.n = n
+            self.sum = sum
+            self.sumOfSquares = sumOfSquares
+            mean = sum / n
+            allFinite = n.isFinite && sum.isFinite && sumOfSquares.isFinite
+        }
+
+        /// Adds one group; an empty one is ignored.
+        package mutating func add(_ group: Group) {
+            guard group.n > 0 else { return }
+            allFinite = allFinite && group.n.isFinite && group.sum.isFinite
+            groupCount += 1
+            countSum += group.n
             let deviation = group.sum / group.n - mean
             between += group.n * deviation * deviation
             sumOfSquaredCounts += group.n * group.n
         }
-        between = min(between, total)
-        let within = max(0, total - between)
 
-        self.groupCount = groupCount
-        self.n = n
-        self.sumOfSquaresBetween = between
-        self.sumOfSquaresWithin = within
-        self.sumOfSquaresTotal = total
-        self.etaSquared = between / total
-
-        let g = Double(groupCount)
-        if n > g {
-            let msb = between / (g - 1)
-            let msw = within / (n - g)
-            let k0 = (n - sumOfSquaredCounts / n) / (g - 1)
-            let denominator = msb + (k0 - 1) * msw
-            self.icc1 = denominator > 0 ? (msb - msw) / denominator : nil
-        } else {
-            self.icc1 = nil
+        /// The decomposition of the groups added; `nil` in the cases `VarianceDecomposition.init`
+        /// lists.
+        package func result() -> VarianceDecomposition? {
+            guard n > 0, allFinite, groupCount >= 2, abs(countSum - n) <= 1e-9 * n else { return nil }
+            let total = max(0, sumOfSquares - sum * mean)
+            // A total this small against Σx² is rounding noise, not variation.
+            guard total > 1e-12 * max(sumOfSquares, Double.leastNormalMagnitude) else { return nil }
+            let between = min(between, total)
+            let within = max(0, total - between)
+            let g = Double(groupCount)
+            var icc1: Double?
+            if n > g {
+                let msb = between / (g - 1)
+                let msw = within / (n - g)
+                let k0 = (n - sumOfSquaredCounts / n) / (g - 1)
+                let denominator = msb + (k0 - 1) * msw
+                icc1 = denominator > 0 ? (msb - msw) / denominator : nil
+            }
+            return VarianceDecomposition(
+                groupCount: groupCount, n: n, sumOfSquaresBetween: between, sumOfSquaresWithin: within,
+                sumOfSquaresTotal: total, etaSquared: between / total, icc1: icc1)
         }
     }
 }
