@@ -134,20 +134,16 @@ package struct CategoryTable: Sendable {
     private static func withFoldedASCII<Result>(
         _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result
     ) -> Result? {
-        var start = 0
-        var end = bytes.count
-        while start < end, isASCIISpace(bytes[start]) { start += 1 }
-        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-        guard end - start <= asciiLimit else { return nil }
+        let trimmed = trimmedASCII(bytes)
+        guard trimmed.count <= asciiLimit else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: asciiLimit) { folded in
             var isASCII = true
-            for index in start..<end {
-                let byte = bytes[index]
+            for (index, byte) in trimmed.enumerated() {
                 isASCII = isASCII && byte < 0x80
-                folded[index - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                folded[index] = lowered(byte)
             }
             guard isASCII else { return nil }
-            return body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: folded[0..<end - start])))
+            return body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: folded[0..<trimmed.count])))
         }
     }
 
@@ -173,19 +169,29 @@ package struct CategoryTable: Sendable {
     /// `nil` for a closed set, whose refusal message `code(of:)` words.
     mutating func addASCII(_ bytes: UnsafeRawBufferPointer) -> DecodedValue? {
         guard !closed else { return nil }
-        var start = 0
-        var end = bytes.count
-        while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
-        while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
-        guard end > start else { return .blank }
-        let label = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        let label = Self.trimmedASCII(bytes)
+        guard !label.isEmpty else { return .blank }
         labelList.append(label)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { folded in
-            for (index, byte) in label.enumerated() { folded[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            for (index, byte) in label.enumerated() { folded[index] = Self.lowered(byte) }
             setCode(count - 1, forKey: UnsafeRawBufferPointer(folded))
         }
         return .value(Int64(count - 1))
     }
+
+    /// `bytes` without leading and trailing space, tab, CR and LF: how `fold` trims ASCII.
+    @inline(__always)
+    private static func trimmedASCII(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0
+        var end = bytes.count
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// An ASCII byte as `fold` lowers it: A–Z to a–z, every other byte as it is.
+    @inline(__always)
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
     @inline(__always)
     private static func isASCIISpace(_ byte: UInt8) -> Bool {
