@@ -91,14 +91,7 @@ struct TaggedSlotIndex: Sendable {
     }
 
     /// `touch` for many hashes in one tight loop, whose reads the CPU overlaps.
-    func touch(_ hashes: [UInt64]) -> UInt32 {
-        slots.withUnsafeBufferPointer { slots in
-            guard !slots.isEmpty else { return 0 }
-            var seen: UInt32 = 0
-            for hash in hashes { seen ^= slots[Self.home(hash, capacity: slots.count)] }
-            return seen
-        }
-    }
+    func touch(_ hashes: [UInt64]) -> UInt32 { hashes.reduce(0) { $0 ^ touch($1) } }
 
     /// The first slot probed for `hash`: its high 32 bits scaled to the table.
     @inline(__always)
