@@ -65,7 +65,7 @@ import Testing
         // The one-bucket reading gives what the full per-bucket sums give.
         let reader = ScoreReader(.meanOf(items: [1, 2, 3], name: "index"), schema: Self.schema)
         for (code, sums) in accumulator.groupSums() {
-            let totals = accumulator.groups.scoreTotals(ofGroup: Int(accumulator.slots[code]), score: reader)
+            let totals = accumulator.groups.scoreTotals(ofGroup: code, score: reader)
             #expect(totals.weight == sums[1])
             #expect(totals.total == reader.total(Array(sums[2..<5])))
             #expect(totals.squares == reader.totalOfSquares(Array(sums[5..<8])))

@@ -53,14 +53,15 @@ struct GroupScoreSums: Sendable {
         self.bucketCount = bucketCount
     }
 
-    /// Adds an empty group; returns its number.
-    mutating func appendGroup() -> Int {
-        if count == pages.count * Self.groupsPerPage {
+    /// Adds empty groups until there are `newCount` (none when there are as many already).
+    @inline(__always)
+    mutating func extend(toCount newCount: Int) {
+        guard newCount > count else { return }
+        while newCount > pages.count * Self.groupsPerPage {
             pages.append(Array(repeating: Group(), count: Self.groupsPerPage))
             if isWeighted { weightPages.append(Array(repeating: 0, count: Self.groupsPerPage)) }
         }
-        count += 1
-        return count - 1
+        count = newCount
     }
 
     /// Counts one response of group `number`: weight `weight`, numerator `numerator` in bucket

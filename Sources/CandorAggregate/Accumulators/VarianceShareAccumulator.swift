@@ -9,15 +9,15 @@ struct VarianceShareAccumulator: Sendable {
     let group: Int
     /// The grouping field's name.
     let groupName: String
-    /// Code → that group's number (in order of first appearance), −1 for none; as long as the
-    /// highest code seen. `Int32`, as codes stay below `codeLimit`.
-    private(set) var slots: [Int32] = []
-    /// The groups' counts and sums, by group number.
+    /// The groups' counts and sums, by code: a group's number is its value's category code.
+    /// Codes are dense (one per distinct value, in order of first appearance), so indexing by
+    /// code needs no map from codes to groups; a value with no scored response keeps an empty
+    /// group, which no result reads.
     private(set) var groups: GroupScoreSums
 
     /// Codes at or above this are no group. A manager or team field has one code per distinct
     /// value, so this is far above real data, while bad data (an id misdeclared as the group)
-    /// cannot allocate more than `slots` of this length.
+    /// cannot allocate more groups than this.
     static let codeLimit = 1 << 22
 
     /// Creates an empty accumulator.
@@ -32,31 +32,21 @@ struct VarianceShareAccumulator: Sendable {
     @inline(__always)
     static func code(_ value: Int64) -> Int { value >= 0 && value < codeLimit ? Int(value) : -1 }
 
-    /// Group `code`'s number, adding an empty group when it has none.
-    private mutating func groupNumber(of code: Int) -> Int {
-        if code >= slots.count { slots.append(contentsOf: repeatElement(-1, count: code + 1 - slots.count)) }
-        if slots[code] < 0 { slots[code] = Int32(groups.appendGroup()) }
-        return Int(slots[code])
-    }
-
     /// Counts every response of `batch`.
     mutating func add(_ batch: BatchView) {
         guard group < batch.width else { return }
         let group = group
-        // Each response's group number, groups new to this batch added first.
-        var numbers = Array(repeating: -1, count: batch.count)
-        for index in 0..<batch.count {
-            let code = Self.code(batch.values[index * batch.width + group])
-            if code >= 0 { numbers[index] = groupNumber(of: code) }
-        }
+        var highest = -1
+        for index in 0..<batch.count { highest = max(highest, Self.code(batch.values[index * batch.width + group])) }
+        groups.extend(toCount: highest + 1)
         let score = score
         score.fields.withUnsafeBufferPointer { fields in
             for index in 0..<batch.count {
-                let number = numbers[index]
-                guard number >= 0, let (numerator, bucket) = score.read(batch.row(index), fields: fields) else {
+                let code = Self.code(batch.values[index * batch.width + group])
+                guard code >= 0, let (numerator, bucket) = score.read(batch.row(index), fields: fields) else {
                     continue
                 }
-                groups.add(group: number, bucket: bucket, weight: batch.weights[index], numerator: numerator)
+                groups.add(group: code, bucket: bucket, weight: batch.weights[index], numerator: numerator)
             }
         }
     }
@@ -65,10 +55,11 @@ struct VarianceShareAccumulator: Sendable {
     /// group codes translated by `recoding`.
     mutating func merge(_ other: VarianceShareAccumulator, recoding: GroupRecoder = .identity) {
         guard other.score.bucketCount == score.bucketCount else { return }
-        for code in other.slots.indices where other.slots[code] >= 0 {
+        for code in 0..<other.groups.count where other.groups.respondents(ofGroup: code) > 0 {
             let merged = recoding.code(code, ofField: group)
             guard merged >= 0, merged < Self.codeLimit else { continue }
-            groups.add(group: groupNumber(of: merged), from: other.groups, group: Int(other.slots[code]))
+            groups.extend(toCount: merged + 1)
+            groups.add(group: merged, from: other.groups, group: code)
         }
     }
 
@@ -77,8 +68,8 @@ struct VarianceShareAccumulator: Sendable {
     /// Σw × numerator².
     func groupSums() -> [Int: [Double]] {
         var sums: [Int: [Double]] = [:]
-        for code in slots.indices where slots[code] >= 0 && groups.respondents(ofGroup: Int(slots[code])) > 0 {
-            sums[code] = groups.sums(ofGroup: Int(slots[code]))
+        for code in 0..<groups.count where groups.respondents(ofGroup: code) > 0 {
+            sums[code] = groups.sums(ofGroup: code)
         }
         return sums
     }
@@ -128,19 +119,18 @@ struct VarianceShareAccumulator: Sendable {
 }
 
 extension VarianceShareAccumulator {
-    /// Calls `body` with the number and respondent count of every group with respondents, in
-    /// code order.
+    /// Calls `body` with the number (code) and respondent count of every group with
+    /// respondents, in code order.
     private func forEachGroup(_ body: (_ number: Int, _ respondents: Int) -> Void) {
-        for code in slots.indices where slots[code] >= 0 {
-            let number = Int(slots[code])
-            let respondents = groups.respondents(ofGroup: number)
-            if respondents > 0 { body(number, respondents) }
+        for code in 0..<groups.count {
+            let respondents = groups.respondents(ofGroup: code)
+            if respondents > 0 { body(code, respondents) }
         }
     }
 }
 
 extension VarianceShareAccumulator: Equatable {
-    /// Equal when every group holds the same sums, whatever order the groups were first seen in.
+    /// Equal when every group with respondents holds the same sums.
     static func == (lhs: VarianceShareAccumulator, rhs: VarianceShareAccumulator) -> Bool {
         lhs.score == rhs.score && lhs.group == rhs.group && lhs.groupName == rhs.groupName
             && lhs.groupSums() == rhs.groupSums()
