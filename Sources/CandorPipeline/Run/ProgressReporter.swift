@@ -20,9 +20,11 @@ package final class ProgressReporter: @unchecked Sendable {
     package init?(files: [InputFile]) {
         guard isatty(2) == 1 else { return nil }
         var sizes: [String: Int64] = [:]
+        // stat, not FileManager's attributes, which also look the owner up in the user database
+        // (NSS), a library a statically linked binary would have to load at run time.
         for file in files.map(\.path) {
-            sizes[file] =
-                ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.int64Value ?? 0
+            var info = stat()
+            sizes[file] = stat(file, &info) == 0 ? Int64(info.st_size) : 0
         }
         fileBytes = sizes
         totalBytes = sizes.values.reduce(0, +)
