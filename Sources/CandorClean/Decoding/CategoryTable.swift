@@ -204,10 +204,10 @@ extension CategoryTable {
     /// adds the values this table lacks (numbered after this table's, in `later`'s order): a
     /// table that saw records before `later`'s then holds what one table seeing all of them in
     /// order holds. Changes nothing, so it can be worked out before the merge is decided.
-    func codes(of later: CategoryTable) -> [Int] {
-        var next = count
+    func codes(of later: CategoryTable) -> [Int32] {
+        var next = Int32(count)
         return (0..<later.count).map { index in
-            if let code = existingCode(ofLabel: index, in: later) { return code }
+            if let code = existingCode(ofLabel: index, in: later) { return Int32(code) }
             // Only a value of a closed set can be missing here, and both tables share that set.
             guard !closed else { return -1 }
             defer { next += 1 }
@@ -216,11 +216,11 @@ extension CategoryTable {
     }
 
     /// Adds the values of `later` that `codes(of: later)` numbered past this table's end.
-    mutating func append(_ later: CategoryTable, codes planned: [Int]) {
+    mutating func append(_ later: CategoryTable, codes planned: [Int32]) {
         for (index, code) in planned.enumerated() where code >= count {
             let label = later.labelList.string(index)
             appendLabel(label)
-            setCode(code, forKey: Self.fold(label))
+            setCode(Int(code), forKey: Self.fold(label))
         }
     }
 
