@@ -1,0 +1,362 @@
+import CandorCore
+import CandorIngest
+
+/// The cleaning stage's state and logic, as a value: `Cleaner` moves it out of its class
+/// storage for the length of a batch, so the per-record work pays no exclusivity checks.
+struct CleanerState {
+    /// The schema being applied.
+    package let schema: SurveySchema
+    /// One decoder per schema field, with its value caches and category table.
+    var decoders: [FieldDecoder]
+    /// The respondent ids seen, with where each was first seen.
+    var deduplicator = Deduplicator()
+    /// The accounting of the inputs finished (the one in progress is `current`).
+    var totals = CleanAccounting()
+    /// Counts of the input in progress, kept apart so the hot path does no dictionary lookup.
+    var current = CleanAccounting.InputCounts()
+
+    /// Per field, in schema order: a record's quality marks (`QualityMark`), set while decoding.
+    private var marks: [UInt8]
+    /// Blank, non-answer and invalid-as-missing counts per field, kept in arrays so accepting a
+    /// response does no dictionary lookup; `accounting` names them.
+    var qualityCounts: [[Int]]
+    /// Each block's fields.
+    private let blockFields: [[Int]]
+    /// Per block: the responses that answered every item the same way.
+    var straightLiners: [Int]
+    /// Per block: the responses that answered every item (the straight-lining base).
+    var answeredWholeBlock: [Int]
+
+    /// The accounting so far.
+    package var accounting: CleanAccounting {
+        var result = totals
+        if !inputPath.isEmpty { result.perInput[inputPath] = current }
+        for (field, spec) in schema.fields.enumerated() {
+            if qualityCounts[0][field] > 0 { result.blanks[spec.name] = qualityCounts[0][field] }
+            if qualityCounts[1][field] > 0 { result.nonAnswers[spec.name] = qualityCounts[1][field] }
+            if qualityCounts[2][field] > 0 { result.invalidAsMissing[spec.name] = qualityCounts[2][field] }
+        }
+        for (index, block) in schema.blocks.enumerated() {
+            result.straightLining[block.name] = (straightLiners[index], answeredWholeBlock[index])
+        }
+        return result
+    }
+    /// The number of the input in progress (0 for the first), −1 before any.
+    var inputIndex = -1
+    /// The input in progress, as records and messages name it.
+    var inputPath = ""
+    private var row: [Int64]
+    private var dedupeColumn: Int?
+    /// When `keep: latest` is in force: the record (input, record number) that wins each id,
+    /// found by a first pass. `nil` otherwise.
+    let latestWinners: LatestResponses?
+    /// Per block, per item: `min + max` of the scale for a reverse-coded item (the stored value
+    /// is that minus the answer given), `nil` otherwise. Straight-lining is about the answers
+    /// given, so reversed items are turned back before comparing.
+    private let blockMirrors: [[Int64?]]
+
+    /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
+    /// of the winners found beforehand instead of the first occurrence.
+    init(schema: SurveySchema, latestWinners: LatestResponses?, textSampleLimit: Int) {
+        self.schema = schema
+        self.textSampleLimit = textSampleLimit
+        textFields = schema.fields.indices.filter {
+            if case .text = schema.fields[$0].kind { return true } else { return false }
+        }
+        textSamples = Array(repeating: [], count: schema.fields.count)
+        decoders = schema.fields.map { FieldDecoder(spec: $0) }
+        row = Array(repeating: Response.missing, count: schema.fields.count)
+        self.latestWinners = latestWinners
+        blockMirrors = schema.blocks.map { block in
+            block.fields.map { field -> Int64? in
+                guard case .likert(let scale, reverse: true) = schema.fields[field].kind else { return nil }
+                return Int64(scale.minimum + scale.maximum)
+            }
+        }
+        marks = Array(repeating: QualityMark.none, count: schema.fields.count)
+        qualityCounts = Array(repeating: Array(repeating: 0, count: schema.fields.count), count: 3)
+        blockFields = schema.blocks.map(\.fields)
+        straightLiners = Array(repeating: 0, count: schema.blocks.count)
+        answeredWholeBlock = Array(repeating: 0, count: schema.blocks.count)
+    }
+
+    /// Starts a new input: binds every field to its column(s) in `layout`.
+    /// - Throws: `SchemaError.missingColumn` when the input lacks a mapped column.
+    package mutating func begin(input path: String, layout: HeaderLayout) throws(SchemaError) {
+        let columns = try ColumnBinder.bind(schema, to: layout, file: path)
+        for index in decoders.indices { decoders[index].columns = columns[index] }
+        if !inputPath.isEmpty { totals.perInput[inputPath] = current }
+        current = CleanAccounting.InputCounts()
+        inputIndex += 1
+        inputPath = path
+        dedupeColumn = schema.dedupe.map { columns[$0.field][0] }
+    }
+
+    /// The labels of a category field's codes, in code order (declared values first).
+    package func labels(ofField field: Int) -> [String] { decoders[field].categories?.labels ?? [] }
+
+    /// At most this many free-text answers are kept per text field (0: none, the default).
+    let textSampleLimit: Int
+    private let textFields: [Int]
+    /// Per field: the first free-text answers of accepted responses, in input order.
+    var textSamples: [[String]]
+
+    /// Cleans one batch: accepted responses are appended to `responses`, rejected records are
+    /// passed to `reject`.
+    /// - Throws: `CleanFailure` for an invalid value of a field whose policy is `fail`.
+    mutating func clean(
+        _ batch: RecordBatch, into responses: inout ResponseBatch, reject: (Rejection) -> Void
+    ) throws(CleanFailure) {
+        let checkProblems = batch.hasProblems
+        for field in decoders.indices { decoders[field].lookAhead(batch) }
+        if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
+            var touched: UInt32 = 0
+            for record in 0..<batch.count where column < batch.fieldCount(record) {
+                touched ^= deduplicator.touch(batch.field(record, column))
+            }
+            touchedSlots ^= touched
+        }
+        for record in 0..<batch.count {
+            totals.read += 1
+            current.read += 1
+            if checkProblems, let problem = batch.problem(record) {
+                if let column = dedupeColumn, column < batch.fieldCount(record) {
+                    _ = registerID(batch, record, column: column)
+                }
+                let provenance = batch.provenance(record)
+                let location = problem.column.map { ": column \($0)" } ?? ""
+                recordRejection(
+                    Rejection(
+                        provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
+                        detail: "\(location): \(problem.detail)",
+                        rawFields: batch.rawFields(record)),
+                    reject)
+                continue
+            }
+            try cleanRecord(batch, record, into: &responses, reject: reject)
+        }
+    }
+
+    private mutating func cleanRecord(
+        _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
+    ) throws(CleanFailure) {
+        let (firstProblem, failure) = decodeFields(batch, record)
+        if let excludedBy = excludingFilter(requireKnown: false) {
+            exclude(excludedBy)
+            return
+        }
+        if let failure {
+            let provenance = batch.provenance(record)
+            throw CleanFailure(
+                description:
+                    "\(provenance.fileAndLine): column \(decoders[failure.field].columns[0] + 1) (\(schema.fields[failure.field].name)): \(failure.why); the field's on_invalid is fail, so the run stops"
+            )
+        }
+        var duplicateOf: (input: Int, line: Int, record: Int)?
+        if let column = dedupeColumn { duplicateOf = registerID(batch, record, column: column) }
+        if let problem = firstProblem {
+            let provenance = batch.provenance(record)
+            let column = decoders[problem.field].columns[0] + 1
+            recordRejection(
+                Rejection(
+                    provenance: provenance, reason: problem.reason, column: column,
+                    field: schema.fields[problem.field].name,
+                    detail: ": column \(column) (\(schema.fields[problem.field].name)): \(problem.why)",
+                    rawFields: batch.rawFields(record)),
+                reject)
+            return
+        }
+        if let excludedBy = excludingFilter(requireKnown: true) {
+            exclude(excludedBy)
+            return
+        }
+        let provenance = batch.provenance(record)
+        // `keep: latest` decides among the records that have a timestamp; an id none of whose
+        // records has one has no winner, and falls back to keeping the first.
+        if let winners = latestWinners, let column = dedupeColumn,
+            let winner = winners.winner(for: batch.field(record, column))
+        {
+            if winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
+                rejectByDedupe(
+                    batch, record, column: column, provenance: provenance, reason: .supersededResponse,
+                    detail:
+                        ": superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
+                    reject)
+                return
+            }
+        } else if let first = duplicateOf, let column = dedupeColumn {
+            rejectByDedupe(
+                batch, record, column: column, provenance: provenance, reason: .duplicateID, detail: "",
+                duplicateOf: Provenance(
+                    file: inputPaths[first.input], line: first.line, recordNumber: first.record, byteOffset: 0),
+                reject)
+            return
+        }
+        var weight = 1.0
+        if let weightField = schema.weightField {
+            guard row[weightField] != Response.missing else {
+                let column = decoders[weightField].columns[0] + 1
+                recordRejection(
+                    Rejection(
+                        provenance: provenance, reason: .missingRequired, column: column,
+                        field: schema.fields[weightField].name,
+                        detail: ": column \(column) (\(schema.fields[weightField].name)): the weight is blank",
+                        rawFields: batch.rawFields(record)),
+                    reject)
+                return
+            }
+            weight = Double(bitPattern: UInt64(bitPattern: row[weightField]))
+        }
+        accept(weight: weight, into: &responses)
+        if textSampleLimit > 0 { keepText(batch, record) }
+    }
+
+    /// Decodes every field of `record` into `row` and `marks`. Returns the first problem that
+    /// rejects the record and the first value that stops the run (`on_invalid: fail`); the
+    /// caller acts on the failure only once no filter definitely excludes the response (an
+    /// excluded response, an unfinished one say, never reaches the statistics).
+    ///
+    /// Through buffer pointers: written as array subscripts, each field's three stores checked
+    /// the arrays' uniqueness and bounds again, about 1% of a run.
+    private mutating func decodeFields(_ batch: RecordBatch, _ record: Int) -> (
+        firstProblem: (field: Int, reason: ReasonCode, why: String)?, failure: (field: Int, why: String)?
+    ) {
+        var firstProblem: (field: Int, reason: ReasonCode, why: String)?
+        var failure: (field: Int, why: String)?
+        decoders.withUnsafeMutableBufferPointer { decoders in
+            marks.withUnsafeMutableBufferPointer { marks in
+                row.withUnsafeMutableBufferPointer { row in
+                    for field in decoders.indices {
+                        let decoded = decoders[field].decode(batch, record)
+                        marks[field] = QualityMark.none
+                        switch decoded {
+                        case .value(let value):
+                            row[field] = value
+                        case .blank, .nonAnswer:
+                            row[field] = Response.missing
+                            if decoders[field].required {
+                                if firstProblem == nil {
+                                    firstProblem = (field, .missingRequired, "a required answer is blank")
+                                }
+                            } else if case .nonAnswer = decoded {
+                                marks[field] = QualityMark.nonAnswer
+                            } else {
+                                marks[field] = QualityMark.blank
+                            }
+                        case .invalid(let why):
+                            row[field] = Response.missing
+                            switch decoders[field].onInvalid {
+                            case .reject:
+                                if firstProblem == nil { firstProblem = (field, .invalidValue, why) }
+                            case .missing:
+                                marks[field] = QualityMark.invalidAsMissing
+                            case .fail:
+                                if failure == nil { failure = (field, why) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (firstProblem, failure)
+    }
+
+    /// Past this many ids the id set's index is larger than the CPU's nearer caches, so a batch's
+    /// ids are touched before it is cleaned (`Deduplicator.touch`).
+    private static let touchThreshold = 1 << 15
+    /// What touching read, kept so that the reads stay.
+    private var touchedSlots: UInt32 = 0
+
+    /// Paths of the inputs begun, by input number (for naming a duplicate's first occurrence).
+    var inputPaths: [String] = []
+
+    private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (
+        input: Int, line: Int, record: Int
+    )? {
+        if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
+        let id = batch.field(record, column)
+        if id.isEmpty { return nil }
+        return deduplicator.register(
+            id, input: inputIndex, line: batch.line(record), record: batch.recordNumber(record))
+    }
+
+    /// The first filter the current row fails. Before the rejection check only a definite
+    /// "no" excludes; afterwards an unknown (unanswered filter field) excludes too.
+    private func excludingFilter(requireKnown: Bool) -> String? {
+        row.withUnsafeBufferPointer { values in
+            for filter in schema.filters {
+                switch filter.predicate.evaluate(values) {
+                case .some(false): return filter.name
+                case nil where requireKnown: return filter.name
+                default: continue
+                }
+            }
+            return nil
+        }
+    }
+
+    private mutating func exclude(_ filter: String) {
+        totals.excludedByFilter[filter, default: 0] += 1
+        current.excluded += 1
+    }
+
+    /// Rejects a record that dedupe does not keep, naming the id column and field.
+    private mutating func rejectByDedupe(
+        _ batch: RecordBatch, _ record: Int, column: Int, provenance: Provenance, reason: ReasonCode,
+        detail: String, duplicateOf: Provenance? = nil, _ reject: (Rejection) -> Void
+    ) {
+        recordRejection(
+            Rejection(
+                provenance: provenance, reason: reason, column: column + 1,
+                field: schema.dedupe.map { schema.fields[$0.field].name }, detail: detail, duplicateOf: duplicateOf,
+                rawFields: batch.rawFields(record)),
+            reject)
+    }
+
+    private mutating func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
+        totals.rejectedByReason[rejection.reason, default: 0] += 1
+        current.rejected += 1
+        reject(rejection)
+    }
+
+    /// What data-quality count a field of the current record adds to, if the record is accepted.
+    private enum QualityMark {
+        static let none: UInt8 = 0
+        static let blank: UInt8 = 1
+        static let nonAnswer: UInt8 = 2
+        static let invalidAsMissing: UInt8 = 3
+    }
+
+    /// Keeps the record's free-text answers while the sample of each field has room.
+    private mutating func keepText(_ batch: RecordBatch, _ record: Int) {
+        for field in textFields where row[field] != Response.missing && textSamples[field].count < textSampleLimit {
+            textSamples[field].append(String(decoding: batch.field(record, decoders[field].columns[0]), as: UTF8.self))
+        }
+    }
+
+    private mutating func accept(weight: Double, into responses: inout ResponseBatch) {
+        totals.accepted += 1
+        current.accepted += 1
+        for field in marks.indices where marks[field] != QualityMark.none {
+            qualityCounts[Int(marks[field]) - 1][field] += 1
+        }
+        for blockIndex in blockFields.indices where blockFields[blockIndex].count > 1 {
+            let fields = blockFields[blockIndex]
+            guard fields.allSatisfy({ row[$0] != Response.missing }) else { continue }
+            let mirrors = blockMirrors[blockIndex]
+            func answer(_ item: Int) -> Int64 {
+                let stored = row[fields[item]]
+                return mirrors[item].map { $0 - stored } ?? stored
+            }
+            let first = answer(0)
+            var flagged = true
+            for item in 1..<fields.count where answer(item) != first {
+                flagged = false
+                break
+            }
+            if flagged { straightLiners[blockIndex] += 1 }
+            answeredWholeBlock[blockIndex] += 1
+        }
+        row.withUnsafeBufferPointer { responses.append($0, weight: weight) }
+    }
+}
