@@ -27,9 +27,12 @@ def sh(cmd, **kw):
 def warm(path):
     """Reads `path` through, untimed, so the run after it finds the file in the page cache: a
     memory manager that reclaims cold pages (DAMON on the development machine evicts a file
-    within a minute) would otherwise have some runs read it from disk and others not."""
+    within a minute) would otherwise have some runs read it from disk and others not. Through
+    one small buffer: a child's peak RSS starts from this process's at the fork, so growing it
+    would raise every tool's figure."""
+    buffer = bytearray(256 << 10)
     with open(path, "rb", buffering=0) as file:
-        while file.read(8 << 20):
+        while file.readinto(buffer):
             pass
 
 
