@@ -27,9 +27,12 @@ struct LikertAccumulator: Equatable, Sendable {
         var recorded = 0.0
         /// In an unweighted run, per item and point, whether the point is favourable: the items'
         /// `answers` are then not summed per response but read off the point counts (every sum
-        /// is the count of answers, the successes the favourable answers), so a response costs
-        /// two additions an item instead of seven. `nil` when weighted.
+        /// is the count of answers, the successes the favourable answers). `nil` when weighted.
         var favourablePoints: [[Bool]]? = nil
+        /// In an unweighted run, per item, each point's value: the items' `pointSum` is then read
+        /// off the point counts as well (a sum of integers, so exactly the same). With both, a
+        /// response costs one addition an item instead of seven. `nil` when weighted.
+        var pointValues: [[Double]]? = nil
 
         /// The items' layouts one after another, then `index` (5) and `recorded`.
         var flatCount: Int { items.reduce(0) { $0 + $1.flatCount } + 6 }
@@ -48,11 +51,15 @@ struct LikertAccumulator: Equatable, Sendable {
                         rawN: Int(answered), weight: answered, weightSquares: answered, base: answered,
                         successes: zip(points, favourable).reduce(0) { $0 + ($1.1 ? $1.0 : 0) })
                 }
-                return ItemTally(answers: answers, points: points, pointSum: values[offset + 5 + item.points.count])
+                var pointSum = values[offset + 5 + item.points.count]
+                if let pointValues = pointValues?[index] {
+                    pointSum = zip(points, pointValues).reduce(0) { $0 + $1.0 * $1.1 }
+                }
+                return ItemTally(answers: answers, points: points, pointSum: pointSum)
             }
             return Tally(
                 items: read, index: index.reading(Array(values[offset..<offset + 5])), recorded: values[offset + 5],
-                favourablePoints: favourablePoints)
+                favourablePoints: favourablePoints, pointValues: pointValues)
         }
     }
 
@@ -93,7 +100,8 @@ struct LikertAccumulator: Equatable, Sendable {
         self.blockName = blockName
         let empty = Tally(
             items: items.map { ItemTally(points: Array(repeating: 0, count: $0.scale.points.count)) },
-            favourablePoints: weighted ? nil : items.map { $0.classes.map { $0 == 1 } })
+            favourablePoints: weighted ? nil : items.map { $0.classes.map { $0 == 1 } },
+            pointValues: weighted ? nil : items.map { $0.scale.points.map(Double.init) })
         tallies = Breakdown(empty: empty, layout: layout)
         coding = ItemCoding(items: items)
     }
@@ -132,13 +140,11 @@ struct LikertAccumulator: Equatable, Sendable {
                                 for item in 0..<itemCount {
                                     let entry = pointOffsets[item]
                                     guard entry >= 0 else { continue }
-                                    let base = offset + plan[item * ItemCoding.planStride + 4]
                                     if unweighted {
                                         states[offset + (entry >> 1)] += 1
-                                        let value = row[plan[item * ItemCoding.planStride]]
-                                        states[base + plan[item * ItemCoding.planStride + 5]] += Double(value)
                                         continue
                                     }
+                                    let base = offset + plan[item * ItemCoding.planStride + 4]
                                     states.recordShare(
                                         at: base, weight: weight, base: weight, successes: entry & 1 == 1 ? weight : 0)
                                     states[offset + (entry >> 1)] += weight
