@@ -80,4 +80,40 @@ struct EncodingUTF8ValidationTests {
         // Both outcomes must be exercised for the comparison to mean anything.
         #expect(invalidSeen > 100 && invalidSeen < 990)
     }
+
+    /// `scan` (one pass: NUL or ill-formed UTF-8) against two separate checks: the first NUL by
+    /// a plain search, the first ill-formed sequence by `firstInvalidByte`; the earlier wins.
+    /// Long strings of mostly ASCII put NULs and non-ASCII bytes at every position of the
+    /// eight-byte words and in the tail after them.
+    @Test func scanFindsWhatTheSeparateChecksFind() {
+        var random = SeededGenerator(state: 20_261_201)
+        let pieces: [[UInt8]] = [
+            [0x00], [0x80], [0xC3], [0xE2, 0x82], [0xFF], Array("é".utf8), Array("€".utf8), Array("😀".utf8),
+        ]
+        var outcomes: Set<String> = []
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                if Int.random(in: 0..<12, using: &random) == 0 {
+                    bytes += pieces.randomElement(using: &random) ?? []
+                } else {
+                    bytes.append(UInt8.random(in: 0x01...0x7F, using: &random))
+                }
+            }
+            let firstNUL = bytes.firstIndex(of: 0)
+            let firstInvalid = UTF8Validation.firstInvalidByte(in: bytes)
+            let expected = [firstNUL, firstInvalid].compactMap { $0 }.min()
+            let scan = bytes.withUnsafeBytes { UTF8Validation.scan($0) }
+            #expect(scan.firstProblem == expected, "\(bytes)")
+            if expected == nil {
+                #expect(scan.hasNonASCII == bytes.contains { $0 >= 0x80 }, "\(bytes)")
+            }
+            outcomes.insert(
+                expected == nil
+                    ? (bytes.contains { $0 >= 0x80 } ? "valid non-ASCII" : "ASCII")
+                    : (expected == firstNUL ? "NUL" : "ill-formed"))
+        }
+        // Every outcome must occur for the comparison to mean anything.
+        #expect(outcomes == ["ASCII", "valid non-ASCII", "NUL", "ill-formed"])
+    }
 }
