@@ -170,15 +170,14 @@ struct CleanerState {
             exclude(excludedBy)
             return
         }
-        let provenance = batch.provenance(record)
         // `keep: latest` decides among the records that have a timestamp; an id none of whose
         // records has one has no winner, and falls back to keeping the first.
         if let winners = latestWinners, let column = dedupeColumn,
             let winner = winners.winner(for: batch.field(record, column))
         {
-            if winner != LatestResponses.Key(input: inputIndex, record: provenance.recordNumber) {
+            if winner != LatestResponses.Key(input: inputIndex, record: batch.recordNumber(record)) {
                 rejectByDedupe(
-                    batch, record, column: column, provenance: provenance, reason: .supersededResponse,
+                    batch, record, column: column, reason: .supersededResponse,
                     detail:
                         ": superseded by a later response of the same respondent (record \(winner.record) of \(winners.path(of: winner.input)))",
                     reject)
@@ -186,7 +185,7 @@ struct CleanerState {
             }
         } else if let first = duplicateOf, let column = dedupeColumn {
             rejectByDedupe(
-                batch, record, column: column, provenance: provenance, reason: .duplicateID, detail: "",
+                batch, record, column: column, reason: .duplicateID, detail: "",
                 duplicateOf: Provenance(
                     file: inputPaths[first.input], line: first.line, recordNumber: first.record, byteOffset: 0),
                 reject)
@@ -198,7 +197,7 @@ struct CleanerState {
                 let column = decoders[weightField].columns[0] + 1
                 recordRejection(
                     Rejection(
-                        provenance: provenance, reason: .missingRequired, column: column,
+                        provenance: batch.provenance(record), reason: .missingRequired, column: column,
                         field: schema.fields[weightField].name,
                         detail: ": column \(column) (\(schema.fields[weightField].name)): the weight is blank",
                         rawFields: batch.rawFields(record)),
@@ -300,14 +299,16 @@ struct CleanerState {
         current.excluded += 1
     }
 
-    /// Rejects a record that dedupe does not keep, naming the id column and field.
+    /// Rejects a record that dedupe does not keep, naming the id column and field. The record's
+    /// `Provenance` is built here, not for every record: it holds the file name, a reference
+    /// that would be counted up and down for each accepted response.
     private mutating func rejectByDedupe(
-        _ batch: RecordBatch, _ record: Int, column: Int, provenance: Provenance, reason: ReasonCode,
-        detail: String, duplicateOf: Provenance? = nil, _ reject: (Rejection) -> Void
+        _ batch: RecordBatch, _ record: Int, column: Int, reason: ReasonCode, detail: String,
+        duplicateOf: Provenance? = nil, _ reject: (Rejection) -> Void
     ) {
         recordRejection(
             Rejection(
-                provenance: provenance, reason: reason, column: column + 1,
+                provenance: batch.provenance(record), reason: reason, column: column + 1,
                 field: schema.dedupe.map { schema.fields[$0.field].name }, detail: detail, duplicateOf: duplicateOf,
                 rawFields: batch.rawFields(record)),
             reject)
