@@ -32,7 +32,7 @@ struct Deduplicator: Sendable {
         }
         log.append(id, key: key, at: .init(input: input, line: line, record: record))
         if index.insert(hash, at: slot) {
-            index.grow { [log] entry in log.withID(entry, TaggedSlotIndex.hash) }
+            index.grow { [log] enter in log.forEachID { enter(TaggedSlotIndex.hash($0)) } }
         }
         return nil
     }

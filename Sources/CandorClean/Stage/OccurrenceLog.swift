@@ -99,20 +99,38 @@ struct OccurrenceLog: Sendable {
     /// The bytes of entry `entry`'s id, passed to `body`.
     func withID<Result>(_ entry: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let at = (entry & (Self.entriesPerPage - 1)) * Self.entrySize
-        return pages[entry >> Self.pageShift].withUnsafeBytes { page in
-            let kind = page[at]
-            if Int(kind) <= Self.rawCapacity {
-                return body(UnsafeRawBufferPointer(rebasing: page[at + 1..<at + 1 + Int(kind)]))
+        return pages[entry >> Self.pageShift].withUnsafeBytes { withID(in: $0, at: at, body) }
+    }
+
+    /// Calls `body` with every id's bytes, in entry order. One access per page: `withID` for
+    /// each entry counts a reference to its page up and down every time, which regrowing the
+    /// index for a million ids would pay a million times.
+    func forEachID(_ body: (UnsafeRawBufferPointer) -> Void) {
+        for (number, page) in pages.enumerated() {
+            let entries = min(count - (number << Self.pageShift), Self.entriesPerPage)
+            page.withUnsafeBytes { page in
+                for inPage in 0..<entries { withID(in: page, at: inPage * Self.entrySize, body) }
             }
-            guard kind == Self.longMarker else {
-                let count = Int(kind - Self.packedKind)
-                return withUnsafeTemporaryAllocation(byteCount: Self.packedCapacity, alignment: 1) { id in
-                    Key.unpack(page, at: at + 1, count: count, into: id)
-                    return body(UnsafeRawBufferPointer(rebasing: id[0..<count]))
-                }
-            }
-            return withLongID(page, at, body)
         }
+    }
+
+    /// The bytes of the id whose entry is at byte `at` of `page`, passed to `body`.
+    @inline(__always)
+    private func withID<Result>(
+        in page: UnsafeRawBufferPointer, at: Int, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
+        let kind = page[at]
+        if Int(kind) <= Self.rawCapacity {
+            return body(UnsafeRawBufferPointer(rebasing: page[at + 1..<at + 1 + Int(kind)]))
+        }
+        guard kind == Self.longMarker else {
+            let count = Int(kind - Self.packedKind)
+            return withUnsafeTemporaryAllocation(byteCount: Self.packedCapacity, alignment: 1) { id in
+                Key.unpack(page, at: at + 1, count: count, into: id)
+                return body(UnsafeRawBufferPointer(rebasing: id[0..<count]))
+            }
+        }
+        return withLongID(page, at, body)
     }
 
     /// The arena bytes of the long id whose entry is at byte `at` of `page`, passed to `body`.

@@ -55,22 +55,35 @@ struct TaggedSlotIndex: Sendable {
 
     /// Makes the table half as large again and re-enters every entry; `hash(e)` is entry e's hash.
     mutating func grow(_ hash: (Int) -> UInt64) {
+        let entries = count
+        grow { enter in
+            for entry in 0..<entries { enter(hash(entry)) }
+        }
+    }
+
+    /// Makes the table half as large again and re-enters every entry: `forEachHash` must call
+    /// its argument with each entry's hash, in entry order (for owners that can walk their keys
+    /// faster than look each one up).
+    mutating func grow(rehashing forEachHash: (_ enter: (UInt64) -> Void) -> Void) {
         precondition(slots.count < Int(UInt32.max), "more than \(maximumCount) entries")
         let capacity = min(slots.count + slots.count / 2, Int(UInt32.max))
+        let entries = count
         // The old table goes first, so growing never holds two.
         slots = []
         allocate(capacity)
         let entryMask = entryMask
         slots.withUnsafeMutableBufferPointer { slots in
-            for entry in 0..<count {
-                let hash = hash(entry)
+            var entered = 0
+            forEachHash { hash in
                 var index = Self.home(hash, capacity: slots.count)
                 while slots[index] != 0 {
                     index += 1
                     if index == slots.count { index = 0 }
                 }
-                slots[index] = UInt32(truncatingIfNeeded: hash) & ~entryMask | UInt32(entry + 1)
+                entered += 1
+                slots[index] = UInt32(truncatingIfNeeded: hash) & ~entryMask | UInt32(entered)
             }
+            precondition(entered == entries, "\(entered) of \(entries) entries re-entered")
         }
     }
 
