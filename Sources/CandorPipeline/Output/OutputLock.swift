@@ -62,9 +62,13 @@ package final class OutputLock {
         descriptor = opened
     }
 
-    /// Releases the lock if held. Closing the descriptor is what releases it.
+    /// Releases the lock if held: unlocked explicitly, then closed. Closing alone would leave the
+    /// lock held while any copy of the descriptor lives: a child process another thread is
+    /// forking holds one until its `exec` closes it (`O_CLOEXEC`), and a test run that spawned
+    /// `candor` processes in parallel saw a released lock still taken.
     package func release() {
         guard let descriptor else { return }
+        flock(descriptor, LOCK_UN)
         close(descriptor)
         self.descriptor = nil
     }
