@@ -66,16 +66,15 @@ struct Deduplicator: Sendable {
         while start < entries.upperBound {
             let end = min(start + chunk, entries.upperBound)
             hashes.removeAll(keepingCapacity: true)
-            for entry in start..<end { hashes.append(other.log.withID(entry, TaggedSlotIndex.hash)) }
+            other.log.forEachID(in: start..<end) { _, id in hashes.append(TaggedSlotIndex.hash(id)) }
             touched ^= index.touch(hashes)
-            for entry in start..<end {
-                let hash = hashes[entry - start]
-                let found = other.log.withID(entry) { id in
-                    let key = OccurrenceLog.Key(id)
-                    return index.find(hash) { log.matches($0, key, id) }.entry != nil
-                }
-                if found { return true }
+            var found = false
+            other.log.forEachID(in: start..<end) { entry, id in
+                guard !found else { return }
+                let key = OccurrenceLog.Key(id)
+                found = index.find(hashes[entry - start]) { log.matches($0, key, id) }.entry != nil
             }
+            if found { return true }
             start = end
         }
         Self.touchedSink.store(touched, ordering: .relaxed)

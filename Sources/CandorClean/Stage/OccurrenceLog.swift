@@ -102,15 +102,23 @@ struct OccurrenceLog: Sendable {
         return pages[entry >> Self.pageShift].withUnsafeBytes { withID(in: $0, at: at, body) }
     }
 
-    /// Calls `body` with every id's bytes, in entry order. One access per page: `withID` for
-    /// each entry counts a reference to its page up and down every time, which regrowing the
-    /// index for a million ids would pay a million times.
-    func forEachID(_ body: (UnsafeRawBufferPointer) -> Void) {
-        for (number, page) in pages.enumerated() {
-            let entries = min(count - (number << Self.pageShift), Self.entriesPerPage)
-            page.withUnsafeBytes { page in
-                for inPage in 0..<entries { withID(in: page, at: inPage * Self.entrySize, body) }
+    /// Calls `body` with every id's bytes, in entry order (see `forEachID(in:_:)`).
+    func forEachID(_ body: (UnsafeRawBufferPointer) -> Void) { forEachID(in: 0..<count) { _, id in body(id) } }
+
+    /// Calls `body` with each entry of `entries` and its id's bytes, in entry order. One access
+    /// per page: `withID` for each entry counts a reference to its page up and down every time,
+    /// which regrowing the index or checking a million ids would pay a million times.
+    func forEachID(in entries: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        var entry = entries.lowerBound
+        while entry < entries.upperBound {
+            let pageNumber = entry >> Self.pageShift
+            let pageEnd = min((pageNumber + 1) << Self.pageShift, entries.upperBound)
+            pages[pageNumber].withUnsafeBytes { page in
+                for inPage in entry..<pageEnd {
+                    withID(in: page, at: (inPage & (Self.entriesPerPage - 1)) * Self.entrySize) { body(inPage, $0) }
+                }
             }
+            entry = pageEnd
         }
     }
 
