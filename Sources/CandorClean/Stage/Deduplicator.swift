@@ -88,9 +88,9 @@ struct Deduplicator: Sendable {
     /// Calls `body` with every id and its first occurrence, in the order the ids were first
     /// registered. The id's bytes are valid only during the call.
     func forEach(_ body: (UnsafeRawBufferPointer, (input: Int, line: Int, record: Int)) -> Void) {
-        for entry in 0..<log.count {
+        log.forEachID(in: 0..<log.count) { entry, id in
             let first = log.occurrence(of: entry)
-            log.withID(entry) { body($0, (first.input, first.line, first.record)) }
+            body(id, (first.input, first.line, first.record))
         }
     }
 }

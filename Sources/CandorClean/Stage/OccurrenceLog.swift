@@ -96,18 +96,12 @@ struct OccurrenceLog: Sendable {
         }
     }
 
-    /// The bytes of entry `entry`'s id, passed to `body`.
-    func withID<Result>(_ entry: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        let at = (entry & (Self.entriesPerPage - 1)) * Self.entrySize
-        return pages[entry >> Self.pageShift].withUnsafeBytes { withID(in: $0, at: at, body) }
-    }
-
     /// Calls `body` with every id's bytes, in entry order (see `forEachID(in:_:)`).
     func forEachID(_ body: (UnsafeRawBufferPointer) -> Void) { forEachID(in: 0..<count) { _, id in body(id) } }
 
     /// Calls `body` with each entry of `entries` and its id's bytes, in entry order. One access
-    /// per page: `withID` for each entry counts a reference to its page up and down every time,
-    /// which regrowing the index or checking a million ids would pay a million times.
+    /// per page: an access for each entry would count a reference to its page up and down every
+    /// time, which regrowing the index or checking a million ids would pay a million times.
     func forEachID(in entries: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
         var entry = entries.lowerBound
         while entry < entries.upperBound {
