@@ -95,13 +95,13 @@ struct FieldDecoder {
         }
     }
 
-    /// Decodes the field from record `record` of `batch`. The record has every bound column
-    /// (ragged records never reach here).
+    /// Decodes the field from `fields`, those of record `record` of its batch. The record has
+    /// every bound column (ragged records never reach here).
     @inline(__always)
-    mutating func decode(_ batch: RecordBatch, _ record: Int) -> DecodedValue {
+    mutating func decode(_ fields: RecordFields, _ record: Int) -> DecodedValue {
         // Decided once at init: reading the spec here would copy its option arrays per record.
-        if case .optionColumns(let binary) = strategy { return decodeOptionColumns(batch, record, binary: binary) }
-        let bytes = batch.field(record, columns[0])
+        if case .optionColumns(let binary) = strategy { return decodeOptionColumns(fields, binary: binary) }
+        let bytes = fields[columns[0]]
         if bytes.isEmpty { return .blank }
         guard case .cached = strategy else { return decodeUncached(bytes) }
         if record < ahead.count, ahead[record] != Self.notFoundMarker {
@@ -274,11 +274,11 @@ struct FieldDecoder {
 
     /// One column per option: a non-blank cell (or `1` for 0/1 columns) means chosen; all
     /// blank means the question was not answered.
-    private func decodeOptionColumns(_ batch: RecordBatch, _ record: Int, binary: Bool) -> DecodedValue {
+    private func decodeOptionColumns(_ fields: RecordFields, binary: Bool) -> DecodedValue {
         var mask: Int64 = 0
         var answered = false
         for (bit, column) in columns.enumerated() {
-            let bytes = batch.field(record, column)
+            let bytes = fields[column]
             if Self.isBlank(bytes) { continue }
             answered = true
             if binary {

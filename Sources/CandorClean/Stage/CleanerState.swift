@@ -225,8 +225,9 @@ struct CleanerState {
         decoders.withUnsafeMutableBufferPointer { decoders in
             marks.withUnsafeMutableBufferPointer { marks in
                 row.withUnsafeMutableBufferPointer { row in
+                    let fields = batch.fields(of: record)
                     for field in decoders.indices {
-                        let decoded = decoders[field].decode(batch, record)
+                        let decoded = decoders[field].decode(fields, record)
                         marks[field] = QualityMark.none
                         switch decoded {
                         case .value(let value):

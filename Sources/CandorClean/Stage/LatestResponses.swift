@@ -72,7 +72,7 @@ package struct LatestResponseFinder {
     /// duplicates of each other (as under `keep: first`).
     package mutating func observe(_ batch: RecordBatch) {
         for record in 0..<batch.count where batch.problem(record) == nil && !batch.field(record, idColumn).isEmpty {
-            guard case .value(let seconds) = timestampDecoder.decode(batch, record) else { continue }
+            guard case .value(let seconds) = timestampDecoder.decode(batch.fields(of: record), record) else { continue }
             table.observe(
                 id: batch.field(record, idColumn), timestamp: seconds,
                 key: .init(input: inputIndex, record: batch.provenance(record).recordNumber))
