@@ -1,4 +1,6 @@
 import CandorCore
+import CandorIngest
+import Foundation
 import Testing
 
 @testable import CandorClean
@@ -126,4 +128,27 @@ func keepLatestBlankIDs() throws {
     let run = try CleanHarness.run(try schema(latest: true), csv, latest: true)
     #expect(run.rejections.isEmpty)
     #expect(run.column(2) == [1, 2])
+}
+
+@Test("the id set is sized once, from the data bytes expected at the first batch's bytes a record, within a cap")
+func idSetSizedFromExpectedBytes() throws {
+    // 1,000 records of 11 bytes each ("R" and six digits, ",,5" and a line feed).
+    let text = "id,submitted,score\n" + (1...1_000).map { "R" + String(format: "%06d", $0) + ",,5\n" }.joined()
+    func capacity(expecting bytes: Int64) throws -> Int {
+        try CleanHarness.withInput(text) { path in
+            let cleaner = Cleaner(schema: try schema())
+            let stream = try IngestStream(
+                path: path, options: ReadOptions(delimiter: UInt8(ascii: ","), format: .generic))
+            try cleaner.begin(input: path, layout: stream.layout)
+            cleaner.expect(dataBytes: bytes)
+            var responses = ResponseBatch(width: 3)
+            while let batch = try stream.next() { try cleaner.clean(batch, into: &responses) { _ in } }
+            #expect(responses.count == 1_000)
+            return cleaner.state!.deduplicator.indexCapacity
+        }
+    }
+    // 1.1 MB at 11 bytes a record is 100,000 ids; room for them at 3/4 load is 133,333 slots.
+    #expect(try capacity(expecting: 1_100_000) == 133_333)
+    // A terabyte would be 10^11 ids: the reservation stops at 2^22 of them (5,592,405 slots).
+    #expect(try capacity(expecting: 1 << 40) == 5_592_405)
 }

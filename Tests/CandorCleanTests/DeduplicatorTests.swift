@@ -218,3 +218,16 @@ func fullStream() {
     }
     checked.verify()
 }
+
+@Test("room reserved part-way (for more ids than come, and for fewer) keeps every id and its first occurrence")
+func reservingRoomKeepsEveryID() {
+    var random = SplitMix64(seed: 7)
+    var checked = CheckedSet()
+    for record in 1...3_000 { checked.register(randomID(&random), input: 0, line: record + 1, record: record) }
+    // Room for far more than will come, then for fewer than are already there (a no-op).
+    checked.set.reserve(50_000)
+    checked.set.reserve(10)
+    for record in 3_001...20_000 { checked.register(randomID(&random), input: 0, line: record + 1, record: record) }
+    checked.verify(absent: (0..<1_000).map { _ in randomID(&random) })
+    #expect(checked.set.indexCapacity >= 50_000 && checked.set.indexCapacity < 70_000)
+}

@@ -36,6 +36,11 @@ package final class Cleaner {
         try state!.begin(input: path, layout: layout)
     }
 
+    /// Says that the input begun (or the part of it this cleaner reads) holds about `bytes` of
+    /// data: its first batch then sizes the respondent-id set for the records that many bytes
+    /// hold at that batch's rate, instead of it regrowing on the way.
+    package func expect(dataBytes bytes: Int64) { state!.expectedDataBytes = bytes }
+
     /// The labels of a category field's codes, in code order (declared values first).
     package func labels(ofField field: Int) -> [String] { state!.labels(ofField: field) }
 

@@ -17,6 +17,7 @@ extension CleanerState {
         part.textSamples = textSamples.map { _ in [] }
         part.inputIndex = 0
         part.inputPaths = [inputPath]
+        part.expectedDataBytes = nil
         return part
     }
 
@@ -42,6 +43,7 @@ extension CleanerState {
     ) {
         let input = inputIndex
         if keepingIDs {
+            deduplicator.reserve(deduplicator.count + later.deduplicator.count)
             later.deduplicator.forEach { id, first in
                 _ = deduplicator.register(id, input: input, line: first.line + lines, record: first.record + records)
             }

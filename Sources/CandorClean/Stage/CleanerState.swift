@@ -108,6 +108,10 @@ struct CleanerState {
         _ batch: RecordBatch, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
         let checkProblems = batch.hasProblems
+        if let bytes = expectedDataBytes {
+            expectedDataBytes = nil
+            if dedupeColumn != nil { reserveIDs(forDataBytes: bytes, sampling: batch) }
+        }
         for field in decoders.indices { decoders[field].lookAhead(batch) }
         if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
             var touched: UInt32 = 0
@@ -266,6 +270,24 @@ struct CleanerState {
     private static let touchThreshold = 1 << 15
     /// What touching read, kept so that the reads stay.
     private var touchedSlots: UInt32 = 0
+
+    /// The data bytes of the input begun, until its first batch sizes the id set by them.
+    var expectedDataBytes: Int64?
+    /// The most ids a size estimate reserves room for (an index of about 22 MB); past it the
+    /// index grows as usual, so a misleading first batch cannot claim much memory.
+    private static let reservationLimit = 1 << 22
+    /// Below this many records a batch says too little about the input's record size.
+    private static let reservationSample = 64
+
+    /// Sizes the id set for the records `bytes` of data would hold at the rate of `batch` (the
+    /// input's first): bytes per record from its records' offsets.
+    private mutating func reserveIDs(forDataBytes bytes: Int64, sampling batch: RecordBatch) {
+        guard batch.count >= Self.reservationSample else { return }
+        let span = batch.provenance(batch.count - 1).byteOffset - batch.provenance(0).byteOffset
+        guard span > 0 else { return }
+        let expected = Double(bytes) * Double(batch.count - 1) / Double(span)
+        deduplicator.reserve(deduplicator.count + Int(min(expected, Double(Self.reservationLimit))))
+    }
 
     /// Paths of the inputs begun, by input number (for naming a duplicate's first occurrence).
     var inputPaths: [String] = []

@@ -17,6 +17,9 @@ struct Deduplicator: Sendable {
     /// Distinct ids seen.
     var count: Int { log.count }
 
+    /// Slots in the index (for tests of its sizing).
+    var indexCapacity: Int { index.capacity }
+
     /// Registers `id` seen at `provenance`; returns the first occurrence's location when the id
     /// was seen before.
     @inline(__always)
@@ -35,6 +38,13 @@ struct Deduplicator: Sendable {
             index.grow { [log] enter in log.forEachID { enter(TaggedSlotIndex.hash($0)) } }
         }
         return nil
+    }
+
+    /// Makes room in the index for `total` distinct ids in all, when about that many are
+    /// expected: registering them then regrows nothing on the way (see
+    /// `TaggedSlotIndex.reserve`). Only the index is sized; the log grows a page at a time.
+    mutating func reserve(_ total: Int) {
+        index.reserve(total) { [log] enter in log.forEachID { enter(TaggedSlotIndex.hash($0)) } }
     }
 
     /// Reads the index slot that registering `id` will probe first, and returns it only so the

@@ -19,6 +19,8 @@ struct TaggedSlotIndex: Sendable {
     private var maximumCount = 0
     /// Entries indexed.
     private(set) var count = 0
+    /// Slots in the table.
+    var capacity: Int { slots.count }
 
     /// Creates an empty index.
     init() { allocate(1024) }
@@ -66,7 +68,20 @@ struct TaggedSlotIndex: Sendable {
     /// faster than look each one up).
     mutating func grow(rehashing forEachHash: (_ enter: (UInt64) -> Void) -> Void) {
         precondition(slots.count < Int(UInt32.max), "more than \(maximumCount) entries")
-        let capacity = min(slots.count + slots.count / 2, Int(UInt32.max))
+        resize(to: min(slots.count + slots.count / 2, Int(UInt32.max)), rehashing: forEachHash)
+    }
+
+    /// Makes room for `total` entries in all, at three-quarters load, when the table would
+    /// grow before holding them; re-enters every entry as `grow(rehashing:)` does. An owner that
+    /// knows about how many entries are coming saves the growths on the way, each of which
+    /// re-places every entry at a random address of a new table.
+    mutating func reserve(_ total: Int, rehashing forEachHash: (_ enter: (UInt64) -> Void) -> Void) {
+        guard total > maximumCount else { return }
+        resize(to: min(total + total / 3, Int(UInt32.max)), rehashing: forEachHash)
+    }
+
+    /// Replaces the table by one of `capacity` slots, holding every entry.
+    private mutating func resize(to capacity: Int, rehashing forEachHash: (_ enter: (UInt64) -> Void) -> Void) {
         let entries = count
         // The old table goes first, so growing never holds two.
         slots = []

@@ -62,6 +62,15 @@ package final class PartedRead {
     /// Where the second part starts, as a byte offset in the file, when there is one.
     package var cutOffset: Int64? { cut.map { $0 + first.byteOffsetBias } }
 
+    /// About how many bytes of data records each part holds: the first part's (all of them
+    /// when the input is read in one part) and the later part's, if there is one.
+    package var partDataBytes: (first: Int64, later: Int64?) {
+        let all = first.dataBytes ?? 0
+        guard let cut else { return (all, nil) }
+        let before = max(0, cut - first.dataStart)
+        return (before, max(0, all - before))
+    }
+
     /// Reads the whole input once.
     ///
     /// - Parameters:

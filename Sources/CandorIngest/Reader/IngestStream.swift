@@ -16,6 +16,8 @@ package final class IngestStream {
     package let delimiter: UInt8
     /// The encoding read.
     package let encoding: TextEncoding
+    /// About how many bytes the data records take (see `RecordReader.dataBytes`).
+    package let dataBytes: Int64?
     /// See `RecordReader.byteOffsetBias`.
     private let byteOffsetBias: Int64
     private var reader: RecordReader?
@@ -51,6 +53,7 @@ package final class IngestStream {
         delimiter = reader.delimiter
         encoding = reader.input.encoding
         byteOffsetBias = reader.byteOffsetBias
+        dataBytes = reader.dataBytes
         if threaded {
             let channel = BatchChannel<Message>(capacity: 3)
             self.channel = channel

@@ -108,6 +108,10 @@ final class RecordReader {
     /// transcoded file's offsets stay in its UTF-8 text: there is no fixed ratio to undo.)
     var byteOffsetBias: Int64 { input.encoding.isUTF8 ? Int64(input.bomLength) : 0 }
 
+    /// About how many bytes the data records take: the file after the header, in parser
+    /// offsets; `nil` for a transcoded file, whose offsets count bytes of another text.
+    var dataBytes: Int64? { input.encoding.isUTF8 ? max(0, input.fileSize - byteOffsetBias - dataStart) : nil }
+
     /// Records numbered so far: what a reader of the next part adds to its record numbers.
     var recordsRead: Int { tokenizer.recordsNumbered }
 

@@ -57,6 +57,9 @@ extension StreamingPass {
         let later = LaterPart(
             cleaner: sink.cleaner.laterPart(), plan: sink.aggregator.plan,
             spill: try RejectionSpill(directory: spillDirectory))
+        let bytes = read.partDataBytes
+        sink.cleaner.expect(dataBytes: bytes.first)
+        if let laterBytes = bytes.later { later.cleaner.expect(dataBytes: laterBytes) }
         return try read.run(
             later: later, consumeLater: { part, batch in part.consume(batch) },
             consume: { batch in

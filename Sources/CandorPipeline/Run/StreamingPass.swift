@@ -143,6 +143,7 @@ struct StreamingPass {
         do { try sink.cleaner.begin(input: file.displayName, layout: stream.layout) } catch {
             throw RunFailure(.configuration, error.description)
         }
+        if let bytes = stream.dataBytes { sink.cleaner.expect(dataBytes: bytes) }
         while let batch = try stream.next() { try sink.consume(batch, of: file) }
         // The stream is exhausted here, so its shape is known.
         guard let shape = stream.shape else {
