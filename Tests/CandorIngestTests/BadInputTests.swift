@@ -120,6 +120,28 @@ struct BadInputTests {
             ])
     }
 
+    /// Sequences cut in two by a delimiter: the batch's bytes together are valid UTF-8, so only
+    /// the check of where each field starts finds them (the third record's first field is empty,
+    /// so its start is also the second field's).
+    @Test func sequenceSplitByADelimiter() throws {
+        let path = try ReaderHarness.temporaryFile(
+            Array("a,b,c\n".utf8) + [0xC3] + Array(",".utf8) + [0xA9] + Array(",z\nx,é,y\n,".utf8) + [0xE2, 0x82]
+                + Array(",".utf8) + [0xAC] + Array("\n".utf8))
+        // Records start at bytes 6, 6 + 6 = 12 and 12 + 7 = 19 ("é" is two bytes).
+        #expect(
+            try ReaderHarness.readEveryWay(path).records == [
+                ReadRecord(
+                    fields: ["\\xC3", "\\xA9", "z"], line: 2, record: 1, offset: 6, problem: .invalidEncoding,
+                    column: 1,
+                    detail: "invalid UTF-8 byte 0xC3 at byte 1 of the field (the record starts at byte offset 6)"),
+                ReadRecord(fields: ["x", "é", "y"], line: 3, record: 2, offset: 12),
+                ReadRecord(
+                    fields: ["", "\\xE2\\x82", "\\xAC"], line: 4, record: 3, offset: 19, problem: .invalidEncoding,
+                    column: 2,
+                    detail: "invalid UTF-8 byte 0xE2 at byte 1 of the field (the record starts at byte offset 19)"),
+            ])
+    }
+
     @Test func missingFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "candor-missing-\(UUID().uuidString).csv"
