@@ -3,28 +3,31 @@
 ///
 /// Values of up to 7 bytes are one packed word each (`PackedKeyTable`). Longer ones are
 /// represented exactly by their length and four 8-byte words (overlapping loads cover every
-/// byte), so two values are equal exactly when their keys are; their probe table holds only
-/// 8-byte slots (a hash tag and an entry index), and the keys and results live densely in entry
-/// order. Longer values are not cached here.
+/// byte), so two values are equal exactly when their keys are. Their table is open addressing
+/// over whole entries (the five key words and the result), so a lookup waits on one cache line,
+/// not on a slot and then the entry it points to: a batch's field bytes pass through the
+/// nearer caches between two lookups of a field, so each such wait is a trip farther out.
+/// Longer values are not cached here.
 struct ShortValueCache {
     /// Values of up to 7 bytes, kept in a table of their own (see `PackedKeyTable`).
     private var packed = PackedKeyTable<Int64>()
-    /// High 32 bits: hash tag; low 32 bits: entry index + 1 (0 marks an empty slot).
-    private var slots: [UInt64]
-    /// Per entry: the five key words.
-    private var keys: [UInt64] = []
-    private var results: [Int64] = []
+    /// Values of 8 to 32 bytes: `entryWords` words a slot, the key's five then the result's
+    /// bits. Key word 0 (the length + 1, at least 9) is 0 in an empty slot.
+    private var entries: [UInt64]
     private var mask: Int
+    /// Values of 8 to 32 bytes stored.
+    private var longCount = 0
+    private static let entryWords = 6
 
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        entries = Array(repeating: 0, count: size * Self.entryWords)
         mask = size - 1
     }
 
     /// Entries stored.
-    var count: Int { results.count + packed.count }
+    var count: Int { longCount + packed.count }
 
     /// Longest value cached.
     static let maxLength = 32
@@ -85,51 +88,45 @@ struct ShortValueCache {
     /// The cached result for `key`.
     @inline(__always)
     private func lookup(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64)) -> Int64? {
-        let hash = Self.hash(key)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        return slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBufferPointer { keys in
-                var index = Int(truncatingIfNeeded: hash) & mask
-                while true {
-                    let slot = slots[index]
-                    if slot == 0 { return nil }
-                    if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                        let entry = Int(slot & 0xFFFF_FFFF) - 1
-                        let base = entry * 5
-                        if keys[base] == key.0 && keys[base + 1] == key.1 && keys[base + 2] == key.2
-                            && keys[base + 3] == key.3 && keys[base + 4] == key.4
-                        {
-                            return results[entry]
-                        }
-                    }
-                    index = (index + 1) & mask
+        entries.withUnsafeBufferPointer { entries in
+            var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            while true {
+                let base = slot * Self.entryWords
+                let first = entries[base]
+                if first == 0 { return nil }
+                if first == key.0 && entries[base + 1] == key.1 && entries[base + 2] == key.2
+                    && entries[base + 3] == key.3 && entries[base + 4] == key.4
+                {
+                    return Int64(bitPattern: entries[base + 5])
                 }
+                slot = (slot + 1) & mask
             }
         }
     }
 
     /// Stores `result` under `key` (which must not be stored yet).
     private mutating func insert(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64) {
-        if (results.count + 1) * 10 > slots.count * 7 { grow() }
-        keys.append(contentsOf: [key.0, key.1, key.2, key.3, key.4])
-        results.append(result)
-        place(hash: Self.hash(key), entry: results.count - 1)
+        if (longCount + 1) * 10 > (mask + 1) * 7 { grow() }
+        place(key, UInt64(bitPattern: result))
+        longCount += 1
     }
 
-    private mutating func place(hash: UInt64, entry: Int) {
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while slots[index] != 0 { index = (index + 1) & mask }
-        slots[index] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(entry + 1)
+    /// Writes an entry into the first empty slot of `key`'s probe sequence.
+    private mutating func place(_ key: (UInt64, UInt64, UInt64, UInt64, UInt64), _ result: UInt64) {
+        var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        while entries[slot * Self.entryWords] != 0 { slot = (slot + 1) & mask }
+        let base = slot * Self.entryWords
+        (entries[base], entries[base + 1], entries[base + 2]) = (key.0, key.1, key.2)
+        (entries[base + 3], entries[base + 4], entries[base + 5]) = (key.3, key.4, result)
     }
 
+    /// Doubles the table and places every entry again.
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        mask = slots.count - 1
-        for entry in results.indices {
-            let base = entry * 5
-            place(
-                hash: Self.hash((keys[base], keys[base + 1], keys[base + 2], keys[base + 3], keys[base + 4])),
-                entry: entry)
+        let old = entries
+        entries = Array(repeating: 0, count: old.count * 2)
+        mask = mask * 2 + 1
+        for base in stride(from: 0, to: old.count, by: Self.entryWords) where old[base] != 0 {
+            place((old[base], old[base + 1], old[base + 2], old[base + 3], old[base + 4]), old[base + 5])
         }
     }
 }
