@@ -116,6 +116,12 @@ func paddingAndLengthBoundaries() {
         Array("0000000000".utf8), Array("00000000000".utf8), Array("000000000000".utf8), Array("__________".utf8),
         Array("----------".utf8), Array(repeating: 0, count: 10), Array(repeating: 67, count: 70_000),
         Array(repeating: 67, count: 70_000) + [1], Array(repeating: 67, count: 69_999),
+        // Around the forms' edges: 7 raw bytes, 8 to 10 packed characters, 8 to 16 digits.
+        Array("ABCDEFG".utf8), Array("ABCDEFGH".utf8), Array("ABCDEFGHIJ".utf8), Array("ABCDEFGHIJK".utf8),
+        Array("1234567".utf8), Array("12345678".utf8), Array("012345678".utf8), Array("0012345678".utf8),
+        Array("9999999999999999".utf8), Array("99999999999999999".utf8), Array("0000000000000000".utf8),
+        Array("00000000000000000".utf8), Array("1234567A".utf8), Array("A1234567".utf8), Array("EMP0012345".utf8),
+        Array("12345678\u{0}".utf8), Array("1234 5678".utf8),
     ]
     for (number, id) in ids.enumerated() { checked.register(id, input: 0, line: number + 2, record: number + 1) }
     for (number, id) in ids.enumerated().reversed() {
@@ -123,8 +129,23 @@ func paddingAndLengthBoundaries() {
     }
     checked.verify(absent: [
         [1], [0, 0, 0], Array(repeating: 66, count: 14), Array(repeating: 67, count: 70_001), Array("EMP-0001235".utf8),
-        Array("000000000_".utf8), Array("_000000000".utf8),
+        Array("000000000_".utf8), Array("_000000000".utf8), Array("123456789".utf8), Array("00012345678".utf8),
+        Array("ABCDEFGHI".utf8), Array("9999999999999998".utf8),
     ])
+}
+
+@Test("ids of digits only, 1 to 20 of them with leading zeros, match a dictionary")
+func digitIDsMatchDictionary() {
+    var random = SplitMix64(seed: 5)
+    var checked = CheckedSet()
+    for record in 1...30_000 {
+        let id = (0..<Int.random(in: 1...20, using: &random)).map { _ in
+            UInt8(ascii: "0")
+                + UInt8(Int.random(in: 0..<4, using: &random) == 0 ? 0 : Int.random(in: 0...9, using: &random))
+        }
+        checked.register(id, input: 0, line: record + 1, record: record)
+    }
+    checked.verify(absent: ["00000000000000000000", "12", "99999999999999999"].map { Array($0.utf8) })
 }
 
 @Test("locations that the compact coding cannot express are kept exactly")

@@ -1,71 +1,95 @@
 extension OccurrenceLog {
-    /// The first 10 bytes of an id's entry (kind and payload), for comparing an entry with a
-    /// borrowed id in two loads.
+    /// An id's entry word (kind and payload), for comparing an entry with a borrowed id in one
+    /// load.
     ///
-    /// The kind byte says how the payload holds the id, so that the most common ids fit:
-    /// - 0–9: that many bytes, as they are, zero-padded;
-    /// - `packedKind` + 10–12: 10–12 characters of `0-9A-Za-z-_` at 6 bits each (72 bits), so
-    ///   ids like `EMP-00012345` fit as well;
-    /// - `longMarker`: anything else, in `arena`; the payload then holds its arena position.
+    /// The low four bits (the kind) say how the other 60 hold the id, so that the common ids fit:
+    /// - 0–7: that many bytes, as they are, in bytes 1–7 of the word (zero-padded);
+    /// - `decimalKind`: 8–16 digits, their count in bits 4–8 and their value above (55 bits);
+    ///   survey tools' numeric response ids are of this kind;
+    /// - 8–10: that many characters of `0-9A-Za-z-_` at 6 bits each, from bit 4, so ids like
+    ///   `R00012345` or `EMP0012345` fit;
+    /// - `longMarker`: anything else, in `arena`; the rest of the word then holds its position.
     ///
-    /// Each id has exactly one form (chosen by its length and characters), and each form is
-    /// reversible, so equal keys mean equal ids for all but long ones, whose bytes are compared.
+    /// Each id has exactly one form (by its length, then digits before other characters), and
+    /// each form is reversible, so equal words mean equal ids for all but long ones, whose bytes
+    /// are compared.
     struct Key {
-        /// Bytes 0–7: kind and payload bytes 1–7.
-        let low: UInt64
-        /// Bytes 8–9: payload bytes 8–9.
-        let high: UInt16
-        /// Byte 0.
-        let kind: UInt8
+        /// The entry word; for a long id only its marker, as its entry holds an arena position.
+        let word: UInt64
 
-        /// The key of `id`. A long id's key is only its marker: its entry holds an arena position.
+        /// Whether the id is kept in `arena`.
+        @inline(__always) var isLong: Bool { word & 0xF == UInt64(OccurrenceLog.longMarker) }
+
+        /// The key of `id`.
         @inline(__always)
         init(_ id: UnsafeRawBufferPointer) {
-            var words: (UInt64, UInt64) = (0, 0)
-            (low, high, kind) = withUnsafeMutableBytes(of: &words) { words in
-                if id.count <= OccurrenceLog.rawCapacity {
-                    words[0] = UInt8(id.count)
-                    // The id is non-empty, so it has a base address.
-                    if !id.isEmpty { (words.baseAddress! + 1).copyMemory(from: id.baseAddress!, byteCount: id.count) }
-                } else if id.count <= OccurrenceLog.packedCapacity, Self.pack(id, into: words) {
-                    words[0] = OccurrenceLog.packedKind + UInt8(id.count)
-                } else {
-                    words[0] = OccurrenceLog.longMarker
-                }
-                return (words.load(as: UInt64.self), words.load(fromByteOffset: 8, as: UInt16.self), words[0])
+            let count = id.count
+            if count <= OccurrenceLog.rawCapacity {
+                var word = UInt64(count)
+                for index in 0..<count { word |= UInt64(id[index]) << UInt64(8 * (index + 1)) }
+                self.word = word
+            } else if count <= OccurrenceLog.decimalCapacity, let value = Self.decimal(id) {
+                word = UInt64(OccurrenceLog.decimalKind) | UInt64(count) << 4 | value << 9
+            } else if count <= OccurrenceLog.packedCapacity, let codes = Self.sixBitCodes(id) {
+                word = UInt64(count) | codes << 4
+            } else {
+                word = UInt64(OccurrenceLog.longMarker)
             }
         }
 
-        /// Packs `id` (10–12 bytes) into bytes 1–9 of `words`; `false` if a byte is not in the
-        /// 64 characters.
+        /// The value of `id` when every byte is a digit (at most 16 of them).
         @inline(__always)
-        private static func pack(_ id: UnsafeRawBufferPointer, into words: UnsafeMutableRawBufferPointer) -> Bool {
-            // Characters 0–9 in the low 60 bits of `first`, 10–11 in the low 12 bits of `rest`.
-            var first: UInt64 = 0
-            var rest: UInt64 = 0
-            for index in 0..<id.count {
-                guard let code = sixBits(id[index]) else { return false }
-                if index < 10 {
-                    first |= UInt64(code) << (6 * UInt64(index))
-                } else {
-                    rest |= UInt64(code) << (6 * UInt64(index - 10))
-                }
+        private static func decimal(_ id: UnsafeRawBufferPointer) -> UInt64? {
+            var value: UInt64 = 0
+            for byte in id {
+                let digit = byte &- 0x30
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ UInt64(digit)
             }
-            words.storeBytes(of: first | rest << 60, toByteOffset: 1, as: UInt64.self)
-            words[9] = UInt8(truncatingIfNeeded: rest >> 4)
-            return true
+            return value
         }
 
-        /// Unpacks the `count` characters whose payload starts at byte `at` of `page` into `out`.
-        static func unpack(_ page: UnsafeRawBufferPointer, at: Int, count: Int, into out: UnsafeMutableRawBufferPointer)
-        {
-            let word = page.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-            let first = word & (1 << 60 - 1)
-            let rest = word >> 60 | UInt64(page[at + 8]) << 4
-            for index in 0..<count {
-                let code = index < 10 ? first >> (6 * UInt64(index)) : rest >> (6 * UInt64(index - 10))
-                out[index] = character(UInt8(truncatingIfNeeded: code & 63))
+        /// The 6-bit codes of `id` (at most 10 characters), character k at bits 6k to 6k + 5;
+        /// `nil` if a byte is not one of the 64 characters.
+        @inline(__always)
+        private static func sixBitCodes(_ id: UnsafeRawBufferPointer) -> UInt64? {
+            sixBitTable.withUnsafeBufferPointer { table in
+                var codes: UInt64 = 0
+                var invalid: UInt8 = 0
+                for index in 0..<id.count {
+                    let code = table[Int(id[index])]
+                    invalid |= code
+                    codes |= UInt64(code) << (6 * UInt64(index))
+                }
+                // A byte outside the 64 characters has code 0x40, which no valid code has.
+                return invalid & 0x40 == 0 ? codes : nil
             }
+        }
+
+        /// `sixBits` of every byte, 0x40 for a byte that has none: a table read per character
+        /// instead of a range check per character, as W1's 9-character ids are packed here.
+        private static let sixBitTable: [UInt8] = (0...255).map { sixBits(UInt8($0)) ?? 0x40 }
+
+        /// Writes the id of entry word `word` (not a long one) into `out`; returns its length.
+        static func decode(_ word: UInt64, into out: UnsafeMutableRawBufferPointer) -> Int {
+            let kind = Int(word & 0xF)
+            if kind <= OccurrenceLog.rawCapacity {
+                for index in 0..<kind { out[index] = UInt8(truncatingIfNeeded: word >> UInt64(8 * (index + 1))) }
+                return kind
+            }
+            if kind == Int(OccurrenceLog.decimalKind) {
+                let count = Int(word >> 4 & 31)
+                var value = word >> 9
+                for index in stride(from: count - 1, through: 0, by: -1) {
+                    out[index] = 0x30 + UInt8(value % 10)
+                    value /= 10
+                }
+                return count
+            }
+            for index in 0..<kind {
+                out[index] = character(UInt8(truncatingIfNeeded: word >> UInt64(4 + 6 * index) & 63))
+            }
+            return kind
         }
 
         /// The 6-bit code of an id character, or `nil` for a byte outside `0-9A-Za-z-_`.

@@ -6,10 +6,11 @@
 
 /// The ids a `Deduplicator` has seen, in the order first seen, each with where it was first seen.
 ///
-/// This holds one entry per respondent, so its layout is about bytes per id (11 for an id of up
-/// to 9 bytes, or up to 12 letters, digits, `-` and `_`, all costs included):
-/// - An entry is the id in 10 bytes (see `Key`). An id that does not fit is marked by kind byte
-///   0xFF; the entry then locates its bytes in `arena`.
+/// This holds one entry per respondent, so its layout is about bytes per id (9 for an id of up
+/// to 7 bytes, of 8 to 16 digits, or of 8 to 10 letters, digits, `-` and `_`, all costs
+/// included):
+/// - An entry is the id in one 8-byte word (see `Key`). An id that does not fit is marked by
+///   kind `longMarker`; the entry then locates its bytes in `arena`.
 /// - Where the ids were first seen is coded per group of 64 entries, in a 64-byte header (1 byte
 ///   an entry): the first entry's input, record number and line − record, then for each later
 ///   entry k the two numbers record − (base record + k) and (line − record) − base (line −
@@ -19,7 +20,7 @@
 ///   a group. An entry whose input differs from its group's, whose numbers fall back, or whose
 ///   steps do not fit is flagged in the header's exception mask and keeps its occurrence whole
 ///   in `exceptions`. All arithmetic wraps, so any `Int` round-trips exactly.
-/// - Entries and group headers live in fixed pages of 8,192 entries (88 KB) that are allocated
+/// - Entries and group headers live in fixed pages of 8,192 entries (72 KB) that are allocated
 ///   whole and never grow, so growth copies nothing and leaves at most one page of slack.
 struct OccurrenceLog: Sendable {
     /// Where an id was first seen: the input's index, the line and the record number.
@@ -33,15 +34,19 @@ struct OccurrenceLog: Sendable {
     }
 
     /// Ids up to this many bytes are stored in their entry as they are.
-    static let rawCapacity = 9
+    static let rawCapacity = 7
+    /// Ids of digits only, up to this many, are stored in their entry as a number.
+    static let decimalCapacity = 16
     /// Ids up to this many characters of `0-9A-Za-z-_` are stored in their entry, 6 bits each.
-    static let packedCapacity = 12
-    /// Kind byte − length of a packed id (see `Key`).
-    static let packedKind: UInt8 = 0x40
-    /// The kind byte of an id kept in `arena`.
-    static let longMarker: UInt8 = 0xFF
-    /// Bytes per entry: kind and payload.
-    static let entrySize = 10
+    static let packedCapacity = 10
+    /// The kind (low four bits of the entry word) of an id of digits (see `Key`).
+    static let decimalKind: UInt8 = 11
+    /// The kind of an id kept in `arena`.
+    static let longMarker: UInt8 = 15
+    /// Bytes per entry: the entry word.
+    static let entrySize = 8
+    /// Most arena pages a long id's entry can name (28 bits of its word).
+    private static let arenaPageLimit = 1 << 28
     private static let pageShift = 13
     private static let entriesPerPage = 1 << pageShift
     private static let groupShift = 6
@@ -84,12 +89,10 @@ struct OccurrenceLog: Sendable {
     func matches(_ entry: Int, _ key: Key, _ id: UnsafeRawBufferPointer) -> Bool {
         let at = (entry & (Self.entriesPerPage - 1)) * Self.entrySize
         return pages[entry >> Self.pageShift].withUnsafeBytes { page in
-            guard key.kind == Self.longMarker else {
-                return page.loadUnaligned(fromByteOffset: at, as: UInt64.self) == key.low
-                    && page.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self) == key.high
-            }
-            guard page[at] == Self.longMarker else { return false }
-            return withLongID(page, at) {
+            let word = page.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            guard key.isLong else { return word == key.word }
+            guard word & 0xF == UInt64(Self.longMarker) else { return false }
+            return withLongID(word) {
                 // Both are longer than `rawCapacity`, so both have a base address.
                 $0.count == id.count && memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0
             }
@@ -121,26 +124,25 @@ struct OccurrenceLog: Sendable {
     private func withID<Result>(
         in page: UnsafeRawBufferPointer, at: Int, _ body: (UnsafeRawBufferPointer) -> Result
     ) -> Result {
-        let kind = page[at]
-        if Int(kind) <= Self.rawCapacity {
+        let word = page.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        let kind = word & 0xF
+        if kind <= UInt64(Self.rawCapacity) {
+            // A raw id's bytes are the entry's bytes 1 to its length.
             return body(UnsafeRawBufferPointer(rebasing: page[at + 1..<at + 1 + Int(kind)]))
         }
-        guard kind == Self.longMarker else {
-            let count = Int(kind - Self.packedKind)
-            return withUnsafeTemporaryAllocation(byteCount: Self.packedCapacity, alignment: 1) { id in
-                Key.unpack(page, at: at + 1, count: count, into: id)
+        guard kind == UInt64(Self.longMarker) else {
+            return withUnsafeTemporaryAllocation(byteCount: Self.decimalCapacity, alignment: 1) { id in
+                let count = Key.decode(word, into: id)
                 return body(UnsafeRawBufferPointer(rebasing: id[0..<count]))
             }
         }
-        return withLongID(page, at, body)
+        return withLongID(word, body)
     }
 
-    /// The arena bytes of the long id whose entry is at byte `at` of `page`, passed to `body`.
-    private func withLongID<Result>(
-        _ page: UnsafeRawBufferPointer, _ at: Int, _ body: (UnsafeRawBufferPointer) -> Result
-    ) -> Result {
-        let arenaPage = Int(page.loadUnaligned(fromByteOffset: at + 1, as: UInt32.self))
-        let offset = Int(page.loadUnaligned(fromByteOffset: at + 5, as: UInt32.self))
+    /// The arena bytes of the long id whose entry word is `word`, passed to `body`.
+    private func withLongID<Result>(_ word: UInt64, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let arenaPage = Int(truncatingIfNeeded: word >> 4 & UInt64(Self.arenaPageLimit - 1))
+        let offset = Int(truncatingIfNeeded: word >> 32)
         return arena[arenaPage].withUnsafeBytes { arena in
             let count = Int(arena.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
             return body(UnsafeRawBufferPointer(rebasing: arena[offset + 4..<offset + 4 + count]))
@@ -191,18 +193,13 @@ struct OccurrenceLog: Sendable {
         let entry = count
         let inPage = entry & (Self.entriesPerPage - 1)
         if inPage == 0 { pages.append(Array(repeating: 0, count: Self.pageSize)) }
-        let long = key.kind == Self.longMarker ? storeLong(id) : nil
+        let word = key.isLong ? storeLong(id) : key.word
         let at = inPage * Self.entrySize
         let member = inPage & (Self.groupSize - 1)
         let base = Self.basesOffset + (inPage >> Self.groupShift) * Self.baseSize
         let lineOffset = occurrence.line &- occurrence.record
         pages[entry >> Self.pageShift].withUnsafeMutableBytes { page in
-            page.storeBytes(of: key.low, toByteOffset: at, as: UInt64.self)
-            page.storeBytes(of: key.high, toByteOffset: at + 8, as: UInt16.self)
-            if let long {
-                page.storeBytes(of: long.page, toByteOffset: at + 1, as: UInt32.self)
-                page.storeBytes(of: long.offset, toByteOffset: at + 5, as: UInt32.self)
-            }
+            page.storeBytes(of: word, toByteOffset: at, as: UInt64.self)
         }
         if member == 0 {
             pages[entry >> Self.pageShift].withUnsafeMutableBytes { page in
@@ -265,8 +262,9 @@ struct OccurrenceLog: Sendable {
         }
     }
 
-    /// Copies a long id into the arena; returns its arena page and offset there.
-    private mutating func storeLong(_ id: UnsafeRawBufferPointer) -> (page: UInt32, offset: UInt32) {
+    /// Copies a long id into the arena; returns its entry word: the marker, the arena page and
+    /// the offset there.
+    private mutating func storeLong(_ id: UnsafeRawBufferPointer) -> UInt64 {
         precondition(id.count <= Int(UInt32.max), "an id of \(id.count) bytes is longer than 4 GiB")
         let needed = 4 + id.count
         let page: Int
@@ -282,11 +280,11 @@ struct OccurrenceLog: Sendable {
             (page, offset) = (openArenaPage, openArenaUsed)
             openArenaUsed += needed
         }
-        precondition(page <= Int(UInt32.max), "more than 4 billion arena pages of long ids")
+        precondition(page < Self.arenaPageLimit, "more than \(Self.arenaPageLimit) arena pages of long ids")
         arena[page].withUnsafeMutableBytes { arena in
             arena.storeBytes(of: UInt32(id.count), toByteOffset: offset, as: UInt32.self)
             (arena.baseAddress! + offset + 4).copyMemory(from: id.baseAddress!, byteCount: id.count)
         }
-        return (UInt32(page), UInt32(offset))
+        return UInt64(Self.longMarker) | UInt64(page) << 4 | UInt64(offset) << 32
     }
 }
