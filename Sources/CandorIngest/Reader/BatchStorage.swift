@@ -51,6 +51,8 @@ struct BatchStorage {
             let destination = UnsafeMutableRawPointer(bytes + byteCount)
             if length <= 16 {
                 Self.copyShort(from: source, to: destination, count: length)
+            } else if length <= 32 {
+                Self.copyMedium(from: source, to: destination, count: length)
             } else {
                 destination.copyMemory(from: source, byteCount: length)
             }
@@ -83,6 +85,20 @@ struct BatchStorage {
             destination.storeBytes(of: middle, toByteOffset: count >> 1, as: UInt8.self)
             destination.storeBytes(of: last, toByteOffset: count - 1, as: UInt8.self)
         }
+    }
+
+    /// Copies 17 to 32 bytes with four overlapping loads and stores, inline: labels, timestamps
+    /// and multiselect answers are this long, several a record.
+    @inline(__always)
+    private static func copyMedium(from source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer, count: Int) {
+        let first = source.loadUnaligned(as: UInt64.self)
+        let second = source.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let secondLast = source.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self)
+        let last = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        destination.storeBytes(of: first, as: UInt64.self)
+        destination.storeBytes(of: second, toByteOffset: 8, as: UInt64.self)
+        destination.storeBytes(of: secondLast, toByteOffset: count - 16, as: UInt64.self)
+        destination.storeBytes(of: last, toByteOffset: count - 8, as: UInt64.self)
     }
 
     /// Closes the record whose fields were appended since the last call.
