@@ -12,17 +12,26 @@ func onField(_ bytes: UnsafeMutableRawPointer?, _ length: Int, _ context: Unsafe
     state.pointee.fieldsInRecord += 1
     state.pointee.lastFieldWasEmpty = length == 0
     if length > state.pointee.maxFieldBytes || state.pointee.fieldOverflowed {
-        state.pointee.fieldOverflowed = false
-        if state.pointee.problem == nil {
-            state.pointee.problem = RecordProblem(
-                reason: .fieldTooLarge, column: state.pointee.fieldsInRecord,
-                detail: "field is longer than the limit of \(state.pointee.maxFieldBytes) bytes")
-        }
-        // Keep a prefix only, so a giant field cannot grow the batch.
-        state.pointee.storage.appendField(bytes, min(length, state.pointee.keptPrefix))
+        appendOversizedField(bytes, length, state)
         return
     }
     state.pointee.storage.appendField(bytes, length)
+}
+
+/// `onField` for a field over the size limit: out of line, so that the call libcsv makes for
+/// every field saves no registers and builds no message for this rare case.
+@inline(never)
+private func appendOversizedField(
+    _ bytes: UnsafeMutableRawPointer?, _ length: Int, _ state: UnsafeMutablePointer<TokenizerState>
+) {
+    state.pointee.fieldOverflowed = false
+    if state.pointee.problem == nil {
+        state.pointee.problem = RecordProblem(
+            reason: .fieldTooLarge, column: state.pointee.fieldsInRecord,
+            detail: "field is longer than the limit of \(state.pointee.maxFieldBytes) bytes")
+    }
+    // Keep a prefix only, so a giant field cannot grow the batch.
+    state.pointee.storage.appendField(bytes, min(length, state.pointee.keptPrefix))
 }
 
 func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
