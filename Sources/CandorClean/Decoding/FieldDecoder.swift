@@ -8,24 +8,33 @@ import Foundation
 /// byte-keyed cache maps the raw bytes to the stored result, so the usual case is one hash
 /// lookup and no `String`. Only a value not seen before takes the slow path.
 struct FieldDecoder {
-    let spec: FieldSpec
+    // The stored properties that decoding a value reads come first, so that they share the
+    // struct's first cache lines (a decoder is about 380 bytes, and the batch streaming through
+    // the CPU's nearest cache evicts them between two records).
     /// Copied out of `spec` so the per-record path never copies a `FieldSpec` (its strings and
     /// payloads cost a retain and release each).
     let required: Bool
     let onInvalid: InvalidPolicy
     private let strategy: Strategy
-    /// The record columns this field reads (one, or one per option), set per input.
-    var columns: [Int] = []
+    /// Whether `categories` is set, copied out for the per-record path.
+    private let isCategory: Bool
+    /// The first of `columns`, kept inline: reading it from the array would be a load from
+    /// another allocation, and a bounds check, for every field of every record.
+    private var column = 0
+    /// Per record of the batch being cleaned: its cached result found by `lookAhead`, or
+    /// `notFoundMarker`; empty when the batch was not looked ahead.
+    private var ahead: [Int64] = []
     /// Results of values up to 32 bytes (nearly all), keyed exactly by their bytes.
     private var shortCache = ShortValueCache()
+    /// A category field's table of values (`nil` for other fields); merged into by `CleanerState.absorb`.
+    var categories: CategoryTable?
     /// Results of longer values (long labels, joined multiselect answers).
     private var cache = ByteInterner(expected: 64)
     private var cachedResults: [Int64] = []
     private let cachesValues: Bool
-    /// A category field's table of values (`nil` for other fields); merged into by `CleanerState.absorb`.
-    var categories: CategoryTable?
-    /// Whether `categories` is set, copied out for the per-record path.
-    private let isCategory: Bool
+    let spec: FieldSpec
+    /// The record columns this field reads (one, or one per option), set per input.
+    var columns: [Int] = [] { didSet { column = columns.first ?? 0 } }
     private let vocabulary: [String: Int64]
     private let nonAnswers: Set<String>
 
@@ -42,9 +51,6 @@ struct FieldDecoder {
     private static let nonAnswerMarker = Int64.min + 1
     private static let invalidMarker = Int64.min + 2
     private static let notFoundMarker = Int64.min + 3
-    /// Per record of the batch being cleaned: its cached result found by `lookAhead`, or
-    /// `notFoundMarker`; empty when the batch was not looked ahead.
-    private var ahead: [Int64] = []
     /// Per record of the batch being looked ahead: its category value's packed key, or 0.
     private var aheadKeys: [UInt64] = []
     /// What touching the category table read, kept so that the reads stay.
@@ -101,7 +107,7 @@ struct FieldDecoder {
     mutating func decode(_ fields: RecordFields, _ record: Int) -> DecodedValue {
         // Decided once at init: reading the spec here would copy its option arrays per record.
         if case .optionColumns(let binary) = strategy { return decodeOptionColumns(fields, binary: binary) }
-        let bytes = fields[columns[0]]
+        let bytes = fields[column]
         if bytes.isEmpty { return .blank }
         guard case .cached = strategy else { return decodeUncached(bytes) }
         if record < ahead.count, ahead[record] != Self.notFoundMarker {
@@ -162,7 +168,6 @@ struct FieldDecoder {
         guard case .cached = strategy,
             (categories?.count ?? shortCache.count) >= Self.lookAheadThreshold
         else { return }
-        let column = columns[0]
         if let categories {
             lookAhead(batch, column: column, in: categories)
             return
