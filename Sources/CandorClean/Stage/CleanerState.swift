@@ -233,7 +233,10 @@ struct CleanerState {
                     for field in decoders.indices {
                         let decoded = decoders[field].decode(fields, record)
                         marks[field] = QualityMark.none
-                        switch decoded {
+                        let isNonAnswer = if case .nonAnswer = decoded { true } else { false }
+                        // Consumed, so that a value with no payload to free is not destroyed by
+                        // a call per field.
+                        switch consume decoded {
                         case .value(let value):
                             row[field] = value
                         case .blank, .nonAnswer:
@@ -242,10 +245,8 @@ struct CleanerState {
                                 if firstProblem == nil {
                                     firstProblem = (field, .missingRequired, "a required answer is blank")
                                 }
-                            } else if case .nonAnswer = decoded {
-                                marks[field] = QualityMark.nonAnswer
                             } else {
-                                marks[field] = QualityMark.blank
+                                marks[field] = isNonAnswer ? QualityMark.nonAnswer : QualityMark.blank
                             }
                         case .invalid(let why):
                             row[field] = Response.missing
