@@ -11,7 +11,7 @@ extension CleanerState {
         part.deduplicator = Deduplicator()
         part.totals = CleanAccounting()
         part.current = CleanAccounting.InputCounts()
-        part.qualityCounts = qualityCounts.map { $0.map { _ in 0 } }
+        part.qualityCounts = qualityCounts.map { _ in 0 }
         part.straightLiners = straightLiners.map { _ in 0 }
         part.answeredWholeBlock = answeredWholeBlock.map { _ in 0 }
         part.textSamples = textSamples.map { _ in [] }
@@ -56,9 +56,7 @@ extension CleanerState {
         current.accepted += later.current.accepted
         current.rejected += later.current.rejected
         current.excluded += later.current.excluded
-        for kind in qualityCounts.indices {
-            for field in qualityCounts[kind].indices { qualityCounts[kind][field] += later.qualityCounts[kind][field] }
-        }
+        for index in qualityCounts.indices { qualityCounts[index] += later.qualityCounts[index] }
         for block in straightLiners.indices {
             straightLiners[block] += later.straightLiners[block]
             answeredWholeBlock[block] += later.answeredWholeBlock[block]

@@ -17,9 +17,11 @@ struct CleanerState {
 
     /// Per field, in schema order: a record's quality marks (`QualityMark`), set while decoding.
     private var marks: [UInt8]
-    /// Blank, non-answer and invalid-as-missing counts per field, kept in arrays so accepting a
-    /// response does no dictionary lookup; `accounting` names them.
-    var qualityCounts: [[Int]]
+    /// Blank, non-answer and invalid-as-missing counts per field, mark by mark (the count of
+    /// mark m for field f at (m − 1) × fields + f), in one flat array so that accepting a
+    /// response does no dictionary lookup and makes one array unique, not one per mark;
+    /// `accounting` names them.
+    var qualityCounts: [Int]
     /// Each block's fields.
     private let blockFields: [[Int]]
     /// Per block: the responses that answered every item the same way.
@@ -31,10 +33,13 @@ struct CleanerState {
     package var accounting: CleanAccounting {
         var result = totals
         if !inputPath.isEmpty { result.perInput[inputPath] = current }
+        let width = schema.fields.count
         for (field, spec) in schema.fields.enumerated() {
-            if qualityCounts[0][field] > 0 { result.blanks[spec.name] = qualityCounts[0][field] }
-            if qualityCounts[1][field] > 0 { result.nonAnswers[spec.name] = qualityCounts[1][field] }
-            if qualityCounts[2][field] > 0 { result.invalidAsMissing[spec.name] = qualityCounts[2][field] }
+            if qualityCounts[field] > 0 { result.blanks[spec.name] = qualityCounts[field] }
+            if qualityCounts[width + field] > 0 { result.nonAnswers[spec.name] = qualityCounts[width + field] }
+            if qualityCounts[2 * width + field] > 0 {
+                result.invalidAsMissing[spec.name] = qualityCounts[2 * width + field]
+            }
         }
         for (index, block) in schema.blocks.enumerated() {
             result.straightLining[block.name] = (straightLiners[index], answeredWholeBlock[index])
@@ -74,7 +79,7 @@ struct CleanerState {
             }
         }
         marks = Array(repeating: QualityMark.none, count: schema.fields.count)
-        qualityCounts = Array(repeating: Array(repeating: 0, count: schema.fields.count), count: 3)
+        qualityCounts = Array(repeating: 0, count: 3 * schema.fields.count)
         blockFields = schema.blocks.map(\.fields)
         straightLiners = Array(repeating: 0, count: schema.blocks.count)
         answeredWholeBlock = Array(repeating: 0, count: schema.blocks.count)
@@ -362,8 +367,13 @@ struct CleanerState {
     private mutating func accept(weight: Double, into responses: inout ResponseBatch) {
         totals.accepted += 1
         current.accepted += 1
-        for field in marks.indices where marks[field] != QualityMark.none {
-            qualityCounts[Int(marks[field]) - 1][field] += 1
+        let width = marks.count
+        marks.withUnsafeBufferPointer { marks in
+            qualityCounts.withUnsafeMutableBufferPointer { counts in
+                for field in marks.indices where marks[field] != QualityMark.none {
+                    counts[(Int(marks[field]) - 1) * width + field] += 1
+                }
+            }
         }
         for blockIndex in blockFields.indices where blockFields[blockIndex].count > 1 {
             let fields = blockFields[blockIndex]
