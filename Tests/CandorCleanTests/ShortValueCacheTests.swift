@@ -27,7 +27,7 @@ func shortValueCacheMatchesDictionary() {
     #expect(cache.count == reference.count)
     #expect(reference.count > 5_000)
     for (value, result) in reference { #expect(value.withUnsafeBytes { cache.lookup($0) } == result) }
-    // Values that were never stored: a 33rd byte's worth longer, or of bytes not in the alphabet.
+    // Never stored: values of a byte outside the alphabet, at lengths around the 8-byte words.
     for length in [8, 16, 31, 32] {
         #expect([UInt8](repeating: 0x7A, count: length).withUnsafeBytes { cache.lookup($0) } == nil)
     }
