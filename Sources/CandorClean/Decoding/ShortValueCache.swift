@@ -41,41 +41,29 @@ struct ShortValueCache {
 
     /// `lookup` for 8 to 32 bytes, out of line so the packed case stays small enough to inline.
     @inline(never)
-    private func lookupLonger(_ bytes: UnsafeRawBufferPointer) -> Int64? { lookup(Self.key(bytes)!) }
+    private func lookupLonger(_ bytes: UnsafeRawBufferPointer) -> Int64? { lookup(Self.key(bytes)) }
 
     /// Stores `result` for `bytes` (1 to `maxLength` of them, not stored yet).
     mutating func insert(_ bytes: UnsafeRawBufferPointer, _ result: Int64) {
         if bytes.count <= PackedKey.maxLength {
             packed.set(PackedKey.pack(bytes), result)
         } else {
-            insert(Self.key(bytes)!, result)
+            insert(Self.key(bytes), result)
         }
     }
 
-    /// The exact key of `bytes`, or `nil` when they are longer than 32 bytes.
+    /// The exact key of `bytes` (8 to 32 of them): their length + 1 (so never 0, which marks
+    /// an empty slot), then four overlapping 8-byte words that together cover every byte.
     @inline(__always)
-    private static func key(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64, UInt64)? {
-        let count = bytes.count
-        if count > 32 { return nil }
-        let length = UInt64(count) + 1
-        if count >= 8 {
-            let last = count - 8
-            return (
-                length, bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
-                bytes.loadUnaligned(fromByteOffset: min(8, last), as: UInt64.self),
-                bytes.loadUnaligned(fromByteOffset: min(16, last), as: UInt64.self),
-                bytes.loadUnaligned(fromByteOffset: last, as: UInt64.self)
-            )
-        }
-        if count >= 4 {
-            let low = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            return (length, low | high << 32, 0, 0, 0)
-        }
-        if count > 0 {
-            return (length, UInt64(bytes[0]) | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1]) << 16, 0, 0, 0)
-        }
-        return (length, 0, 0, 0, 0)
+    private static func key(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64, UInt64) {
+        precondition(bytes.count <= maxLength, "a key of \(bytes.count) bytes")
+        let last = bytes.count - 8
+        return (
+            UInt64(bytes.count) + 1, bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+            bytes.loadUnaligned(fromByteOffset: min(8, last), as: UInt64.self),
+            bytes.loadUnaligned(fromByteOffset: min(16, last), as: UInt64.self),
+            bytes.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+        )
     }
 
     @inline(__always)
