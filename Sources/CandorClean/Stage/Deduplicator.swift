@@ -35,7 +35,7 @@ struct Deduplicator: Sendable {
         }
         log.append(id, key: key, at: .init(input: input, line: line, record: record))
         if index.insert(hash, at: slot) {
-            index.grow { [log] enter in log.forEachID { enter(TaggedSlotIndex.hash($0)) } }
+            index.grow(rehashing: log.forEachHash)
         }
         return nil
     }
@@ -44,7 +44,7 @@ struct Deduplicator: Sendable {
     /// expected: registering them then regrows nothing on the way (see
     /// `TaggedSlotIndex.reserve`). Only the index is sized; the log grows a page at a time.
     mutating func reserve(_ total: Int) {
-        index.reserve(total) { [log] enter in log.forEachID { enter(TaggedSlotIndex.hash($0)) } }
+        index.reserve(total, rehashing: log.forEachHash)
     }
 
     /// Reads the index slot that registering `id` will probe first, and returns it only so the

@@ -99,8 +99,11 @@ struct OccurrenceLog: Sendable {
         }
     }
 
-    /// Calls `body` with every id's bytes, in entry order (see `forEachID(in:_:)`).
-    func forEachID(_ body: (UnsafeRawBufferPointer) -> Void) { forEachID(in: 0..<count) { _, id in body(id) } }
+    /// Calls `enter` with every id's `TaggedSlotIndex.hash`, in entry order: how an index over
+    /// the log is rebuilt.
+    func forEachHash(_ enter: (UInt64) -> Void) {
+        forEachID(in: 0..<count) { _, id in enter(TaggedSlotIndex.hash(id)) }
+    }
 
     /// Calls `body` with each entry of `entries` and its id's bytes, in entry order. One access
     /// per page: an access for each entry would count a reference to its page up and down every
