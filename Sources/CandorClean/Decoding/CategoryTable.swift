@@ -2,20 +2,22 @@
 /// ones in order of first appearance. A value's code is its index here.
 ///
 /// An open field such as a manager id can hold a hundred thousand values, so they are kept as
-/// bytes rather than a `String` and a dictionary entry each: the labels in a `ByteStringList`,
-/// the case-folded keys (with the code each stands for, as aliases and repeated declared values
-/// share codes) in a `PackedKeyTable` when they are 1 to 7 bytes long (most ids and codes) and
-/// in a `ByteStringSet` otherwise. About 35 bytes a value (W1, 111k managers) instead of about
-/// 160 for a `String`, a dictionary entry and a decoder cache entry. A value of plain ASCII is
-/// looked up from its bytes (`knownCode(ofASCII:)`), so the decoder need not cache it, and a
-/// short one costs a single wait on memory however large the table.
+/// bytes rather than a `String` and a dictionary entry each, in `CategoryLabels`: a value that
+/// is 1 to 7 ASCII bytes (most ids and codes) is one word holding both its label and its
+/// case-folded key, found through a hash index. The keys of declared values and aliases (which
+/// can share codes) and of other values are kept beside it: in a `PackedKeyTable` when they
+/// are 1 to 7 bytes long, in a `ByteStringSet` otherwise. About 14 bytes a value (W1, 111k
+/// managers) instead of about 160 for a `String`, a dictionary entry and a decoder cache entry.
+/// A value of plain ASCII is looked up from its bytes (`knownCode(ofASCII:)`), so the decoder
+/// need not cache it.
 package struct CategoryTable: Sendable {
     /// Labels by code.
-    package var labels: [String] { (0..<labelList.count).map(labelList.string) }
+    package var labels: [String] { (0..<labelStore.count).map(labelStore.string) }
     /// Number of values (codes).
-    package var count: Int { labelList.count }
-    private var labelList = ByteStringList()
-    /// Case-folded, trimmed labels and aliases of 1 to 7 bytes, with the code each stands for.
+    package var count: Int { labelStore.count }
+    private var labelStore = CategoryLabels()
+    /// Case-folded, trimmed declared labels and aliases of 1 to 7 bytes, and the keys of that
+    /// length of open values `labelStore` does not find, with the code each stands for.
     private var shortKeys = PackedKeyTable<Int32>()
     /// The longer keys; `codes[k]` is the code key `k` stands for.
     private var keys = ByteStringSet()
@@ -34,7 +36,24 @@ package struct CategoryTable: Sendable {
 
     private mutating func appendLabel(_ label: String) {
         var label = label
-        label.withUTF8 { labelList.append(UnsafeRawBufferPointer($0)) }
+        label.withUTF8 { labelStore.append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds an open value as the next code: its label `label` (trimmed), whose folded key is
+    /// `key`. The label store finds a short ASCII one by itself; any other keeps its key here.
+    private mutating func appendOpenValue(label: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer) {
+        let code = count
+        if !labelStore.append(label) { setCode(code, forKey: key) }
+    }
+
+    private mutating func appendOpenValue(label: String, key: String) {
+        var label = label
+        var key = key
+        label.withUTF8 { label in
+            key.withUTF8 { key in
+                appendOpenValue(label: UnsafeRawBufferPointer(label), key: UnsafeRawBufferPointer(key))
+            }
+        }
     }
 
     /// The code folded key `key` stands for.
@@ -46,7 +65,7 @@ package struct CategoryTable: Sendable {
     /// The code the folded key with bytes `key` stands for.
     @inline(__always)
     private func code(ofKey key: UnsafeRawBufferPointer) -> Int? {
-        if Self.packs(key) { return shortKeys.value(for: PackedKey.pack(key)).map(Int.init) }
+        if Self.packs(key) { return code(ofPackedKey: PackedKey.pack(key)).map(Int.init) }
         return keys.number(of: key).map { Int(codes[$0]) }
     }
 
@@ -98,11 +117,10 @@ package struct CategoryTable: Sendable {
         if folded.isEmpty { return .blank }
         if let code = code(ofKey: folded) { return .value(Int64(code)) }
         if closed {
-            let shown = (0..<min(count, 8)).map(labelList.string).joined(separator: ", ") + (count > 8 ? ", …" : "")
+            let shown = (0..<min(count, 8)).map(labelStore.string).joined(separator: ", ") + (count > 8 ? ", …" : "")
             return .invalid("'\(text)' is not one of the declared values (\(shown))")
         }
-        appendLabel(Self.trimmed(text))
-        setCode(count - 1, forKey: folded)
+        appendOpenValue(label: Self.trimmed(text), key: folded)
         return .value(Int64(count - 1))
     }
 
@@ -154,14 +172,18 @@ package struct CategoryTable: Sendable {
         withFoldedASCII(bytes) { key in packs(key) ? PackedKey.pack(key) : 0 } ?? 0
     }
 
-    /// The code of the value whose `packedKey(ofASCII:)` is `word` (nonzero), if known.
+    /// The code of the value whose folded key packs (`PackedKey`) to `word` (nonzero), if known.
+    /// Declared values and aliases come first: their keys say which code a key stands for.
     @inline(__always)
-    func code(ofPackedKey word: UInt64) -> Int64? { shortKeys.value(for: word).map(Int64.init) }
+    func code(ofPackedKey word: UInt64) -> Int64? {
+        if shortKeys.count > 0, let code = shortKeys.value(for: word) { return Int64(code) }
+        return labelStore.code(ofPackedKey: word).map(Int64.init)
+    }
 
     /// Reads where each nonzero word of `words` (from `packedKey(ofASCII:)`) would be found, so
     /// that `code(ofPackedKey:)` right after finds it in the CPU's cache; see
-    /// `PackedKeyTable.touch`.
-    func touch(_ words: [UInt64]) -> UInt64 { shortKeys.touch(words) }
+    /// `CategoryLabels.touch`. (Declared values' keys are few, and stay cached.)
+    func touch(_ words: [UInt64]) -> UInt64 { labelStore.touch(words) }
 
     /// `code(of:)` for a raw value of plain ASCII that `knownCode(ofASCII:)` found absent, from
     /// its bytes: an open set adds it (its trimmed bytes as the label, folded as `fold` folds)
@@ -171,10 +193,9 @@ package struct CategoryTable: Sendable {
         guard !closed else { return nil }
         let label = Self.trimmedASCII(bytes)
         guard !label.isEmpty else { return .blank }
-        labelList.append(label)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { folded in
             for (index, byte) in label.enumerated() { folded[index] = Self.lowered(byte) }
-            setCode(count - 1, forKey: UnsafeRawBufferPointer(folded))
+            appendOpenValue(label: label, key: UnsafeRawBufferPointer(folded))
         }
         return .value(Int64(count - 1))
     }
@@ -218,19 +239,19 @@ extension CategoryTable {
     /// Adds the values of `later` that `codes(of: later)` numbered past this table's end.
     mutating func append(_ later: CategoryTable, codes planned: [Int32]) {
         for (index, code) in planned.enumerated() where code >= count {
-            let label = later.labelList.string(index)
-            appendLabel(label)
-            setCode(Int(code), forKey: Self.fold(label))
+            precondition(Int(code) == count, "codes planned out of order")
+            let label = later.labelStore.string(index)
+            appendOpenValue(label: label, key: Self.fold(label))
         }
     }
 
     /// The code here of `later`'s label `index`, looked up from its bytes when it is plain ASCII.
     private func existingCode(ofLabel index: Int, in later: CategoryTable) -> Int? {
-        let lookup = later.labelList.withBytes(index) { knownCode(ofASCII: $0) }
+        let lookup = later.labelStore.withBytes(index) { knownCode(ofASCII: $0) }
         switch lookup {
         case .code(let code): return Int(code)
         case .absent: return nil
-        case .notASCII: return code(ofKey: Self.fold(later.labelList.string(index)))
+        case .notASCII: return code(ofKey: Self.fold(later.labelStore.string(index)))
         }
     }
 }

@@ -116,7 +116,7 @@ struct FieldDecoder {
         // A category value in plain ASCII is looked up in the table from its bytes; only the
         // others (rare) go through the caches, so a hundred thousand managers are not stored twice.
         if isCategory {
-            switch categories!.knownCode(ofASCII: bytes) {
+            switch categories?.knownCode(ofASCII: bytes) ?? .notASCII {
             case .code(let code): return .value(code)
             case .absent:
                 if let added = categories!.addASCII(bytes) { return added }

@@ -118,6 +118,13 @@ struct TaggedSlotIndex: Sendable {
         slots.isEmpty ? 0 : slots[Self.home(hash, capacity: slots.count)]
     }
 
+    /// The entry held by the first slot a lookup of `hash` probes, whatever its check bits, or
+    /// −1 when that slot is empty: for an owner that touches the entry's key as well.
+    @inline(__always)
+    func entryInHomeSlot(_ hash: UInt64) -> Int {
+        Int(slots[Self.home(hash, capacity: slots.count)] & entryMask) - 1
+    }
+
     /// `touch` for many hashes in one tight loop, whose reads the CPU overlaps.
     func touch(_ hashes: [UInt64]) -> UInt32 { hashes.reduce(0) { $0 ^ touch($1) } }
 
@@ -130,8 +137,12 @@ struct TaggedSlotIndex: Sendable {
     /// A 64-bit hash of a short byte string: its `foldedWords`, then a full avalanche, as the
     /// index uses the high half for the home slot and the low half for the slot's check bits.
     @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h = bytes.foldedWords()
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { hash(word: bytes.foldedWords()) }
+
+    /// A 64-bit hash of one word (a packed key), avalanched as `hash` avalanches a byte string's.
+    @inline(__always)
+    static func hash(word: UInt64) -> UInt64 {
+        var h = word
         // The finalizer of MurmurHash3 (fmix64).
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
