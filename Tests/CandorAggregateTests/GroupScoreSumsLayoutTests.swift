@@ -73,7 +73,9 @@ import Testing
 
     @Test func negativeSumsStayCompactAndExact() {
         // A score on a scale below zero: numerators −60…0, so every group's sum is negative.
-        let responses = Self.responses(4_000, groups: 40, seed: 5).map { ($0.group, $0.bucket, $0.weight, -$0.numerator) }
+        let responses = Self.responses(4_000, groups: 40, seed: 5).map { response in
+            (response.group, response.bucket, response.weight, -response.numerator)
+        }
         let store = Self.store(responses, groups: 40)
         #expect(store.isCompact)
         #expect(Self.sums(store, groups: 40) == Self.reference(responses, groups: 40))
