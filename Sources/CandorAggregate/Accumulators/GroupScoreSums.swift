@@ -290,7 +290,9 @@ extension GroupScoreSums {
         return UInt64(UInt32(bitPattern: Int32(newSum))) | UInt64(newSquares) << 32
     }
 
-    /// Group `number`'s count and first bucket, in either layout.
+    /// Group `number`'s count and first bucket, in either layout. Also what a batch's groups
+    /// are touched by (see `VarianceShareAccumulator.touchThreshold`).
+    @inline(__always)
     func countAndBucket(ofGroup number: Int) -> UInt64 {
         isCompact
             ? compactPages[number / Self.groupsPerPage][number % Self.groupsPerPage].countAndBucket

@@ -20,6 +20,13 @@ struct VarianceShareAccumulator: Sendable {
     /// cannot allocate more groups than this.
     static let codeLimit = 1 << 22
 
+    /// From this many groups on, a batch's groups are read in one loop before its responses
+    /// are counted: their sums then outgrow the CPU's nearer caches,
+    /// and counting would wait on memory once per response.
+    private static let touchThreshold = 1 << 14
+    /// What touching read, kept so that the reads stay.
+    private var touchedGroups: UInt64 = 0
+
     /// Creates an empty accumulator.
     init(score: Score, group: Int, schema: SurveySchema) {
         self.score = ScoreReader(score, schema: schema)
@@ -39,6 +46,14 @@ struct VarianceShareAccumulator: Sendable {
         var highest = -1
         for index in 0..<batch.count { highest = max(highest, Self.code(batch.values[index * batch.width + group])) }
         groups.extend(toCount: highest + 1)
+        if groups.count >= Self.touchThreshold {
+            var touched: UInt64 = 0
+            for index in 0..<batch.count {
+                let code = Self.code(batch.values[index * batch.width + group])
+                if code >= 0 { touched ^= groups.countAndBucket(ofGroup: code) }
+            }
+            touchedGroups ^= touched
+        }
         let score = score
         score.fields.withUnsafeBufferPointer { fields in
             for index in 0..<batch.count {
