@@ -152,3 +152,41 @@ func idSetSizedFromExpectedBytes() throws {
     // A terabyte would be 10^11 ids: the reservation stops at 2^22 of them (5,592,405 slots).
     #expect(try capacity(expecting: 1 << 40) == 5_592_405)
 }
+
+@Test("past the touch threshold (32,768 ids), duplicates of every id form are found with their first lines")
+func manyIDsOfEveryForm() throws {
+    // Ids of every form the log packs: raw (up to 7 bytes), digits, 6-bit letters, and long.
+    func id(_ n: Int) -> String {
+        switch n % 4 {
+        case 0: "r\(n)"
+        case 1: String(format: "%012d", n)
+        case 2: "ID-\(n)x"
+        default: "respondent-number-\(n)-of-the-survey"
+        }
+    }
+    var csv = "id,submitted,score\n"
+    var duplicateLines: [(line: Int, first: Int)] = []
+    var firstLine: [String: Int] = [:]
+    var line = 1
+    for n in 0..<45_000 {
+        // After 40,000 distinct ids, every fifth record repeats an earlier one; one is ragged.
+        let value = n >= 40_000 && n % 5 == 0 ? id((n * 7_919) % 40_000) : id(n)
+        line += 1
+        csv += n == 42_001 ? "\(value),\n" : "\(value),,5\n"
+        if let first = firstLine[value] {
+            duplicateLines.append((line, first))
+        } else {
+            firstLine[value] = line
+        }
+    }
+    let run = try CleanHarness.run(try schema(), csv)
+    let path = run.paths[0]
+    // One record a line, after the header: record n is on line n + 1.
+    let expected = duplicateLines.map {
+        "\(path):\($0.line): duplicate of record \($0.first - 1) (\(path):\($0.first))"
+    }
+    #expect(expected.count == 1_000)
+    #expect(run.rejections.filter { $0.reason == .duplicateID }.map(\.message) == expected)
+    #expect(run.rejections.filter { $0.reason == .raggedRecord }.count == 1)
+    #expect(run.accounting.accepted == 45_000 - 1_001)
+}

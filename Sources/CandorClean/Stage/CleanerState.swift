@@ -118,12 +118,9 @@ struct CleanerState {
             if dedupeColumn != nil { reserveIDs(forDataBytes: bytes, sampling: batch) }
         }
         for field in decoders.indices { decoders[field].lookAhead(batch) }
+        touchedIDs.removeAll(keepingCapacity: true)
         if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
-            var touched: UInt32 = 0
-            for record in 0..<batch.count where column < batch.fieldCount(record) {
-                touched ^= deduplicator.touch(batch.field(record, column))
-            }
-            touchedSlots ^= touched
+            touchedSlots ^= deduplicator.touch(batch, column: column, keeping: &touchedIDs)
         }
         for record in 0..<batch.count {
             totals.read += 1
@@ -276,6 +273,9 @@ struct CleanerState {
     private static let touchThreshold = 1 << 15
     /// What touching read, kept so that the reads stay.
     private var touchedSlots: UInt32 = 0
+    /// Per record of the batch being cleaned, when its ids were touched: its id's key word and
+    /// hash, so registering it does not work them out again.
+    private var touchedIDs: [(key: UInt64, hash: UInt64)] = []
 
     /// The data bytes of the input begun, until its first batch sizes the id set by them.
     var expectedDataBytes: Int64?
@@ -304,8 +304,13 @@ struct CleanerState {
         if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
         let id = batch.field(record, column)
         if id.isEmpty { return nil }
+        let (line, number) = (batch.line(record), batch.recordNumber(record))
+        guard record < touchedIDs.count else {
+            return deduplicator.register(id, input: inputIndex, line: line, record: number)
+        }
+        let (key, hash) = touchedIDs[record]
         return deduplicator.register(
-            id, input: inputIndex, line: batch.line(record), record: batch.recordNumber(record))
+            id, key: OccurrenceLog.Key(word: key), hash: hash, input: inputIndex, line: line, record: number)
     }
 
     /// The first filter the current row fails. Before the rejection check only a definite

@@ -1,3 +1,4 @@
+import CandorIngest
 import Synchronization
 
 /// Remembers every respondent id seen and where it was first seen.
@@ -26,8 +27,16 @@ struct Deduplicator: Sendable {
     mutating func register(_ id: UnsafeRawBufferPointer, input: Int, line: Int, record: Int) -> (
         input: Int, line: Int, record: Int
     )? {
-        let hash = TaggedSlotIndex.hash(id)
         let key = OccurrenceLog.Key(id)
+        return register(id, key: key, hash: key.hash(id), input: input, line: line, record: record)
+    }
+
+    /// `register` for an id whose key and hash (`Key.hash`) were worked out already, when its
+    /// batch was touched.
+    @inline(__always)
+    mutating func register(
+        _ id: UnsafeRawBufferPointer, key: OccurrenceLog.Key, hash: UInt64, input: Int, line: Int, record: Int
+    ) -> (input: Int, line: Int, record: Int)? {
         let (found, slot) = index.find(hash) { log.matches($0, key, id) }
         if let found {
             let first = log.occurrence(of: found)
@@ -47,16 +56,32 @@ struct Deduplicator: Sendable {
         index.reserve(total, rehashing: log.forEachHash)
     }
 
-    /// Reads the index slot that registering `id` will probe first, and returns it only so the
-    /// read is not optimised away. Touching a whole batch's ids in one loop lets their memory
-    /// waits overlap; registered one by one among the other fields' work, each would wait alone.
-    @inline(__always)
-    func touch(_ id: UnsafeRawBufferPointer) -> UInt32 { index.touch(TaggedSlotIndex.hash(id)) }
+    /// Reads the index slot that registering each id in column `column` of `batch` will probe
+    /// first, and returns what it read only so the reads are not optimised away. Touching a whole
+    /// batch's ids in one loop lets their memory waits overlap; registered one by one among the
+    /// other fields' work, each would wait alone. Leaves each record's id key word and hash in
+    /// `prepared` (zeros for a record without the column), for
+    /// `register(_:key:hash:input:line:record:)`.
+    func touch(_ batch: RecordBatch, column: Int, keeping prepared: inout [(key: UInt64, hash: UInt64)]) -> UInt32 {
+        var touched: UInt32 = 0
+        for record in 0..<batch.count {
+            guard column < batch.fieldCount(record) else {
+                prepared.append((0, 0))
+                continue
+            }
+            let id = batch.field(record, column)
+            let key = OccurrenceLog.Key(id)
+            let hash = key.hash(id)
+            touched ^= index.touch(hash)
+            prepared.append((key.word, hash))
+        }
+        return touched
+    }
 
     /// Where `id` was first seen, if it was registered.
     func firstOccurrence(of id: UnsafeRawBufferPointer) -> (input: Int, line: Int, record: Int)? {
         let key = OccurrenceLog.Key(id)
-        guard let entry = index.find(TaggedSlotIndex.hash(id), { log.matches($0, key, id) }).entry else { return nil }
+        guard let entry = index.find(key.hash(id), { log.matches($0, key, id) }).entry else { return nil }
         let first = log.occurrence(of: entry)
         return (first.input, first.line, first.record)
     }
@@ -76,13 +101,13 @@ struct Deduplicator: Sendable {
         while start < entries.upperBound {
             let end = min(start + chunk, entries.upperBound)
             hashes.removeAll(keepingCapacity: true)
-            other.log.forEachID(in: start..<end) { _, id in hashes.append(TaggedSlotIndex.hash(id)) }
+            other.log.forEachHash(in: start..<end) { _, hash in hashes.append(hash) }
             touched ^= index.touch(hashes)
             var found = false
-            other.log.forEachID(in: start..<end) { entry, id in
+            other.log.forEachWord(in: start..<end) { entry, word in
                 guard !found else { return }
-                let key = OccurrenceLog.Key(id)
-                found = index.find(hashes[entry - start]) { log.matches($0, key, id) }.entry != nil
+                found =
+                    index.find(hashes[entry - start]) { log.matches($0, entryWord: word, of: other.log) }.entry != nil
             }
             if found { return true }
             start = end

@@ -20,6 +20,20 @@ extension OccurrenceLog {
         /// Whether the id is kept in `arena`.
         @inline(__always) var isLong: Bool { word & 0xF == UInt64(OccurrenceLog.longMarker) }
 
+        /// The index hash of the id `id` whose key this is: of the word, which is the id exactly,
+        /// for all but long ids, whose bytes are hashed. The log's own entries hash alike
+        /// without their ids being decoded, and the word is made for the lookup anyway.
+        @inline(__always)
+        func hash(_ id: UnsafeRawBufferPointer) -> UInt64 {
+            isLong ? TaggedSlotIndex.hash(id) : TaggedSlotIndex.hash(word: word)
+        }
+
+        /// The key of the id whose entry word is `word`.
+        @inline(__always)
+        init(word: UInt64) {
+            self.word = word & 0xF == UInt64(OccurrenceLog.longMarker) ? UInt64(OccurrenceLog.longMarker) : word
+        }
+
         /// The key of `id`.
         @inline(__always)
         init(_ id: UnsafeRawBufferPointer) {

@@ -87,7 +87,7 @@ struct OccurrenceLog: Sendable {
     /// Whether entry `entry` holds `id`, whose key is `key`.
     @inline(__always)
     func matches(_ entry: Int, _ key: Key, _ id: UnsafeRawBufferPointer) -> Bool {
-        let at = (entry & (Self.entriesPerPage - 1)) * Self.entrySize
+        let at = Self.offset(of: entry)
         return pages[entry >> Self.pageShift].withUnsafeBytes { page in
             let word = page.loadUnaligned(fromByteOffset: at, as: UInt64.self)
             guard key.isLong else { return word == key.word }
@@ -99,28 +99,75 @@ struct OccurrenceLog: Sendable {
         }
     }
 
-    /// Calls `enter` with every id's `TaggedSlotIndex.hash`, in entry order: how an index over
-    /// the log is rebuilt.
+    /// Calls `enter` with every id's hash (`Key.hash`), in entry order: how an index over the
+    /// log is rebuilt.
     func forEachHash(_ enter: (UInt64) -> Void) {
-        forEachID(in: 0..<count) { _, id in enter(TaggedSlotIndex.hash(id)) }
+        forEachHash(in: 0..<count) { _, hash in enter(hash) }
     }
 
-    /// Calls `body` with each entry of `entries` and its id's bytes, in entry order. One access
-    /// per page: an access for each entry would count a reference to its page up and down every
-    /// time, which regrowing the index or checking a million ids would pay a million times.
+    /// Calls `body` with each entry of `entries` and its id's hash (`Key.hash`), in entry order.
+    /// Only a long id's bytes are read; any other's entry word is its key.
+    func forEachHash(in entries: Range<Int>, _ body: (Int, UInt64) -> Void) {
+        forEachWord(in: entries) { entry, word in body(entry, hash(ofEntryWord: word)) }
+    }
+
+    /// The hash (`Key.hash`) of the id whose entry word is `word`.
+    @inline(__always)
+    func hash(ofEntryWord word: UInt64) -> UInt64 {
+        let key = Key(word: word)
+        // Any but a long id's key is its word: the hash reads no bytes.
+        guard key.isLong else { return key.hash(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return withLongID(word) { key.hash($0) }
+    }
+
+    /// Whether entry `entry` holds the id whose entry word in `other` is `theirs`.
+    @inline(__always)
+    func matches(_ entry: Int, entryWord theirs: UInt64, of other: OccurrenceLog) -> Bool {
+        let key = Key(word: theirs)
+        guard key.isLong else { return word(of: entry) == theirs }
+        return other.withLongID(theirs) { matches(entry, key, $0) }
+    }
+
+    /// Entry `entry`'s word.
+    @inline(__always)
+    private func word(of entry: Int) -> UInt64 {
+        pages[entry >> Self.pageShift].withUnsafeBytes {
+            $0.loadUnaligned(fromByteOffset: Self.offset(of: entry), as: UInt64.self)
+        }
+    }
+
+    /// Calls `body` with each entry of `entries` and its word, in entry order.
+    func forEachWord(in entries: Range<Int>, _ body: (Int, UInt64) -> Void) {
+        forEachPage(in: entries) { page, inPage in
+            for entry in inPage {
+                body(entry, page.loadUnaligned(fromByteOffset: Self.offset(of: entry), as: UInt64.self))
+            }
+        }
+    }
+
+    /// Calls `body` with each entry of `entries` and its id's bytes, in entry order.
     func forEachID(in entries: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        forEachPage(in: entries) { page, inPage in
+            for entry in inPage { withID(in: page, at: Self.offset(of: entry)) { body(entry, $0) } }
+        }
+    }
+
+    /// Calls `body` with each page holding entries of `entries`, and those entries, in order. One
+    /// access per page: an access for each entry would count a reference to its page up and down
+    /// every time, which regrowing the index or checking a million ids would pay a million times.
+    private func forEachPage(in entries: Range<Int>, _ body: (UnsafeRawBufferPointer, Range<Int>) -> Void) {
         var entry = entries.lowerBound
         while entry < entries.upperBound {
             let pageNumber = entry >> Self.pageShift
             let pageEnd = min((pageNumber + 1) << Self.pageShift, entries.upperBound)
-            pages[pageNumber].withUnsafeBytes { page in
-                for inPage in entry..<pageEnd {
-                    withID(in: page, at: (inPage & (Self.entriesPerPage - 1)) * Self.entrySize) { body(inPage, $0) }
-                }
-            }
+            pages[pageNumber].withUnsafeBytes { body($0, entry..<pageEnd) }
             entry = pageEnd
         }
     }
+
+    /// Where entry `entry`'s word lies in its page.
+    @inline(__always)
+    private static func offset(of entry: Int) -> Int { (entry & (entriesPerPage - 1)) * entrySize }
 
     /// The bytes of the id whose entry is at byte `at` of `page`, passed to `body`.
     @inline(__always)
