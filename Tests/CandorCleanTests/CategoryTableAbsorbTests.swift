@@ -1,3 +1,4 @@
+import CandorSample
 import Testing
 
 @testable import CandorClean
@@ -25,6 +26,13 @@ import Testing
         #expect(earlier.labels == Self.table(["Ops", "eng", "Legal", " ENG ", "Biz", "HR"]).labels)
     }
 
+    @Test func aLabelIsLookedUpFolded() {
+        // " Sales " and "SALES" fold alike, and the later declared value wins the key: a label's
+        // code is what its folded key stands for, whether or not the label has spaces to trim.
+        let earlier = Self.table([], declared: [" Sales ", "SALES"])
+        #expect(earlier.codes(of: Self.table([], declared: [" Sales ", "SALES"])) == [1, 1])
+    }
+
     @Test func closedTablesMapOntoThemselves() {
         var earlier = Self.table(["sales"], declared: ["Sales", "Ops"], closed: true)
         let later = Self.table(["ops", "Unknown"], declared: ["Sales", "Ops"], closed: true)
@@ -32,5 +40,38 @@ import Testing
         #expect(mapping == [0, 1])
         earlier.append(later, codes: mapping)
         #expect(earlier.labels == ["Sales", "Ops"])
+    }
+
+    /// Thousands of values over several chunks of the merge: short and long, mixed case, and
+    /// declared ones with spaces to trim, against one table reading all the records in order.
+    @Test func manyValuesMergeAsOneTableReadingThemAll() {
+        var random = SplitMix64(seed: 3)
+        let pool = (0..<3_000).map { number -> String in
+            switch number % 4 {
+            case 0: "M\(number)"
+            case 1: "m\(number)"  // The same value as "M\(number)" when that one is drawn too.
+            case 2: "Team number \(number)"
+            default: "Équipe \(number)"
+            }
+        }
+        let declared = [" Sales ", "HR", "  ops"]
+        let first = (0..<2_000).map { _ in pool.randomElement(using: &random)! } + [" ops", "SALES"]
+        let second = (0..<2_000).map { _ in pool.randomElement(using: &random)! } + ["ops  ", " hr", "Sales"]
+        var earlier = Self.table(first, declared: declared)
+        let later = Self.table(second, declared: declared)
+        let mapping = earlier.codes(of: later)
+        let whole = Self.table(first + second, declared: declared)
+        // Each later label's code is the one the whole table gives it.
+        var lookups = whole
+        for (index, label) in later.labels.enumerated() {
+            guard case .value(let code) = lookups.code(of: label) else {
+                Issue.record("\(label) has no code")
+                continue
+            }
+            #expect(code == Int64(mapping[index]), "\(label)")
+        }
+        #expect(lookups.count == whole.count, "every later label is in the whole table")
+        earlier.append(later, codes: mapping)
+        #expect(earlier.labels == whole.labels)
     }
 }

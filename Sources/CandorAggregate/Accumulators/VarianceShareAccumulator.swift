@@ -70,12 +70,26 @@ struct VarianceShareAccumulator: Sendable {
     /// group codes translated by `recoding`.
     mutating func merge(_ other: VarianceShareAccumulator, recoding: GroupRecoder = .identity) {
         guard other.score.bucketCount == score.bucketCount else { return }
-        for code in 0..<other.groups.count where other.groups.respondents(ofGroup: code) > 0 {
-            let merged = recoding.code(code, ofField: group)
-            guard merged >= 0, merged < Self.codeLimit else { continue }
-            groups.extend(toCount: merged + 1)
-            groups.add(group: merged, from: other.groups, group: code)
+        // A chunk at a time, its groups here touched first (as in `add`): the codes of the two
+        // parts' groups follow different orders, so each addition lands at a random group.
+        let chunk = 512
+        var merged: [Int] = []
+        merged.reserveCapacity(chunk)
+        var touched: UInt64 = 0
+        for start in stride(from: 0, to: other.groups.count, by: chunk) {
+            let codes = start..<min(start + chunk, other.groups.count)
+            merged.removeAll(keepingCapacity: true)
+            for code in codes { merged.append(recoding.code(code, ofField: group)) }
+            for code in merged where code >= 0 && code < groups.count {
+                touched ^= groups.countAndBucket(ofGroup: code)
+            }
+            for (code, mine) in zip(codes, merged) where other.groups.respondents(ofGroup: code) > 0 {
+                guard mine >= 0, mine < Self.codeLimit else { continue }
+                groups.extend(toCount: mine + 1)
+                groups.add(group: mine, from: other.groups, group: code)
+            }
         }
+        touchedGroups ^= touched
     }
 
     /// Each recorded group's sums by code (groups added for respondents without a score hold zeros

@@ -56,6 +56,19 @@ struct CategoryLabels: Sendable {
         return PackedLabel.withBytes(word, body)
     }
 
+    /// The folded key (`PackedKey`) of label `code` when the label packs and has no space,
+    /// tab, CR or LF at either end to trim, which is then what folding it gives; else `nil`.
+    @inline(__always)
+    func trimmedKey(ofCode code: Int) -> UInt64? {
+        let word = words[code]
+        guard word & Self.longMarker != Self.longMarker else { return nil }
+        let key = PackedLabel.key(word)
+        let first = UInt8(truncatingIfNeeded: key)
+        let last = UInt8(truncatingIfNeeded: key >> (8 * ((key >> 56) - 1)))
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        return isSpace(first) || isSpace(last) ? nil : key
+    }
+
     /// Label `code` as text (invalid UTF-8 repaired).
     func string(_ code: Int) -> String { withBytes(code) { String(decoding: $0, as: UTF8.self) } }
 

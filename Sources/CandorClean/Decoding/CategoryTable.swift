@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The values a category field has taken: the declared ones first, then (for an open set) new
 /// ones in order of first appearance. A value's code is its index here.
 ///
@@ -227,14 +229,35 @@ extension CategoryTable {
     /// order holds. Changes nothing, so it can be worked out before the merge is decided.
     func codes(of later: CategoryTable) -> [Int32] {
         var next = Int32(count)
-        return (0..<later.count).map { index in
-            if let code = existingCode(ofLabel: index, in: later) { return Int32(code) }
-            // Only a value of a closed set can be missing here, and both tables share that set.
-            guard !closed else { return -1 }
-            defer { next += 1 }
-            return next
+        var codes: [Int32] = []
+        codes.reserveCapacity(later.count)
+        // A chunk at a time, the chunk's keys touched first: a hundred thousand managers' lookups
+        // one by one would each wait on memory alone.
+        let chunk = 512
+        var keys: [UInt64] = []
+        var touched: UInt64 = 0
+        for start in stride(from: 0, to: later.count, by: chunk) {
+            let labels = start..<min(start + chunk, later.count)
+            keys = labels.map { later.labelStore.trimmedKey(ofCode: $0) ?? 0 }
+            touched ^= touch(keys)
+            for (index, key) in zip(labels, keys) {
+                let known = key != 0 ? code(ofPackedKey: key).map(Int.init) : existingCode(ofLabel: index, in: later)
+                if let known {
+                    codes.append(Int32(known))
+                } else {
+                    // Only a value of a closed set can be missing here, and both tables share that set.
+                    codes.append(closed ? -1 : next)
+                    if !closed { next += 1 }
+                }
+            }
         }
+        Self.touchedSink.store(touched, ordering: .relaxed)
+        return codes
     }
+
+    /// Where `codes(of:)` leaves what touching read: a store the optimiser must keep, so the
+    /// reads stay.
+    private static let touchedSink = Atomic<UInt64>(0)
 
     /// Adds the values of `later` that `codes(of: later)` numbered past this table's end.
     mutating func append(_ later: CategoryTable, codes planned: [Int32]) {
