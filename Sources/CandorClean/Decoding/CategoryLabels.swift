@@ -56,17 +56,11 @@ struct CategoryLabels: Sendable {
         return PackedLabel.withBytes(word, body)
     }
 
-    /// The folded key (`PackedKey`) of label `code` when the label packs and has no space,
-    /// tab, CR or LF at either end to trim, which is then what folding it gives; else `nil`.
+    /// The key (`PackedKey`) of label `code` with A–Z lowered, when the label packs; else `nil`.
     @inline(__always)
-    func trimmedKey(ofCode code: Int) -> UInt64? {
+    func loweredKey(ofCode code: Int) -> UInt64? {
         let word = words[code]
-        guard word & Self.longMarker != Self.longMarker else { return nil }
-        let key = PackedLabel.key(word)
-        let first = UInt8(truncatingIfNeeded: key)
-        let last = UInt8(truncatingIfNeeded: key >> (8 * ((key >> 56) - 1)))
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        return isSpace(first) || isSpace(last) ? nil : key
+        return word & Self.longMarker == Self.longMarker ? nil : PackedLabel.key(word)
     }
 
     /// Label `code` as text (invalid UTF-8 repaired).

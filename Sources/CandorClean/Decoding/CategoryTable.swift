@@ -238,7 +238,7 @@ extension CategoryTable {
         var touched: UInt64 = 0
         for start in stride(from: 0, to: later.count, by: chunk) {
             let labels = start..<min(start + chunk, later.count)
-            keys = labels.map { later.labelStore.trimmedKey(ofCode: $0) ?? 0 }
+            keys = labels.map { later.trimmedKey(ofLabel: $0) ?? 0 }
             touched ^= touch(keys)
             for (index, key) in zip(labels, keys) {
                 let known = key != 0 ? code(ofPackedKey: key).map(Int.init) : existingCode(ofLabel: index, in: later)
@@ -266,6 +266,15 @@ extension CategoryTable {
             let label = later.labelStore.string(index)
             appendOpenValue(label: label, key: Self.fold(label))
         }
+    }
+
+    /// The folded key (`PackedKey`) of label `code` when it packs and has no white space at
+    /// either end for `fold` to trim: then its bytes with A–Z lowered are what folding gives.
+    private func trimmedKey(ofLabel code: Int) -> UInt64? {
+        guard let key = labelStore.loweredKey(ofCode: code) else { return nil }
+        let first = UInt8(truncatingIfNeeded: key)
+        let last = UInt8(truncatingIfNeeded: key >> (8 * ((key >> 56) - 1)))
+        return Self.isASCIISpace(first) || Self.isASCIISpace(last) ? nil : key
     }
 
     /// The code here of `later`'s label `index`, looked up from its bytes when it is plain ASCII.

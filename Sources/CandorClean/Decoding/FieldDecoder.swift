@@ -116,6 +116,8 @@ struct FieldDecoder {
         // A category value in plain ASCII is looked up in the table from its bytes; only the
         // others (rare) go through the caches, so a hundred thousand managers are not stored twice.
         if isCategory {
+            // Read in place through `?`: `categories!` here copied the table per record,
+            // retaining each of its arrays and releasing them after.
             switch categories?.knownCode(ofASCII: bytes) ?? .notASCII {
             case .code(let code): return .value(code)
             case .absent:
