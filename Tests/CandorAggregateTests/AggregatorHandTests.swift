@@ -5,10 +5,10 @@ import Testing
 
 /// A hand-built survey of 20 responses covering every metric kind.
 ///
-/// Expected values come from /tmp/aggref/hand.py (statsmodels 0.15 `proportion_confint(method=
-/// 'wilson')` and `proportions_ztest`, scipy 1.17 `pearsonr` and `norm.sf`, numpy for ANOVA sums;
-/// its dataset is the `rows` below): `python3 /tmp/aggref/hand.py`. The script is reproduced in
-/// the comments where a value is used.
+/// Expected values come from `python3 Tests/CandorAggregateTests/Reference/hand.py` (statsmodels
+/// 0.15 `proportion_confint(method='wilson')` and `proportions_ztest`, scipy 1.17 `pearsonr` and
+/// `norm.sf`, numpy for ANOVA sums; its dataset is the `rows` below, copied row for row). Rerun it
+/// after changing `rows`; each line it prints is pasted beside the check that uses it.
 enum HandSurvey {
     /// Fields: 0 dept, 1–3 q1–q3 (agree5), 4 types (A, B, C; none "None"), 5 enps, 6 left, 7 manager.
     static let schema = SurveySchema(fields: [

@@ -4,8 +4,9 @@ import Testing
 @testable import CandorClean
 
 /// Segment tables of the hand-built survey (`HandSurvey`): rows, differences and tests against
-/// the rest of the respondents. Expected values from `python3 /tmp/aggref/hand.py` (statsmodels
-/// `proportions_ztest` for shares, the NPS z-test by its formula with `scipy.stats.norm.sf`).
+/// the rest of the respondents. Expected values from the "segments" part of
+/// `python3 Tests/CandorAggregateTests/Reference/hand.py` (statsmodels `proportions_ztest` for
+/// shares, the NPS z-test by its formula with `scipy.stats.norm.sf`).
 @Suite struct AggregatorSegmentTests {
     @Test func shareByDepartmentHidesTheSmallGroupAndItsComplement() throws {
         let result = try #require(HandSurvey.result("left"))

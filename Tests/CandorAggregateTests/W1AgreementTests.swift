@@ -7,12 +7,13 @@ import Testing
 /// The W1 statistics (../shared/bench/peers/README.md) through `Aggregator`, against the C
 /// reference on the same 40 responses.
 ///
-/// Data: `python3 /work/shared/bench/gen_survey.py 40 > /tmp/aggref/w1_40.csv` (seed 7), encoded
-/// as cleaned values by /tmp/aggref/w1_rows.py (departments in the generator's order, Likert
-/// labels as points, types as a bitmask, yes/no as 1/0, managers M0000… as codes 0…).
-/// Expected: `cc -O2 -o /tmp/bench/bin/c_libcsv_w1 c_libcsv_w1.c -lcsv -lm` (in peers/), then
-/// `/tmp/bench/bin/c_libcsv_w1 /tmp/aggref/w1_40.csv`; its output (40 rows, all valid) is pasted
-/// beside each check. Values are compared as W1 prints them, `%.6f`.
+/// Data: `python3 ../shared/bench/gen_survey.py 40 > w1_40.csv` (seed 7), encoded as cleaned
+/// values by `python3 Tests/CandorAggregateTests/Reference/w1_rows.py w1_40.csv`, which prints the
+/// `rows` below (departments in the generator's order, Likert labels as points, types as a
+/// bitmask, yes/no as 1/0, managers M0000… as codes 0…). Expected: the C reference,
+/// `cc -O2 -o c_libcsv_w1 ../shared/bench/peers/c_libcsv_w1.c -lcsv -lm && ./c_libcsv_w1 w1_40.csv`;
+/// its output (40 rows, all valid) is pasted beside each check. Values are compared as W1 prints
+/// them, `%.6f`.
 enum W1Sample {
     static let departments = [
         "Engineering", "Sales", "Support", "Finance", "People", "Marketing", "Operations", "Legal",

@@ -149,9 +149,8 @@ func dirtyRowCountIsExact(rows: Int, dirty: Int) throws {
 }
 
 @Test func splitMix64MatchesTheReferenceSequence() {
-    // Reference values from an independent Python SplitMix64 (Vigna's splitmix64.c), run as:
-    // python3 -c "M=(1<<64)-1; s=0; ...; s=(s+0x9E3779B97F4A7C15)&M; z=s; z=((z^(z>>30))*0xBF58476D1CE4E5B9)&M;
-    //   z=((z^(z>>27))*0x94D049BB133111EB)&M; print(z^(z>>31))"   -> for seeds 0 and 20260314
+    // Reference values from an independent Python SplitMix64 (Vigna's splitmix64.c):
+    // `python3 Tests/CandorPipelineTests/Reference/splitmix64.py` prints them for seeds 0 and 20260314.
     var zero = SplitMix64(seed: 0)
     let expected: [UInt64] = [16_294_208_416_658_607_535, 7_960_286_522_194_355_700, 487_617_019_471_545_679]
     #expect([zero.next(), zero.next(), zero.next()] == expected)
