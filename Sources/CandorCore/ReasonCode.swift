@@ -20,7 +20,8 @@ package enum ReasonCode: String, Sendable, Hashable, CaseIterable, Comparable {
     case invalidValue = "invalid_value"
     /// A required field was blank.
     case missingRequired = "missing_required"
-    /// The respondent id occurred in an earlier record that was kept.
+    /// The respondent id occurred in an earlier record, kept or not: under `keep: first` the
+    /// first record of an id claims it even when that record is itself rejected.
     case duplicateID = "duplicate_id"
     /// The same id, superseded by a later response (`dedupe: keep: latest`).
     case supersededResponse = "superseded_response"
