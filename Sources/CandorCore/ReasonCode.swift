@@ -14,6 +14,8 @@ package enum ReasonCode: String, Sendable, Hashable, CaseIterable, Comparable {
     case fieldTooLarge = "field_too_large"
     /// The record's bytes are not valid in the declared encoding.
     case invalidEncoding = "invalid_encoding"
+    /// A UTF-16 input holds a lone surrogate, or ends with an odd byte (half a code unit).
+    case invalidUTF16 = "invalid_utf16"
 
     // Clean: the row was well-formed but its answers were not acceptable.
     /// A present value that the field's type does not accept (and the policy is `reject`).
@@ -25,6 +27,8 @@ package enum ReasonCode: String, Sendable, Hashable, CaseIterable, Comparable {
     case duplicateID = "duplicate_id"
     /// The same id, superseded by a later response (`dedupe: keep: latest`).
     case supersededResponse = "superseded_response"
+    /// The pipeline's weight field holds a negative, infinite or NaN weight.
+    case invalidWeight = "invalid_weight"
 
     package static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -18,6 +18,12 @@ enum InspectionRendering {
             lines.append("    \(reason.rawValue): \(count)")
         }
         lines.append("  columns       \(shape.layout.columnNames.count)")
+        for duplicate in shape.layout.duplicateColumnNames {
+            let columns = duplicate.columns.map { String($0 + 1) }.joined(separator: ", ")
+            lines.append(
+                "  warning       columns \(columns) share the name '\(duplicate.name)'; a pipeline that maps '\(duplicate.name)' by name is refused"
+            )
+        }
         for (index, column) in inspection.columns.enumerated() {
             let distinct = column.distinctCapped ? "\(column.distinct)+" : "\(column.distinct)"
             let top = column.top.map { "\(quoted($0.value)) \($0.count)" }.joined(separator: ", ")
@@ -40,6 +46,10 @@ enum InspectionRendering {
             rejectedByReason: Dictionary(
                 uniqueKeysWithValues: inspection.rejectedByReason.map { ($0.key.rawValue, $0.value) }),
             blankLines: shape.blankLines, bytes: shape.bytes, sha256: shape.sha256,
+            // Left out when there are none, so the usual object is unchanged.
+            duplicateColumns: shape.layout.duplicateColumnNames.isEmpty
+                ? nil
+                : shape.layout.duplicateColumnNames.map { .init(name: $0.name, columns: $0.columns.map { $0 + 1 }) },
             // Left out (not empty) after `--count-only`: no profile was made.
             columnProfiles: inspection.columns.isEmpty
                 ? nil
@@ -81,6 +91,9 @@ enum InspectionRendering {
         var blankLines: Int
         var bytes: Int64
         var sha256: String
+        /// A header name given to more than one column, with its 1-based columns.
+        struct Duplicate: Encodable { var name: String; var columns: [Int] }
+        var duplicateColumns: [Duplicate]?
         var columnProfiles: [Profile]?
     }
 }

@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var selection: PipelineArguments
 
-    @Option(help: "Pipelines to run at once.")
+    @Option(help: "Pipelines to run at once (those sharing an output folder run one after another).")
     var jobs: Int = 1
 
     @Flag(help: "Wait for another run on the same output folder instead of exiting with 75.")
@@ -85,12 +85,16 @@ struct RunCommand: ParsableCommand {
         let results = OutcomeSlots(count: requests.count)
         let semaphore = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
-        for (index, request) in requests.enumerated() {
+        // Pipelines sharing an output folder run in one lane, one after another: started side by
+        // side they would lock each other out.
+        for lane in RunLanes.lanes(requests) {
             semaphore.wait()
             group.enter()
-            let progress = requests.count == 1 ? ProgressReporter(files: (try? request.inputFiles()) ?? []) : nil
+            let progress = requests.count == 1 ? ProgressReporter(files: (try? requests[0].inputFiles()) ?? []) : nil
             Thread.detachNewThread {
-                results.set(index, PipelineRunner.run(request, logger: logger, progress: progress))
+                for index in lane {
+                    results.set(index, PipelineRunner.run(requests[index], logger: logger, progress: progress))
+                }
                 semaphore.signal()
                 group.leave()
             }

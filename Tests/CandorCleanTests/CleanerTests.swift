@@ -129,9 +129,10 @@ func invalidAsMissing() throws {
     #expect(run.accounting.accepted == 3)
 }
 
-@Test("on_invalid: fail stops the run with a message naming file, line, column and field")
+@Test("on_invalid: fail stops the run with a message naming file, line, column and field, never the answer")
 func invalidFails() throws {
-    try CleanHarness.withInput("id,score\nA,5\nB,-1\n") { path in
+    // The message lands in cron mail: the answer ("call Jane") must not appear in it.
+    try CleanHarness.withInput("id,score\nA,5\nB,call Jane\n") { path in
         let stream = try IngestStream(path: path, options: ReadOptions(delimiter: UInt8(ascii: ","), format: .generic))
         let cleaner = Cleaner(schema: scoreSchema(onInvalid: .fail))
         try cleaner.begin(input: path, layout: stream.layout)
@@ -140,7 +141,8 @@ func invalidFails() throws {
         #expect(
             throws: CleanFailure(
                 description:
-                    "\(path):3: column 2 (score): -1 is outside 0–10; the field's on_invalid is fail, so the run stops")
+                    "\(path):3: column 2 (score): the answer is not a valid integer value (not shown, as it may identify a respondent); the field's on_invalid is fail, so the run stops"
+            )
         ) {
             try cleaner.clean(batch, into: &responses) { _ in }
         }

@@ -63,7 +63,7 @@ struct PartedRunTests {
         name: parts
         inputs: [\(inputs.joined(separator: ", "))]
         output: {directory: out}
-        privacy: {min_group_size: 1}
+        privacy: {min_group_size: 1, allow_small_groups: true}
         scales:
           agree5: {labels: [Strongly disagree, Disagree, Neutral, Agree, Strongly agree], favourable: [4, 5]}
         fields:

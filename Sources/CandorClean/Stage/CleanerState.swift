@@ -146,16 +146,17 @@ struct CleanerState {
     private mutating func cleanRecord(
         _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
     ) throws(CleanFailure) {
-        let (firstProblem, failure) = decodeFields(batch, record)
+        let (firstProblem, failingField) = decodeFields(batch, record)
         if let excludedBy = excludingFilter(requireKnown: false) {
             exclude(excludedBy)
             return
         }
-        if let failure {
+        if let field = failingField {
+            // The answer itself stays out of the message: it goes to stderr and on to cron mail.
             let provenance = batch.provenance(record)
             throw CleanFailure(
                 description:
-                    "\(provenance.fileAndLine): column \(decoders[failure.field].columns[0] + 1) (\(schema.fields[failure.field].name)): \(failure.why); the field's on_invalid is fail, so the run stops"
+                    "\(provenance.fileAndLine): column \(decoders[field].columns[0] + 1) (\(schema.fields[field].name)): the answer is not a valid \(schema.fields[field].kind.typeName) value (not shown, as it may identify a respondent); the field's on_invalid is fail, so the run stops"
             )
         }
         var duplicateOf: (input: Int, line: Int, record: Int)?
@@ -198,19 +199,9 @@ struct CleanerState {
             return
         }
         var weight = 1.0
-        if let weightField = schema.weightField {
-            guard row[weightField] != Response.missing else {
-                let column = decoders[weightField].columns[0] + 1
-                recordRejection(
-                    Rejection(
-                        provenance: batch.provenance(record), reason: .missingRequired, column: column,
-                        field: schema.fields[weightField].name,
-                        detail: ": column \(column) (\(schema.fields[weightField].name)): the weight is blank",
-                        rawFields: batch.rawFields(record)),
-                    reject)
-                return
-            }
-            weight = Double(bitPattern: UInt64(bitPattern: row[weightField]))
+        if let field = schema.weightField {
+            guard let valid = checkedWeight(row[field], field: field, batch, record, reject) else { return }
+            weight = valid
         }
         accept(weight: weight, into: &responses)
         if textSampleLimit > 0 { keepText(batch, record) }
@@ -224,10 +215,10 @@ struct CleanerState {
     /// Through buffer pointers: written as array subscripts, each field's three stores checked
     /// the arrays' uniqueness and bounds again, about 1% of a run.
     private mutating func decodeFields(_ batch: RecordBatch, _ record: Int) -> (
-        firstProblem: (field: Int, reason: ReasonCode, why: String)?, failure: (field: Int, why: String)?
+        firstProblem: (field: Int, reason: ReasonCode, why: String)?, failingField: Int?
     ) {
         var firstProblem: (field: Int, reason: ReasonCode, why: String)?
-        var failure: (field: Int, why: String)?
+        var failingField: Int?
         decoders.withUnsafeMutableBufferPointer { decoders in
             marks.withUnsafeMutableBufferPointer { marks in
                 row.withUnsafeMutableBufferPointer { row in
@@ -258,14 +249,14 @@ struct CleanerState {
                             case .missing:
                                 marks[field] = QualityMark.invalidAsMissing
                             case .fail:
-                                if failure == nil { failure = (field, why) }
+                                if failingField == nil { failingField = field }
                             }
                         }
                     }
                 }
             }
         }
-        return (firstProblem, failure)
+        return (firstProblem, failingField)
     }
 
     /// Past this many ids the id set's index is larger than the CPU's nearer caches, so a batch's
@@ -348,7 +339,7 @@ struct CleanerState {
             reject)
     }
 
-    private mutating func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
+    mutating func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
         totals.rejectedByReason[rejection.reason, default: 0] += 1
         current.rejected += 1
         reject(rejection)

@@ -23,8 +23,22 @@ enum ColumnBinder {
         return nil
     }
 
+    /// Another column with the same name as column `index`, when `source` refers to the column
+    /// by that name (its header text, or a column id equal to it): the mapping would silently
+    /// take the first of two columns. A source naming a distinct id (a Qualtrics ImportId) is
+    /// not ambiguous.
+    static func duplicate(of index: Int, referredToBy source: ColumnSource, in layout: HeaderLayout) -> Int? {
+        let name = layout.columnNames[index]
+        let folded = CategoryTable.fold(name)
+        guard [source.header, source.columnID].contains(where: { $0.map(CategoryTable.fold) == folded }) else {
+            return nil
+        }
+        return layout.columnNames.indices.first { $0 != index && layout.columnNames[$0] == name }
+    }
+
     /// The columns of every field, in schema order.
-    /// - Throws: `SchemaError.missingColumn` naming the first field whose column the input lacks.
+    /// - Throws: `SchemaError.missingColumn` naming the first field whose column the input lacks,
+    ///   `.ambiguousColumn` for the first field mapped by a header name the input repeats.
     static func bind(_ schema: SurveySchema, to layout: HeaderLayout, file: String) throws(SchemaError) -> [[Int]] {
         try schema.fields.map { field throws(SchemaError) -> [Int] in
             let sources: [ColumnSource]
@@ -40,6 +54,11 @@ enum ColumnBinder {
                 guard let index = column(of: source, in: layout) else {
                     throw SchemaError.missingColumn(
                         field: field.name, column: source.description, file: file, available: layout.columnNames)
+                }
+                if let other = duplicate(of: index, referredToBy: source, in: layout) {
+                    throw SchemaError.ambiguousColumn(
+                        field: field.name, header: layout.columnNames[index], firstColumn: min(index, other) + 1,
+                        secondColumn: max(index, other) + 1, file: file)
                 }
                 return index
             }

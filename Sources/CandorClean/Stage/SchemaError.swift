@@ -2,6 +2,8 @@
 package enum SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A field's column is not in the input's header.
     case missingColumn(field: String, column: String, file: String, available: [String])
+    /// A field is mapped by a header name that the input has twice (1-based columns).
+    case ambiguousColumn(field: String, header: String, firstColumn: Int, secondColumn: Int, file: String)
 
     /// One line a person can act on.
     package var description: String {
@@ -11,6 +13,9 @@ package enum SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
                 available.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (available.count > 12 ? ", …" : "")
             return
                 "\(file): field '\(field)' maps to column \(column), which the header does not have (columns: \(shown)); fix the field's column in the definition"
+        case .ambiguousColumn(let field, let header, let first, let second, let file):
+            return
+                "\(file): field '\(field)' maps to column '\(header)', which the header has twice (columns \(first) and \(second)); rename one of them in the input, or map the field by a column id that tells them apart"
         }
     }
 }

@@ -4,10 +4,12 @@
 /// pieces over to the next call. Call ``transcode(_:appendingTo:isFinal:)`` with
 /// `isFinal: true` on the last chunk (it may be empty) to flush what is carried.
 ///
-/// Invalid input is never replaced silently. A lone surrogate (each one), or an odd byte left
-/// at the end of UTF-16 input, becomes the single byte `0xFF` in the output. `0xFF` never occurs
-/// in valid UTF-8, so ``UTF8Validation/firstInvalidByte(in:)`` rejects the record holding it and
-/// names the offset, instead of the data quietly growing U+FFFD characters.
+/// Invalid input is never replaced silently. A lone surrogate (each one) becomes the single
+/// byte `0xFF` in the output, and an odd byte left at the end of UTF-16 input the byte `0xFE`.
+/// Neither byte ever occurs in valid UTF-8, so ``UTF8Validation/firstInvalidByte(in:)`` finds
+/// the record holding it, which is rejected with reason `invalid_utf16` (see
+/// `RecordBatch.validateText(transcodedFromUTF16:)`), instead of the data quietly growing U+FFFD
+/// characters.
 ///
 /// Windows-1252 maps 0x80–0x9F through its table; the five bytes it leaves undefined (0x81,
 /// 0x8D, 0x8F, 0x90, 0x9D) map to the C1 controls U+0081… as the WHATWG Encoding Standard
@@ -22,8 +24,10 @@ package struct StreamingTranscoder: Sendable {
     /// A high surrogate waiting for its low surrogate, which may be in the next chunk.
     private var carriedHighSurrogate: UInt16?
 
-    /// The byte written in place of input that cannot be transcoded.
+    /// The byte written in place of a lone UTF-16 surrogate.
     package static let invalidMarker: UInt8 = 0xFF
+    /// The byte written in place of an odd byte at the end of UTF-16 input.
+    package static let oddByteMarker: UInt8 = 0xFE
 
     /// Creates a transcoder from `encoding` to UTF-8.
     package init(encoding: TextEncoding) {
@@ -37,7 +41,7 @@ package struct StreamingTranscoder: Sendable {
     /// - Parameters:
     ///   - input: the next chunk of the file, after any byte order mark.
     ///   - output: the buffer to append to; existing contents are kept.
-    ///   - isFinal: `true` for the last chunk: carried bytes are then flushed as `0xFF` markers
+    ///   - isFinal: `true` for the last chunk: carried bytes are then flushed as markers
     ///     and the transcoder is ready for a new file.
     package mutating func transcode(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], isFinal: Bool) {
         switch encoding {
@@ -118,7 +122,7 @@ package struct StreamingTranscoder: Sendable {
             }
             if carriedByte != nil {
                 carriedByte = nil
-                out[written] = Self.invalidMarker
+                out[written] = Self.oddByteMarker
                 written += 1
             }
         }

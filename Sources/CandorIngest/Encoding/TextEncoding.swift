@@ -36,6 +36,8 @@ package enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Whether bytes in this encoding are already UTF-8 and can skip the transcoder entirely.
     package var isUTF8: Bool { self == .utf8 }
+    /// Whether the input is UTF-16 (either byte order).
+    package var isUTF16: Bool { self == .utf16LE || self == .utf16BE }
 
     /// The size in bytes of one code unit: 2 for UTF-16, 1 otherwise.
     package var codeUnitSize: Int {

@@ -36,6 +36,17 @@ package struct HeaderLayout: Sendable, Equatable {
         self.multiSelectSeparator = multiSelectSeparator
     }
 
+    /// Column names the header holds more than once, each with its columns (0-based), in order
+    /// of first appearance: a definition cannot tell such columns apart by name.
+    package var duplicateColumnNames: [(name: String, columns: [Int])] {
+        var columnsOfName: [String: [Int]] = [:]
+        for (index, name) in columnNames.enumerated() { columnsOfName[name, default: []].append(index) }
+        return columnNames.enumerated().compactMap { index, name in
+            guard let columns = columnsOfName[name], columns.count > 1, columns[0] == index else { return nil }
+            return (name, columns)
+        }
+    }
+
     /// A layout for formats with one header row of names and nothing else.
     static func singleRow(_ names: [String], format: ExportFormat, multiSelectSeparator: String? = nil) -> HeaderLayout
     {

@@ -142,7 +142,7 @@ package final class PartedRead {
     private func drainFirst(_ consume: (RecordBatch) throws -> Void) throws {
         while let storage = try nextBatchOfFirst() {
             let batch = RecordBatch(file: name, storage: storage, byteOffsetBias: first.byteOffsetBias)
-            batch.validateText()
+            batch.validateText(transcodedFromUTF16: first.input.encoding.isUTF16)
             try consume(batch)
         }
     }
@@ -160,7 +160,7 @@ package final class PartedRead {
         do {
             while !stop.isRaised, let storage = try reader.nextBatch() {
                 let batch = RecordBatch(file: name, storage: storage, byteOffsetBias: reader.byteOffsetBias)
-                batch.validateText()
+                batch.validateText(transcodedFromUTF16: reader.input.encoding.isUTF16)
                 consume(&state, batch)
             }
         } catch {

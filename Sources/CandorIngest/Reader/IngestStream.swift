@@ -106,7 +106,7 @@ package final class IngestStream {
 
     private func validated(_ storage: BatchStorage) -> RecordBatch {
         let batch = RecordBatch(file: path, storage: storage, byteOffsetBias: byteOffsetBias)
-        batch.validateText()
+        batch.validateText(transcodedFromUTF16: encoding.isUTF16)
         return batch
     }
 

@@ -1,10 +1,15 @@
 /// Turns raw field bytes into text a person can read in a rejects file or a terminal.
+///
+/// The encoding is exact and reversible: valid UTF-8 other than control bytes is kept as it is,
+/// a backslash is written `\\`, and any other byte (invalid UTF-8, or a control byte other
+/// than tab, CR and LF) is written `\xNN` with two upper-case hex digits. So a NUL byte reads
+/// `\x00` and the four characters `\x00` in a field read `\\x00`: to get the bytes back,
+/// replace each `\\` with a backslash and each `\xNN` with the byte NN, left to right.
 enum RawText {
-    /// Valid UTF-8 is shown as it is; an invalid byte and a control byte other than tab, CR and
-    /// LF is shown as `\xNN`, so a reader sees exactly what the file holds.
+    /// `bytes` in the encoding above.
     static func display(_ bytes: UnsafeRawBufferPointer) -> String {
         if let text = String(validating: bytes, as: UTF8.self),
-            !bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
+            !bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x5C })
         {
             return text
         }
@@ -12,7 +17,11 @@ enum RawText {
         var index = 0
         while index < bytes.count {
             let length = validSequenceLength(bytes, at: index)
-            if length > 0 && !(length == 1 && bytes[index] < 0x20 && ![0x09, 0x0A, 0x0D].contains(bytes[index])) {
+            if bytes[index] == 0x5C {
+                out += "\\\\"
+                index += 1
+            } else if length > 0 && !(length == 1 && bytes[index] < 0x20 && ![0x09, 0x0A, 0x0D].contains(bytes[index]))
+            {
                 out += String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<index + length]), as: UTF8.self)
                 index += length
             } else {

@@ -9,11 +9,15 @@ import CandorCore
 extension RecordBatch {
     /// Marks every record holding a NUL byte or bytes that are not valid UTF-8.
     ///
+    /// With `transcodedFromUTF16`, the transcoder's markers (`StreamingTranscoder.invalidMarker`
+    /// for a lone surrogate, `.oddByteMarker` for an odd final byte) are the only bytes that can
+    /// be invalid, and the record gets reason `invalid_utf16` rather than `invalid_encoding`.
+    ///
     /// Runs on the consuming thread (the parsing thread is the bottleneck). One pass over the
     /// batch's bytes (`UTF8Validation.scan`, eight ASCII bytes at a time) proves nearly every
     /// batch clean; only a batch with a NUL or ill-formed UTF-8 somewhere is checked record by
     /// record.
-    func validateText() {
+    func validateText(transcodedFromUTF16: Bool = false) {
         let arena = UnsafeRawBufferPointer(start: storage.bytes, count: storage.byteCount)
         let scan = UTF8Validation.scan(arena)
         // Valid UTF-8 with no NUL as a whole, and no field starting with a continuation byte,
@@ -21,7 +25,9 @@ extension RecordBatch {
         // has no continuation bytes.
         if scan.firstProblem == nil && (!scan.hasNonASCII || !anyFieldStartsWithContinuationByte()) { return }
         for record in 0..<count where problem(record) == nil {
-            if let found = Self.textProblem(in: self, record: record) { setProblem(found, at: record) }
+            if let found = Self.textProblem(in: self, record: record, transcodedFromUTF16: transcodedFromUTF16) {
+                setProblem(found, at: record)
+            }
         }
     }
 
@@ -34,7 +40,7 @@ extension RecordBatch {
     }
 
     /// The first NUL byte or invalid UTF-8 in one record, field by field.
-    private static func textProblem(in batch: RecordBatch, record: Int) -> RecordProblem? {
+    private static func textProblem(in batch: RecordBatch, record: Int, transcodedFromUTF16: Bool) -> RecordProblem? {
         for column in 0..<batch.fieldCount(record) {
             let bytes = batch.field(record, column)
             if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
@@ -44,6 +50,19 @@ extension RecordBatch {
             }
             if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
                 let offset = batch.provenance(record).byteOffset
+                if transcodedFromUTF16 {
+                    let what =
+                        bytes[bad] == StreamingTranscoder.oddByteMarker
+                        ? "the UTF-16 input ends in the middle of a code unit (an odd final byte)"
+                        : "a lone UTF-16 surrogate"
+                    // Characters before it: the valid UTF-8 before `bad`, counted by lead bytes.
+                    let character = bytes[..<bad].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    return RecordProblem(
+                        reason: .invalidUTF16, column: column + 1,
+                        detail:
+                            "\(what) at character \(character) of the field (the record starts at byte offset \(offset))"
+                    )
+                }
                 let hex = String(bytes[bad], radix: 16, uppercase: true)
                 return RecordProblem(
                     reason: .invalidEncoding, column: column + 1,

@@ -30,6 +30,7 @@ package enum DefinitionLoader {
                 throw DefinitionError(file: path, line: nil, message: "the definition is empty")
             }
             root = composed
+            try DefinitionSize.check(composed, file: path)
         } catch let error as DefinitionError {
             throw error
         } catch let error as YamlError {
@@ -45,7 +46,7 @@ package enum DefinitionLoader {
         guard let nameNode = top["name"] else {
             throw DefinitionError(file: path, line: 1, message: "the definition needs a 'name'")
         }
-        let name = try nameNode.string()
+        let name = try PipelineName.checked(nameNode)
         if let version = top["version"], try version.int() != 1 {
             throw version.error("version must be 1 (the only definition format this candor reads)")
         }
@@ -53,7 +54,8 @@ package enum DefinitionLoader {
         let output = try top["output"]?.keyed(allowed: ["directory", "max_reject_share"]) ?? [:]
         let privacy =
             try top["privacy"]?.keyed(allowed: [
-                "min_group_size", "max_interval_width", "free_text", "text_min_group_size", "text_quote_limit",
+                "min_group_size", "allow_small_groups", "max_interval_width", "free_text", "text_min_group_size",
+                "text_quote_limit",
             ]) ?? [:]
 
         try context.loadScales(top["scales"])
@@ -84,26 +86,40 @@ package enum DefinitionLoader {
                 second: try context.segmentField(parts[1], schema: schema))
         }
         let headlines = try context.loadHeadlines(top["headlines"], metrics: metrics)
+        let allowsSmallGroups = try privacy["allow_small_groups"]?.bool() ?? false
         let rules = PrivacyRules(
-            minGroupSize: try privacy["min_group_size"]?.int() ?? 5,
-            maxIntervalWidth: try privacy["max_interval_width"]?.double() ?? 0.30)
-        guard rules.minGroupSize >= 1 else {
-            throw privacy["min_group_size"]!.error("min_group_size must be at least 1")
-        }
+            minGroupSize: try Self.minGroupSize(privacy["min_group_size"], allowsSmallGroups: allowsSmallGroups),
+            maxIntervalWidth: try privacy["max_interval_width"]?.share() ?? 0.30)
 
         let inputs = try top["inputs"]?.strings() ?? []
         return PipelineDefinition(
             path: path, sha256: SHA256Digest.hex(of: [UInt8](data)), name: name,
             title: try top["title"]?.string() ?? name, inputs: inputs, folder: folder, read: read,
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
-            maxRejectShare: try output["max_reject_share"]?.double() ?? 1.0,
+            maxRejectShare: try output["max_reject_share"]?.share() ?? 1.0,
             plan: AggregationPlan(
                 schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),
             headlines: headlines,
             freeText: FreeTextPolicy(
                 allowed: try privacy["free_text"]?.bool() ?? false,
-                minGroupSize: try privacy["text_min_group_size"]?.int() ?? 10,
-                quoteLimit: try privacy["text_quote_limit"]?.int() ?? 20))
+                minGroupSize: try privacy["text_min_group_size"]?.count() ?? 10,
+                quoteLimit: try privacy["text_quote_limit"]?.count() ?? 20))
+    }
+
+    /// The smallest group the report shows: 5 unless set. Below 3 a reader can work out a
+    /// respondent's answers from a group's figures, so 1 and 2 need `allow_small_groups: true`
+    /// (the report then states that groups this small are shown); 3 and 4 are allowed with a
+    /// warning in the report (`MarkdownReport.smallGroupWarning`).
+    private static func minGroupSize(_ node: DefinitionNode?, allowsSmallGroups: Bool) throws(DefinitionError) -> Int {
+        guard let node else { return 5 }
+        let size = try node.int()
+        guard size >= 1 else { throw node.error("min_group_size must be at least 1, not \(size)") }
+        guard size >= 3 || allowsSmallGroups else {
+            throw node.error(
+                "min_group_size \(size) would publish figures for groups of \(size == 1 ? "one respondent" : "two"), which can reveal their answers; use 3 or more, or set privacy.allow_small_groups: true to publish them anyway"
+            )
+        }
+        return size
     }
 
     /// `path` made absolute against `folder` unless it already is.

@@ -77,6 +77,22 @@ struct DefinitionNode {
         return value
     }
 
+    /// The node as a share: a number from 0 to 1 (0.10 for 10%).
+    func share() throws(DefinitionError) -> Double {
+        let value = try double()
+        guard value >= 0 && value <= 1 else {
+            throw error("\(path) must be a share from 0 to 1 (such as 0.10 for 10%), not '\(try string())'")
+        }
+        return value
+    }
+
+    /// The node as a count or threshold: a whole number of 0 or more.
+    func count() throws(DefinitionError) -> Int {
+        let value = try int()
+        guard value >= 0 else { throw error("\(path) must be 0 or more, not '\(try string())'") }
+        return value
+    }
+
     func bool() throws(DefinitionError) -> Bool {
         switch try string().lowercased() {
         case "true", "yes": return true

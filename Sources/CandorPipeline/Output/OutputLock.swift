@@ -15,6 +15,9 @@
 /// lock to clean up, so the lock file itself is left in place and never deleted (deleting it
 /// would let two runs lock two different files under one name).
 ///
+/// A symbolic link in the lock file's place is refused (`POSIX.openOwnFile`): following it
+/// would create or lock whatever file it names.
+///
 /// `flock` locks belong to the open file description: two `OutputLock`s on the same folder
 /// conflict even inside one process, just as two processes do.
 ///
@@ -47,7 +50,7 @@ package final class OutputLock {
     package func acquire(wait: Bool) throws(OutputError) {
         if descriptor != nil { return }
         let opened: Int32
-        switch POSIX.open(path, O_RDWR | O_CREAT | O_CLOEXEC, .readableByAll) {
+        switch POSIX.openOwnFile(path, O_RDWR | O_CREAT | O_CLOEXEC, .readableByAll) {
         case .success(let fd): opened = fd
         case .failure(let error): throw .cannotLock(path: path, reason: error.text)
         }

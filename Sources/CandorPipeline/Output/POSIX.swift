@@ -54,6 +54,22 @@ enum POSIX {
         }
     }
 
+    /// Opens a file candor keeps in an output folder (the run log, the lock file) without
+    /// following a symbolic link in its place.
+    ///
+    /// A link planted there would otherwise make candor append to, lock or create whatever file
+    /// it points at. `O_NOFOLLOW` makes `open` fail with `ELOOP` instead, which this reports
+    /// as `Errno.symbolicLink`, so the message says what is wrong rather than "Too many levels of
+    /// symbolic links". (The reports and the rejects file are created under fresh temporary
+    /// names with `O_EXCL`, which never follows a link, and renamed over their final names.)
+    ///
+    /// - Returns: the descriptor, or the errno.
+    static func openOwnFile(_ path: String, _ flags: Int32, _ permissions: FilePermissions) -> Result<Int32, Errno> {
+        open(path, flags | O_NOFOLLOW, permissions).mapError { error in
+            error.code == ELOOP ? .symbolicLink : error
+        }
+    }
+
     /// fsync(2), retrying EINTR. Returns the errno on failure.
     static func sync(_ descriptor: Int32) -> Int32? {
         while fsync(descriptor) != 0 {
@@ -93,6 +109,15 @@ enum POSIX {
 struct Errno: Error {
     /// The errno value.
     var code: Int32
-    /// The system's text for it.
-    var text: String { POSIX.describe(code) }
+    /// Whether the file refused was a symbolic link (`ELOOP` from an `O_NOFOLLOW` open).
+    var isSymbolicLink = false
+    /// The system's text for it, or what to do about a refused symbolic link.
+    var text: String {
+        isSymbolicLink
+            ? "it is a symbolic link, and candor does not follow links in an output folder; remove the link"
+            : POSIX.describe(code)
+    }
+
+    /// A file refused because it is a symbolic link.
+    static let symbolicLink = Errno(code: ELOOP, isSymbolicLink: true)
 }

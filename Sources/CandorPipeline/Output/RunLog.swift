@@ -14,7 +14,8 @@ import Foundation
 /// kernel places every such write at the then end of file, so lines from concurrent appenders
 /// never interleave. Readers skip lines that do not parse, so a line cut short by a crash or a
 /// full disk costs that one entry and nothing else; the next append starts on a fresh line.
-/// The file holds paths, checksums and counts, no answers, so it is `0644`.
+/// The file holds paths, checksums and counts, no answers, so it is `0644`. A symbolic link in
+/// its place is refused, not followed (`POSIX.openOwnFile`).
 package struct RunLog: Sendable {
     /// The file's path, `<folder>/runs.jsonl`.
     package let path: String
@@ -32,7 +33,7 @@ package struct RunLog: Sendable {
         line.append(UInt8(ascii: "\n"))
         let descriptor: Int32
         // Read as well as write: the last byte is checked for a line a crashed writer left open.
-        switch POSIX.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, .readableByAll) {
+        switch POSIX.openOwnFile(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, .readableByAll) {
         case .success(let opened): descriptor = opened
         case .failure(let error): throw .cannotCreate(path: path, reason: error.text)
         }
@@ -54,6 +55,17 @@ package struct RunLog: Sendable {
         }
         if let code = POSIX.sync(descriptor) {
             throw .cannotWrite(path: path, reason: POSIX.describe(code))
+        }
+    }
+
+    /// Fails when a symbolic link stands in the log's place, so that a run refuses it before
+    /// doing its work (`append` would refuse it too, but only at the end, as a warning).
+    ///
+    /// - Throws: `OutputError.cannotCreate` naming the log.
+    package func refuseSymbolicLink() throws(OutputError) {
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            throw .cannotCreate(path: path, reason: Errno.symbolicLink.text)
         }
     }
 
@@ -119,7 +131,7 @@ package struct RunLog: Sendable {
     /// The whole file, or the errno that stopped reading it.
     private static func readAll(_ path: String) -> Result<[UInt8], Errno> {
         let descriptor: Int32
-        switch POSIX.open(path, O_RDONLY | O_CLOEXEC, .readableByAll) {
+        switch POSIX.openOwnFile(path, O_RDONLY | O_CLOEXEC, .readableByAll) {
         case .success(let opened): descriptor = opened
         case .failure(let error): return .failure(error)
         }

@@ -8,6 +8,7 @@ package enum DefinitionCheck {
     package static func describe(_ request: RunRequest) throws(RunFailure) -> [String] {
         let definition = request.definition
         var lines = ["pipeline \(definition.name) (\(definition.path))"]
+        try request.checkInputsMissOutputs()
         let files = try request.inputFiles()
         let cleaner = Cleaner(schema: definition.schema)
         for file in files {

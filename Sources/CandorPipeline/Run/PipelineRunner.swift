@@ -2,6 +2,7 @@ import CandorAggregate
 import CandorClean
 import CandorCore
 import CandorIngest
+import CandorReport
 import Foundation
 import Logging
 
@@ -39,12 +40,16 @@ package enum PipelineRunner {
     ) throws(RunFailure) -> RunOutcome {
         let definition = request.definition
         let directory = request.outputDirectory
+        try request.checkInputsMissOutputs()
         try OutputFolder.create(directory)
         let lock = OutputLock(directory: directory)
         do { try lock.acquire(wait: request.waitForLock) } catch {
             throw RunFailure(error.exitStatus, error.description)
         }
         defer { lock.release() }
+        do { try RunLog(directory: directory).refuseSymbolicLink() } catch {
+            throw RunFailure(error.exitStatus, error.description)
+        }
         // After the folder exists, so a glob matching nothing is in the run log like a missing file.
         let files = try request.inputFiles()
         StaleTemporaryFiles.remove(besides: [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]) {
@@ -88,6 +93,7 @@ package enum PipelineRunner {
             )
         }
         let document = ReportAssembly.document(definition: definition, pass: pass)
+        do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }
         let outputs = [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]
         do {
             let markdown = try AtomicFileWriter(path: request.reportMarkdownPath, permissions: .readableByAll)

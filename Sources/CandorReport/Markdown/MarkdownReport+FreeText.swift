@@ -16,7 +16,9 @@ extension MarkdownReport {
                 FigureText.count(section.answered) + " respondents answered; the first "
                     + FigureText.count(section.quotes.count) + " answers in input order:")
             lines.append("")
-            for quote in section.quotes { lines.append("> " + MarkdownEscaping.escape(quote)); lines.append("") }
+            for quote in section.quotes {
+                lines.append("> " + MarkdownEscaping.escapeLineStart(quote)); lines.append("")
+            }
             if lines.last == "" { lines.removeLast() }
         }
         return lines

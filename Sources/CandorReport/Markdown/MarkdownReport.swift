@@ -34,6 +34,18 @@ package enum MarkdownReport {
             + " (complementary suppression). No count or n is shown for a hidden group."
     }
 
+    /// What the methods say about a low anonymity threshold: below 3 (which a definition can
+    /// only set with `privacy.allow_small_groups: true`), or 3 or 4, under the customary 5.
+    static func smallGroupWarning(_ methods: ReportMethods) -> String? {
+        if methods.minGroupSize < 3 {
+            return "Small groups: the pipeline allows groups of fewer than 3 respondents (privacy.allow_small_groups),"
+                + " so a figure may describe one or two people and reveal their answers."
+        }
+        guard methods.minGroupSize < 5 else { return nil }
+        return "Warning: an anonymity threshold of " + FigureText.count(methods.minGroupSize)
+            + " is below the customary 5; a small group's figures are easier to trace to the people in it."
+    }
+
     /// The note that explains the "†" mark.
     static func unreliableNote(_ methods: ReportMethods) -> String {
         "† Unreliable: the 95% interval is wider than " + FigureText.decimal(methods.maxIntervalWidth * 100, places: 1)
@@ -45,7 +57,10 @@ package enum MarkdownReport {
         guard !document.headlines.isEmpty else { return [] }
         var lines = ["", "## Headlines", ""]
         for headline in document.headlines {
-            lines.append("- " + HeadlineText.render(headline, in: document, style: .markdown))
+            lines.append(
+                "- "
+                    + MarkdownEscaping.escapingBlockStart(HeadlineText.render(headline, in: document, style: .markdown))
+            )
         }
         if document.headlines.contains(where: { HeadlineText.isUnreliable($0, in: document) }) {
             lines += ["", unreliableNote(document.methods)]
@@ -78,6 +93,7 @@ package enum MarkdownReport {
         lines.append(
             "- Anonymity threshold: " + FigureText.count(methods.minGroupSize)
                 + " respondents; smaller groups, and groups that would reveal them by subtraction, are suppressed.")
+        if let warning = smallGroupWarning(methods) { lines.append("- " + warning) }
         lines.append(
             "- Reliability: figures whose 95% interval is wider than "
                 + FigureText.decimal(methods.maxIntervalWidth, places: 2) + " are marked †.")
@@ -94,7 +110,8 @@ package enum MarkdownReport {
             lines += ["", "### Definitions", ""]
             for metric in document.metrics {
                 lines.append(
-                    "- " + MarkdownEscaping.escape(metric.label) + " (" + MarkdownEscaping.escape(metric.id) + ", "
+                    "- " + MarkdownEscaping.escapeLineStart(metric.label) + " (" + MarkdownEscaping.escape(metric.id)
+                        + ", "
                         + MarkdownEscaping.escape(metric.kind) + "): " + MarkdownEscaping.escape(metric.definitionText))
             }
         }
