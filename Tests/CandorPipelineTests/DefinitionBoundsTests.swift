@@ -25,6 +25,31 @@ import Testing
         )
     }
 
+    /// An alias as a mapping key: Yams hashes keys to find duplicates, and hashing an alias of
+    /// the tree above walks all of it, inside `compose`, before the node count can stop it.
+    @Test(arguments: ["blocks: {? *l4 : x}", "blocks: {*l4 : x}", "blocks:\n  *l4: x"])
+    func anAliasUsedAsAKeyIsRefusedBeforeComposing(_ keyLine: String) throws {
+        var yaml = Self.base + "segments:\n  - &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...4 {
+            let previous = Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "  - &l\(level) [\(previous)]\n"
+        }
+        let (path, message) = try DefinitionFiles.error(yaml + keyLine + "\n")
+        // Lines 1-4 the base, 5 "segments:", 6-10 the levels: the key is on line 11 or 12.
+        let line = keyLine.contains("\n") ? 12 : 11
+        #expect(
+            message
+                == "\(path):\(line): the alias *l4 is used as a mapping key; write the key out (a definition's keys are plain words, and comparing an aliased key can take as long as expanding it)"
+        )
+    }
+
+    /// Stars in quoted text and comments, and aliases as values, are not keys.
+    @Test func starsThatAreNotAliasKeysAreLeftAlone() {
+        let yaml =
+            "title: \"*bold*: really\"  # *not: a key\nheadlines: ['*x: y']\nsegments: [&a x, *a]\nname: a*b\n"
+        #expect(AliasKeyScan.firstAliasKey(in: yaml) == nil)
+    }
+
     /// 250 nested one-element lists: deeper than the bound of 200 (and, before the bound, a
     /// condition nested like this recursed once per level in the resolver).
     @Test func nestingDeeperThanTheBoundIsRefused() throws {

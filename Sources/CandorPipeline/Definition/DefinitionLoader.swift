@@ -24,6 +24,13 @@ package enum DefinitionLoader {
             throw DefinitionError(file: path, line: nil, message: "the pipeline definition \(reason)")
         }
         let text = String(decoding: data, as: UTF8.self)
+        if let found = AliasKeyScan.firstAliasKey(in: text) {
+            throw DefinitionError(
+                file: path, line: found.line,
+                message:
+                    "the alias *\(found.alias) is used as a mapping key; write the key out (a definition's keys are plain words, and comparing an aliased key can take as long as expanding it)"
+            )
+        }
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
