@@ -58,19 +58,19 @@ import Testing
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 73])
     }
 
-    /// The run log is opened for appending and does follow a symlink, so `/dev/full` can be
-    /// reached there: the reports are published and the failed append is a warning.
-    @Test func aRunLogOnDevFullIsAWarningAfterTheReportsArePublished() throws {
+    /// A run log that cannot be appended to (here a folder in its place; a symbolic link to
+    /// `/dev/full` no longer reaches it, as links there are refused): the reports are published
+    /// and the failed append is a warning.
+    @Test func aRunLogThatCannotBeAppendedToIsAWarningAfterTheReportsArePublished() throws {
         let workspace = try Workspace()
         let reports = workspace.reports()
-        try workspace.makeFolder("Reports/bad-boss")
-        try FileManager.default.createSymbolicLink(atPath: reports + "/runs.jsonl", withDestinationPath: "/dev/full")
+        try workspace.makeFolder("Reports/bad-boss/runs.jsonl")
         let result = try workspace.candor("run", "Pipelines/bad-boss.yml")
         #expect(result.status == 0)
         #expect(result.stdout == "")
         #expect(
             result.stderrLines == [
-                "candor: warning: could not append to the run log: cannot write \(reports)/runs.jsonl: No space left on device"
+                "candor: warning: could not append to the run log: cannot create \(reports)/runs.jsonl: Is a directory"
             ])
         #expect(FileFacts.bytes(reports + "/bad-boss.json") != nil)
     }

@@ -93,6 +93,8 @@ package enum PipelineRunner {
             )
         }
         let document = ReportAssembly.document(definition: definition, pass: pass)
+        // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
+        // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }
         let outputs = [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]
         do {
