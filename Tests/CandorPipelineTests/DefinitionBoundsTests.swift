@@ -134,6 +134,26 @@ import Testing
             message: "5:32: privacy.text_min_group_size must be 0 or more, not '-5'"),
     ]
 
+    /// "  - {id: e, kind: engagement_index, block: b, engaged_display_n: -1}" is line 9; the
+    /// value starts after "  - {" (5), "id: e, " (7), "kind: engagement_index, " (24), "block: b, "
+    /// (10) and "engaged_display_n: " (19): column 66.
+    @Test func aNegativeMetricThresholdIsAConfigurationError() throws {
+        let yaml = """
+            version: 1
+            name: t
+            scales: {agree5: {labels: [a, b, c, d, e]}}
+            fields:
+              - {name: r, type: id, column: r}
+              - {name: q, type: likert, column: q, scale: agree5}
+            blocks: {b: [q]}
+            metrics:
+              - {id: e, kind: engagement_index, block: b, engaged_display_n: -1}
+
+            """
+        let (path, message) = try DefinitionFiles.error(yaml)
+        #expect(message == "\(path):9:66: metrics[0].engaged_display_n must be 0 or more, not '-1'")
+    }
+
     @Test(arguments: badSettings)
     func aSettingOutOfRangeIsAConfigurationError(_ bad: SettingCase) throws {
         let (path, message) = try DefinitionFiles.error(Self.base + bad.line + "\n")
