@@ -22,9 +22,12 @@ package enum PipelineRunner {
             return outcome
         } catch {
             logger.error("\(name): \(error.message)")
-            // A locked run must not write beside the holder; with no output folder there is no
-            // run log to append to (and a warning about it would bury the real error).
-            if error.status != .locked, FileManager.default.fileExists(atPath: request.outputDirectory) {
+            // A locked run must not write beside the holder; with no output folder, or a symbolic
+            // link in the run log's place, there is no run log to append to (and a warning about
+            // it would bury the real error).
+            if error.status != .locked, FileManager.default.fileExists(atPath: request.outputDirectory),
+                (try? RunLog(directory: request.outputDirectory).refuseSymbolicLink()) != nil
+            {
                 appendRunLog(
                     request, started: started, inputs: inputs, counts: counts, status: error.status, logger: logger)
             }
