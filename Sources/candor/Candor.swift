@@ -1,4 +1,5 @@
 import ArgumentParser
+import CandorCore
 import CandorPipeline
 import Foundation
 
@@ -23,7 +24,7 @@ struct Candor: ParsableCommand {
             try command.run()
             try flushStandardOutput()
         } catch let failure as CandorFailure {
-            FileHandle.standardError.write(Data("candor: error: \(failure.message)\n".utf8))
+            StandardStream.error.write("candor: error: \(failure.message)\n")
             Foundation.exit(failure.exitStatus.rawValue)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

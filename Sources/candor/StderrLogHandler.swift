@@ -1,3 +1,4 @@
+import CandorCore
 import Foundation
 import Logging
 
@@ -35,7 +36,7 @@ struct StderrLogHandler: LogHandler {
                 ?? Data()
             text = String(decoding: data, as: UTF8.self) + "\n"
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(text)
     }
 
     private static func timestamp() -> String {

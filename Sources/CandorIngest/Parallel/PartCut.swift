@@ -1,3 +1,4 @@
+import CandorCore
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -20,8 +21,10 @@ enum PartCut {
         let dataEnd = fileSize - Int64(bomLength)
         let middle = dataStart + (dataEnd - dataStart) / 2
         guard middle > dataStart else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        // Not a plain open(2): a name swapped for a FIFO since the first reader opened it must
+        // not block here.
+        guard case .success(let opened) = RegularFileOpening.open(path) else { return nil }
+        let descriptor = opened.descriptor
         defer { close(descriptor) }
         let window = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: window, alignment: 64)

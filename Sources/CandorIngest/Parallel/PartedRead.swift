@@ -91,7 +91,7 @@ package final class PartedRead {
     ) throws -> InputShape {
         let path = path
         let checksum = BackgroundTask(name: "candor-checksum") {
-            FileChecksum.sha256(of: path, chunkSize: ParallelIngest.partChunkSize)?.sha256 ?? ""
+            FileChecksum.sha256(of: path, chunkSize: ParallelIngest.partChunkSize)
         }
         // Joined on every way out: a process must not exit while OpenSSL is hashing.
         defer { _ = checksum.wait() }
@@ -134,8 +134,25 @@ package final class PartedRead {
                 shape = first.shape
             }
         }
-        shape.sha256 = checksum.wait()
+        shape.sha256 = try checkedChecksum(checksum.wait())
         return shape
+    }
+
+    /// The checksum's digest, once the file is known to be the version every part read: the
+    /// parts and the checksum each read the file on their own, so each must have seen the
+    /// identity the first reader opened, and the file must still have it now.
+    private func checkedChecksum(
+        _ checksum: (sha256: String, bytes: Int64, identity: InputFileIdentity)?
+    ) throws(IngestError) -> String {
+        do throws(IngestError) {
+            try first.input.verifyUnchanged()
+            guard let checksum, checksum.identity == first.input.identity else {
+                throw IngestError(changed: path, how: "its checksum was taken from another version")
+            }
+            return checksum.sha256
+        } catch {
+            throw error.naming(name)
+        }
     }
 
     /// Reads the first reader's batches into `consume` until it stops.

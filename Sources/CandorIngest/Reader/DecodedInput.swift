@@ -17,6 +17,8 @@ final class DecodedInput {
     let bomLength: Int
     /// Size of the file in bytes, as stored.
     let fileSize: Int64
+    /// The file as opened: reading must end with the same identity, after exactly its size.
+    let identity: InputFileIdentity
     private let descriptor: Int32
     private let chunkSize: Int
     private let buffer: UnsafeMutableRawPointer
@@ -37,16 +39,14 @@ final class DecodedInput {
         self.path = path
         self.chunkSize = chunkSize
         digest = hashing ? BackgroundDigest() : nil
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw IngestError(errno == ENOENT ? .missing : .unreadable, file: path, detail: Self.errnoText(errno))
+        switch RegularFileOpening.open(path) {
+        case .success(let opened):
+            descriptor = opened.descriptor
+            identity = opened.identity
+        case .failure(let failure):
+            throw IngestError(opening: path, failure)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw IngestError(.directory, file: path, detail: "is a directory, not a CSV file")
-        }
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IngestError(.unreadable, file: path, detail: Self.errnoText(errno)) }
-        fileSize = Int64(info.st_size)
+        fileSize = identity.size
         // 64-byte alignment: a 16-byte-off buffer makes read(2)'s copy several times slower.
         // The byte-order mark is sniffed from a 4 KiB prefix whatever the chunk size: a chunk
         // smaller than the mark would otherwise hide it.
@@ -57,6 +57,13 @@ final class DecodedInput {
             close(descriptor)
             buffer.deallocate()
             throw IngestError(.unreadable, file: path, detail: text)
+        }
+        if prefixLength > 0 && fileSize == 0 {
+            close(descriptor)
+            buffer.deallocate()
+            throw IngestError(
+                .notRegular, file: path,
+                detail: "reports a size of 0 but has content (a /proc or /sys file?); copy it to a regular file first")
         }
         let sniff = EncodingSniffer.sniff(
             prefix: UnsafeRawBufferPointer(start: buffer, count: prefixLength), declared: declared)
@@ -107,6 +114,12 @@ final class DecodedInput {
                 if errno == EINTR { continue }
                 throw IngestError(.unreadable, file: path, detail: "read failed: " + Self.errnoText(errno))
             }
+            // Past the size it had when opened, the file is no longer the version being read
+            // (and a /proc file that never ends stops here).
+            if rawPosition + Int64(count) > fileSize {
+                throw IngestError(changed: path, how: "it grew past the \(fileSize) bytes it had when opened")
+            }
+            if count == 0 { try verifyUnchanged(readToEnd: true) }
             let raw = UnsafeRawBufferPointer(start: buffer, count: count)
             hashUnseen(raw)
             let skip = rawPosition < Int64(bomLength) ? min(count, bomLength - Int(rawPosition)) : 0
@@ -174,6 +187,20 @@ final class DecodedInput {
             return UnsafeRawBufferPointer(rebasing: chunk[drop...])
         }
         return nil
+    }
+
+    /// Throws `IngestError.Kind.changed` unless the file is still the version opened: the same
+    /// identity through the descriptor and through its path, and, with `readToEnd`, every one
+    /// of its bytes read.
+    func verifyUnchanged(readToEnd: Bool = false) throws(IngestError) {
+        if readToEnd && rawPosition < fileSize {
+            let now = InputFileIdentity(descriptor: descriptor)
+            let how = identity.change(to: now) ?? "it ended after \(rawPosition) of its \(fileSize) bytes"
+            throw IngestError(changed: path, how: how)
+        }
+        let how = identity.change(to: InputFileIdentity(descriptor: descriptor))
+            ?? identity.change(to: InputFileIdentity(path: path))
+        if let how { throw IngestError(changed: path, how: how) }
     }
 
     private func hashUnseen(_ raw: UnsafeRawBufferPointer) {

@@ -76,6 +76,9 @@ final class RecordReader {
         options = first.options
         input = try DecodedInput(
             path: first.input.path, declared: first.options.encoding, chunkSize: options.chunkSize, hashing: false)
+        if let how = first.input.identity.change(to: input.identity) {
+            throw IngestError(changed: first.input.path, how: how)
+        }
         delimiter = first.delimiter
         layout = first.layout
         firstDataLine = 1

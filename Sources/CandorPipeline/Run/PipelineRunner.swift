@@ -132,8 +132,13 @@ package enum PipelineRunner {
         let unchanged =
             last.definitionSHA256 == request.definition.sha256
             && last.inputs.map(\.sha256) == current.map(\.sha256) && last.inputs.map(\.path) == current.map(\.path)
-            && FileManager.default.fileExists(atPath: request.reportJSONPath)
-        guard unchanged else { return nil }
+            && last.inputs.map(\.bytes) == current.map(\.bytes)
+        // A report deleted (or never published by a run killed before its commit) is written
+        // again, whatever the inputs.
+        let published = [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath].allSatisfy {
+            FileManager.default.fileExists(atPath: $0)
+        }
+        guard unchanged && published else { return nil }
         logger.info(
             "\(request.definition.name): inputs and definition unchanged since the last successful run; skipped")
         // Every run leaves its line, a skipped one too: same inputs, so the last run's counts.

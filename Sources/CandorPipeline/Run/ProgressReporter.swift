@@ -1,3 +1,4 @@
+import CandorCore
 import Foundation
 
 #if canImport(Glibc)
@@ -45,11 +46,11 @@ package final class ProgressReporter: @unchecked Sendable {
         let line = String(
             format: "\r%@: %.0f of %.0f MB, %.0f records/s, about %.0f s left ", (file as NSString).lastPathComponent,
             Double(done) / 1e6, Double(totalBytes) / 1e6, perSecond, left)
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStream.error.write(line)
     }
 
     func finish(file: String) {
         doneBytes += fileBytes[file] ?? 0
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStream.error.write("\r\u{1B}[K")
     }
 }
