@@ -11,13 +11,19 @@ final class BatchChannel<Item>: @unchecked Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    /// Adds an item, waiting while the channel is full.
-    func send(_ item: Item) {
+    private var closed = false
+
+    /// Adds an item, waiting while the channel is full; `false` (the item not taken, for the
+    /// sender to dispose of) once the consumer has closed the channel.
+    @discardableResult
+    func send(_ item: Item) -> Bool {
         condition.lock()
-        while items.count >= capacity { condition.wait() }
+        defer { condition.unlock() }
+        while items.count >= capacity && !closed { condition.wait() }
+        if closed { return false }
         items.append(item)
         condition.broadcast()
-        condition.unlock()
+        return true
     }
 
     /// Takes the oldest item, waiting while the channel is empty.
@@ -28,5 +34,18 @@ final class BatchChannel<Item>: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return item
+    }
+
+    /// Refuses every later `send` (waking a sender waiting for room) and returns the items
+    /// never received, for the consumer to dispose of: a consumer that stops early must not
+    /// leave the producer blocked for good, or what it made unowned.
+    func close() -> [Item] {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        let left = items
+        items.removeAll()
+        condition.broadcast()
+        return left
     }
 }

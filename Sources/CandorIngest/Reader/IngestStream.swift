@@ -22,6 +22,8 @@ package final class IngestStream {
     private let byteOffsetBias: Int64
     private var reader: RecordReader?
     private let channel: BatchChannel<Message>?
+    /// Signalled when the parsing thread has ended (`nil` when not threaded).
+    private let finished: DispatchSemaphore?
     private var finalShape: InputShape?
 
     private enum Message {
@@ -30,8 +32,16 @@ package final class IngestStream {
         case failure(IngestError)
     }
 
-    /// Carries the reader to its thread. Safe: after the hand-over only that thread uses it.
-    private struct ReaderTransfer: @unchecked Sendable { let reader: RecordReader; let channel: BatchChannel<Message> }
+    /// Carries the reader to its thread, which releases it (closing the file) when done.
+    /// Safe: after the hand-over only that thread uses it.
+    private final class ReaderTransfer: @unchecked Sendable {
+        var reader: RecordReader?
+        let channel: BatchChannel<Message>
+        init(reader: RecordReader, channel: BatchChannel<Message>) {
+            self.reader = reader
+            self.channel = channel
+        }
+    }
 
     /// Opens `path` and reads its header.
     /// - Throws: `IngestError` when the file is missing, a directory, unreadable, empty or has
@@ -58,19 +68,45 @@ package final class IngestStream {
             let channel = BatchChannel<Message>(capacity: 3)
             self.channel = channel
             let transfer = ReaderTransfer(reader: reader, channel: channel)
+            let finished = DispatchSemaphore(value: 0)
+            self.finished = finished
             let thread = Thread {
-                do throws(IngestError) {
-                    while let storage = try transfer.reader.nextBatch() { transfer.channel.send(.batch(storage)) }
-                    transfer.channel.send(.end(transfer.reader.shape))
-                } catch {
-                    transfer.channel.send(.failure(error))
-                }
+                if let reader = transfer.reader { Self.produce(from: reader, into: channel) }
+                // The reader is released before the signal, so its file is closed by then.
+                transfer.reader = nil
+                finished.signal()
             }
             thread.name = "candor-ingest"
             thread.start()
         } else {
             self.reader = reader
             channel = nil
+            finished = nil
+        }
+    }
+
+    /// Stops the parsing thread and frees the batches it made that were never taken (a run
+    /// failing after the header, e.g. on a missing mapped column, leaked them), then waits for
+    /// the thread, so no file stays open behind a dropped stream.
+    deinit {
+        guard let channel, let finished else { return }
+        for case .batch(let storage) in channel.close() { storage.deallocate() }
+        finished.wait()
+    }
+
+    /// The parsing thread's work: every batch, then the end or the failure, into `channel`.
+    private static func produce(from reader: RecordReader, into channel: BatchChannel<Message>) {
+        do throws(IngestError) {
+            while let storage = try reader.nextBatch() {
+                guard channel.send(.batch(storage)) else {
+                    // The stream was dropped early (a failing run): nobody else will free it.
+                    storage.deallocate()
+                    return
+                }
+            }
+            channel.send(.end(reader.shape))
+        } catch {
+            channel.send(.failure(error))
         }
     }
 

@@ -191,6 +191,11 @@ final class RecordReader {
 
     private var pending: [BatchStorage] = []
 
+    /// Frees the batches sealed but not yet handed out (a reader dropped mid-file).
+    deinit {
+        for storage in pending { storage.deallocate() }
+    }
+
     private func popSealed() -> BatchStorage? {
         if pending.isEmpty { pending = tokenizer.takeSealed().reversed() }
         return pending.popLast()
