@@ -30,7 +30,8 @@ package enum FileChecksum {
             guard total <= opened.identity.size else { return nil }
             digest.update(UnsafeRawBufferPointer(start: buffer, count: count))
         }
-        guard total == opened.identity.size, opened.identity.change(to: InputFileIdentity(descriptor: descriptor)) == nil
+        guard total == opened.identity.size,
+            opened.identity.change(to: InputFileIdentity(descriptor: descriptor)) == nil
         else { return nil }
         return (digest.finalizeHex(), total, opened.identity)
     }

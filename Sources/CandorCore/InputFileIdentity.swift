@@ -54,7 +54,8 @@ package struct InputFileIdentity: Sendable, Hashable, CustomStringConvertible {
     /// `size N, modified S.NNNNNNNNN`, for messages.
     package var description: String {
         let nanoseconds = String(modifiedNanoseconds)
-        return "\(size) bytes, modified \(modifiedSeconds).\(String(repeating: "0", count: max(0, 9 - nanoseconds.count)))\(nanoseconds)"
+        return
+            "\(size) bytes, modified \(modifiedSeconds).\(String(repeating: "0", count: max(0, 9 - nanoseconds.count)))\(nanoseconds)"
     }
 
     /// What is wrong when `now` (taken after reading) is not this identity (taken when the file

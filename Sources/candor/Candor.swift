@@ -19,6 +19,9 @@ struct Candor: ParsableCommand {
     /// Runs the command; a `CandorFailure` exits with its own documented status and one line
     /// on stderr, anything else the way swift-argument-parser does (usage errors: 64).
     static func main() {
+        // A closed pipe on stdout or stderr is then an EPIPE the writes ignore (stderr) or
+        // report (stdout, exit 73), not a death by SIGPIPE before the run log is written.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -72,7 +72,10 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.configuration.rawValue)
             }
         }
-        let outcomes = Self.runAll(requests, jobs: jobs, logger: logger)
+        let signals = TerminationSignals { [quiet] line in
+            if !quiet { logger.error("\(line)") }
+        }
+        let outcomes = signals.whileInstalled { Self.runAll(requests, jobs: jobs, logger: logger) }
         for outcome in outcomes where verbose {
             print(Self.summary(outcome))
         }

@@ -16,7 +16,7 @@ import Testing
     static let largeRows = "100000"
 
     /// Writes the large export into the workspace as `big.csv`.
-    private static func makeLargeInput(_ workspace: Workspace) throws -> String {
+    static func makeLargeInput(_ workspace: Workspace) throws -> String {
         let made = try workspace.candor("sample", "--survey", "bad-boss", "--rows", largeRows, "--output", "big.csv")
         try #require(made.status == 0, "candor sample failed: \(made.stderr)")
         return workspace.path("big.csv")
@@ -24,7 +24,7 @@ import Testing
 
     /// Polls until the running pipeline has created its rejects temporary file (so it holds the
     /// lock and is reading), then another half second; false if the process ended first.
-    private static func waitUntilReading(_ running: CandorProcess.Running, in folder: String) -> Bool {
+    static func waitUntilReading(_ running: CandorProcess.Running, in folder: String) -> Bool {
         let deadline = Date().addingTimeInterval(30)
         while running.process.isRunning && Date() < deadline {
             if FileFacts.entries(folder).contains(where: { $0.hasPrefix(".bad-boss.rejects.csv.tmp-") }) {

@@ -119,14 +119,16 @@ import Testing
 
     /// The README's exit-status table, as `--help` prints it.
     static let exitStatusLines = [
-        " 0  success: the reports were written",
-        "64  usage error: wrong command-line arguments",
-        "65  data-quality failure: rejected share above max_reject_share",
-        "66  an input file is missing or unreadable",
-        "70  internal error (a bug in candor; please report it)",
-        "73  an output file cannot be created or written",
-        "75  another run holds the output folder's lock; try again later",
-        "78  configuration error in the pipeline definition",
+        "  0  success: the reports were written",
+        " 64  usage error: wrong command-line arguments",
+        " 65  data-quality failure: rejected share above max_reject_share",
+        " 66  an input file is missing or unreadable",
+        " 70  internal error (a bug in candor; please report it)",
+        " 73  an output file cannot be created or written",
+        " 75  another run holds the output folder's lock; try again later",
+        " 78  configuration error in the pipeline definition",
+        "130  interrupted (SIGINT); the previous reports were kept",
+        "143  terminated (SIGTERM); the previous reports were kept",
     ]
 
     @Test(arguments: [["--help"], ["run", "--help"]])

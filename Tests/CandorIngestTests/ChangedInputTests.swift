@@ -98,7 +98,8 @@ struct ChangedInputTests {
         var truncated = false
         #expect {
             _ = try read.run(
-                later: 0, consumeLater: { _, _ in }, consume: { _ in
+                later: 0, consumeLater: { _, _ in },
+                consume: { _ in
                     if !truncated { truncated = truncate(path, 100) == 0 }
                 }, acceptLater: { _ in true })
         } throws: { error in

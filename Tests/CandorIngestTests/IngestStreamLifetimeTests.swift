@@ -12,7 +12,9 @@ struct IngestStreamLifetimeTests {
     /// The descriptors of this process open on `path`, from `/proc/self/fd`.
     private static func openDescriptors(on path: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        return entries.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)) == path }
+        return entries.filter {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)) == path
+        }
     }
 
     /// 20,000 records in 4 KiB reads: ten batches of up to 2,048 records, more than the three

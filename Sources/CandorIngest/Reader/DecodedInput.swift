@@ -198,7 +198,8 @@ final class DecodedInput {
             let how = identity.change(to: now) ?? "it ended after \(rawPosition) of its \(fileSize) bytes"
             throw IngestError(changed: path, how: how)
         }
-        let how = identity.change(to: InputFileIdentity(descriptor: descriptor))
+        let how =
+            identity.change(to: InputFileIdentity(descriptor: descriptor))
             ?? identity.change(to: InputFileIdentity(path: path))
         if let how { throw IngestError(changed: path, how: how) }
     }

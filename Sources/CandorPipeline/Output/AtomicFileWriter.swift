@@ -20,6 +20,8 @@
 ///
 /// Not `Sendable`: it owns a descriptor and a buffer; one task writes one file. If it is
 /// dropped without `commit()`, the temporary file is removed and the old file stays as it was.
+/// The temporary file is entered in `RunsInProgress` while it exists, so a SIGINT or SIGTERM
+/// removes it too.
 package final class AtomicFileWriter {
     /// The final path the file appears at on commit.
     package let path: String
@@ -67,6 +69,12 @@ package final class AtomicFileWriter {
             let candidate = stem + String(UInt32.random(in: .min ... .max), radix: 16)
             switch POSIX.open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions) {
             case .success(let descriptor):
+                guard RunsInProgress.shared.addTemporaryFile(candidate) else {
+                    // A signal is ending the process: its handler may already have cleaned up.
+                    close(descriptor)
+                    unlink(candidate)
+                    throw .cannotCreate(path: path, reason: "candor is being stopped by a signal")
+                }
                 temporaryPath = candidate
                 output = BufferedFileOutput(descriptor: descriptor, displayPath: path)
                 return
@@ -135,6 +143,7 @@ package final class AtomicFileWriter {
             break
         }
         unlink(temporaryPath)
+        RunsInProgress.shared.removeTemporaryFile(temporaryPath)
         state = .abandoned
     }
 
@@ -177,6 +186,7 @@ package final class AtomicFileWriter {
         if renamed != 0 {
             return try fail(.cannotReplace(path: path, reason: POSIX.lastError))
         }
+        RunsInProgress.shared.removeTemporaryFile(temporaryPath)
         state = .committed
     }
 

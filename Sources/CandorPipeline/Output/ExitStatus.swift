@@ -21,6 +21,12 @@ package enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     case locked = 75
     /// The pipeline definition is invalid (`EX_CONFIG`).
     case configuration = 78
+    /// Stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it. Temporary files were removed,
+    /// the previous reports kept, and the run log has the run's entry.
+    case interrupted = 130
+    /// Stopped by SIGTERM (a `kill`, a cron or systemd timeout): 128 + 15, as a shell reports
+    /// it; cleaned up as for `interrupted`.
+    case terminated = 143
 
     /// The one-line description used in `--help` and the README.
     package var summary: String {
@@ -33,10 +39,13 @@ package enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
         case .cannotWriteOutput: "an output file cannot be created or written"
         case .locked: "another run holds the output folder's lock; try again later"
         case .configuration: "configuration error in the pipeline definition"
+        case .interrupted: "interrupted (SIGINT); the previous reports were kept"
+        case .terminated: "terminated (SIGTERM); the previous reports were kept"
         }
     }
 
-    /// The sysexits.h name of the code, for people who know the convention.
+    /// The sysexits.h name of the code, for people who know the convention (for the two
+    /// signal codes, the shell's convention they follow).
     package var sysexitsName: String {
         switch self {
         case .success: "EX_OK"
@@ -47,21 +56,23 @@ package enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
         case .cannotWriteOutput: "EX_CANTCREAT"
         case .locked: "EX_TEMPFAIL"
         case .configuration: "EX_CONFIG"
+        case .interrupted: "128+SIGINT"
+        case .terminated: "128+SIGTERM"
         }
     }
 
     /// All codes as an aligned table, one per line in ascending order, for `--help` and the README.
     ///
     /// ```
-    ///  0  success: the reports were written
-    /// 64  usage error: wrong command-line arguments
+    ///   0  success: the reports were written
+    ///  64  usage error: wrong command-line arguments
     /// ```
     package static var helpText: String {
         allCases
             .sorted { $0.rawValue < $1.rawValue }
             .map { status in
                 let code = String(status.rawValue)
-                return String(repeating: " ", count: 2 - code.count) + code + "  " + status.summary
+                return String(repeating: " ", count: 3 - code.count) + code + "  " + status.summary
             }
             .joined(separator: "\n")
     }

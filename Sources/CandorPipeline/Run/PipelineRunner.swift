@@ -16,16 +16,20 @@ package enum PipelineRunner {
         let name = request.definition.name
         var counts: RunLogEntry.Counts?
         var inputs: [RunLogEntry.Input] = []
+        var entered: Int?
         do {
             let outcome = try execute(
-                request, logger: logger, progress: progress, started: started, counts: &counts, inputs: &inputs)
+                request, logger: logger, progress: progress, started: started, counts: &counts, inputs: &inputs,
+                entered: &entered)
             return outcome
         } catch {
             logger.error("\(name): \(error.message)")
             // A locked run must not write beside the holder; with no output folder, or a symbolic
             // link in the run log's place, there is no run log to append to (and a warning about
-            // it would bury the real error).
-            if error.status != .locked, FileManager.default.fileExists(atPath: request.outputDirectory),
+            // it would bury the real error). A signal's handler may have written this run's entry
+            // already.
+            let owesEntry = entered.map { RunsInProgress.shared.claimLogEntry($0) } ?? true
+            if owesEntry, error.status != .locked, FileManager.default.fileExists(atPath: request.outputDirectory),
                 (try? RunLog(directory: request.outputDirectory).refuseSymbolicLink()) != nil
             {
                 appendRunLog(
@@ -39,7 +43,7 @@ package enum PipelineRunner {
 
     private static func execute(
         _ request: RunRequest, logger: Logger, progress: ProgressReporter?, started: Date,
-        counts: inout RunLogEntry.Counts?, inputs: inout [RunLogEntry.Input]
+        counts: inout RunLogEntry.Counts?, inputs: inout [RunLogEntry.Input], entered: inout Int?
     ) throws(RunFailure) -> RunOutcome {
         let definition = request.definition
         let directory = request.outputDirectory
@@ -53,6 +57,9 @@ package enum PipelineRunner {
         do { try RunLog(directory: directory).refuseSymbolicLink() } catch {
             throw RunFailure(error.exitStatus, error.description)
         }
+        // From here a signal ends the run with a log entry of its own (see `RunsInProgress`).
+        let number = RunsInProgress.shared.begin(request, started: started)
+        entered = number
         // After the folder exists, so a glob matching nothing is in the run log like a missing file.
         let files = try request.inputFiles()
         StaleTemporaryFiles.remove(besides: [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]) {
@@ -60,7 +67,8 @@ package enum PipelineRunner {
         }
 
         if request.onlyIfChanged,
-            let skipped = try unchangedSinceLastSuccess(request, files: files, logger: logger, started: started)
+            let skipped = try unchangedSinceLastSuccess(
+                request, files: files, logger: logger, started: started, entered: number)
         {
             return skipped
         }
@@ -110,7 +118,9 @@ package enum PipelineRunner {
         } catch {
             throw RunFailure(error.exitStatus, error.description)
         }
-        appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)
+        if RunsInProgress.shared.claimLogEntry(number) {
+            appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)
+        }
         logger.info(
             "\(definition.name): read \(accounting.read), accepted \(accounting.accepted), rejected \(accounting.rejected), excluded \(accounting.excluded)"
         )
@@ -120,7 +130,7 @@ package enum PipelineRunner {
     }
 
     private static func unchangedSinceLastSuccess(
-        _ request: RunRequest, files: [InputFile], logger: Logger, started: Date
+        _ request: RunRequest, files: [InputFile], logger: Logger, started: Date, entered: Int
     ) throws(RunFailure) -> RunOutcome? {
         let log = RunLog(directory: request.outputDirectory)
         guard let last = try? log.lastSuccessful(pipeline: request.definition.name) else { return nil }
@@ -142,8 +152,10 @@ package enum PipelineRunner {
         logger.info(
             "\(request.definition.name): inputs and definition unchanged since the last successful run; skipped")
         // Every run leaves its line, a skipped one too: same inputs, so the last run's counts.
-        appendRunLog(
-            request, started: started, inputs: last.inputs, counts: last.counts, status: .success, logger: logger)
+        if RunsInProgress.shared.claimLogEntry(entered) {
+            appendRunLog(
+                request, started: started, inputs: last.inputs, counts: last.counts, status: .success, logger: logger)
+        }
         return RunOutcome(
             pipeline: request.definition.name, status: .success, message: nil, counts: nil, skipped: true,
             seconds: Date().timeIntervalSince(started), outputs: [])
