@@ -8,7 +8,7 @@ struct PipelineArguments: ParsableArguments {
 
     @Option(
         name: .customLong("input"), parsing: .upToNextOption,
-        help: "Input files or globs, replacing the definitions' inputs.")
+        help: "Input files or globs, replacing the definitions' inputs (regular files or symlinks to them; not '-').")
     var inputs: [String] = []
 
     @Option(help: "Output folder, replacing the definitions' output.directory.")
