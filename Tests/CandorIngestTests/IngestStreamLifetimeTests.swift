@@ -30,4 +30,23 @@ struct IngestStreamLifetimeTests {
         }
         #expect(Self.openDescriptors(on: path) == [])
     }
+
+    /// Closing hands back what was never received, refuses later sends, and wakes a sender
+    /// waiting for room (its send then reports the item was not taken).
+    @Test func aClosedChannelReturnsItsItemsAndRefusesSends() {
+        let channel = BatchChannel<Int>(capacity: 2)
+        #expect(channel.send(1))
+        #expect(channel.send(2))
+        #expect(channel.receive() == 1)
+        #expect(channel.send(3))
+        let refused = DispatchSemaphore(value: 0)
+        let sender = Thread {
+            // The channel is full: this waits until the close below.
+            if !channel.send(4) { refused.signal() }
+        }
+        sender.start()
+        #expect(channel.close() == [2, 3])
+        refused.wait()
+        #expect(!channel.send(5))
+    }
 }

@@ -36,11 +36,7 @@ package final class IngestStream {
     /// Safe: after the hand-over only that thread uses it.
     private final class ReaderTransfer: @unchecked Sendable {
         var reader: RecordReader?
-        let channel: BatchChannel<Message>
-        init(reader: RecordReader, channel: BatchChannel<Message>) {
-            self.reader = reader
-            self.channel = channel
-        }
+        init(reader: RecordReader) { self.reader = reader }
     }
 
     /// Opens `path` and reads its header.
@@ -67,7 +63,7 @@ package final class IngestStream {
         if threaded {
             let channel = BatchChannel<Message>(capacity: 3)
             self.channel = channel
-            let transfer = ReaderTransfer(reader: reader, channel: channel)
+            let transfer = ReaderTransfer(reader: reader)
             let finished = DispatchSemaphore(value: 0)
             self.finished = finished
             let thread = Thread {
