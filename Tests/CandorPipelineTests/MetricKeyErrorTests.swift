@@ -63,6 +63,22 @@ import Testing
         #expect(
             message
                 == "\(path):21:11: unknown metric kind 'nsp'; use share, multiselect, likert, nps, engagement_index, "
-                + "variance_share or drivers")
+                + "variance_share, drivers or mean")
+    }
+}
+
+/// The `mean` kind reads an integer, number or Likert field.
+@Suite struct MeanDefinitionTests {
+    @Test func meanOfALikertFieldLoads() throws {
+        let folder = ScratchFolder()
+        let yaml = MetricKeyErrorTests.base + "metrics:\n  - {id: m, kind: mean, field: q1}\n"
+        let definition = try DefinitionLoader.load(path: try DefinitionFiles.write(yaml, in: folder))
+        #expect(definition.plan.metrics.map(\.kind) == [.mean(field: 1)])
+    }
+
+    @Test func meanOfAnIDFieldIsAnError() throws {
+        let yaml = MetricKeyErrorTests.base + "metrics:\n  - id: m\n    kind: mean\n    field: respondent\n"
+        let (path, message) = try DefinitionFiles.error(yaml)
+        #expect(message == "\(path):22:12: a mean metric needs an integer, number or likert field")
     }
 }

@@ -13,6 +13,7 @@ package enum MetricRegistry {
         EngagementAccumulator.self,
         VarianceShareAccumulator.self,
         DriversAccumulator.self,
+        MeanAccumulator.self,
     ]
 
     /// Every kind's definition type.
