@@ -39,3 +39,26 @@ import Testing
         }
     }
 }
+
+/// Every registered kind has its section in the pipeline reference, and the placeholder it names
+/// its figure by has a row in the headline table.
+@Suite struct MetricKindDocumentationTests {
+    static func reference() throws -> String {
+        try String(
+            contentsOfFile: ReportFixtures.packageRoot.appendingPathComponent("Docs/PIPELINE.md").path, encoding: .utf8)
+    }
+
+    @Test func everyKindHasItsSection() throws {
+        let reference = try Self.reference()
+        for kind in MetricRegistry.kinds {
+            #expect(reference.contains("### `\(kind.name)`\n"), "Docs/PIPELINE.md has no section for \(kind.name)")
+        }
+    }
+
+    @Test func everyKindPlaceholderHasItsRow() throws {
+        let reference = try Self.reference()
+        for placeholder in MetricRegistry.kinds.compactMap({ $0.valuePlaceholder }) {
+            #expect(reference.contains("| `{\(placeholder)}` |"), "Docs/PIPELINE.md has no row for {\(placeholder)}")
+        }
+    }
+}
