@@ -25,9 +25,7 @@ package struct ShareMetric: MetricDefinition {
     package static func resolve<Arguments: MetricArguments>(
         _ arguments: inout Arguments
     ) throws(Arguments.Failure) -> ShareMetric {
-        guard arguments.has("where") else {
-            throw arguments.error(at: nil, "metric '\(arguments.id)' (share) needs 'where'")
-        }
+        try arguments.requirePresence(of: "where", kind: name)
         let among = try arguments.predicate("among")
         let condition = try arguments.required("where", of: name, try arguments.predicate("where"))
         return ShareMetric(

@@ -65,6 +65,12 @@ extension MetricArguments {
         return value
     }
 
+    /// Throws that the metric of kind `kind` needs `key` unless the entry has it, for a kind
+    /// that reads other keys before `key` but must first report `key` missing.
+    package func requirePresence(of key: String, kind: String) throws(Failure) {
+        _ = try required(key, of: kind, has(key) ? true : nil)
+    }
+
     /// The kind of field `index` in the schema.
     package func kind(ofField index: Int) -> FieldKind { schema.fields[index].kind }
 }
