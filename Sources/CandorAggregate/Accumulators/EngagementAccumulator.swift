@@ -48,9 +48,9 @@ package struct EngagementIndexMetric: MetricDefinition {
         }
         return EngagementIndexMetric(
             items: block.fields, name: block.name, engagedAt: engagedAt, disengagedBelow: disengagedBelow,
-            minimumItems: try arguments.int("minimum_items") ?? block.fields.count,
-            engagedDisplayN: try arguments.int("engaged_display_n") ?? 30,
-            allClassesDisplayN: try arguments.int("all_classes_display_n") ?? 100)
+            minimumItems: try arguments.count("minimum_items") ?? block.fields.count,
+            engagedDisplayN: try arguments.count("engaged_display_n") ?? 30,
+            allClassesDisplayN: try arguments.count("all_classes_display_n") ?? 100)
     }
 }
 

@@ -42,6 +42,8 @@ package protocol MetricArguments {
     func string(_ key: String) throws(Failure) -> String?
     /// `key` as a whole number.
     func int(_ key: String) throws(Failure) -> Int?
+    /// `key` as a count: a whole number, 0 or more.
+    func count(_ key: String) throws(Failure) -> Int?
     /// `key` as a number.
     func double(_ key: String) throws(Failure) -> Double?
     /// The index of the field `key` names.

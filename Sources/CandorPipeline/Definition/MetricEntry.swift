@@ -21,6 +21,8 @@ struct MetricEntry: MetricArguments {
 
     func int(_ key: String) throws(DefinitionError) -> Int? { try keys[key]?.int() }
 
+    func count(_ key: String) throws(DefinitionError) -> Int? { try keys[key]?.count() }
+
     func double(_ key: String) throws(DefinitionError) -> Double? { try keys[key]?.double() }
 
     func field(_ key: String) throws(DefinitionError) -> Int? {
