@@ -38,7 +38,10 @@ let package = Package(
         // Stage 3: typed responses -> statistics (streaming, mergeable accumulators, privacy).
         .target(name: "CandorAggregate", dependencies: ["CandorCore", "CandorClean"], swiftSettings: strictSettings),
         // Stage 4: statistics -> Markdown and JSON reports.
-        .target(name: "CandorReport", dependencies: ["CandorCore", "CandorAggregate"], swiftSettings: strictSettings),
+        // Its documents quote the cleaner's accounting and the schema's scales, so it reads CandorClean.
+        .target(
+            name: "CandorReport", dependencies: ["CandorCore", "CandorClean", "CandorAggregate"],
+            swiftSettings: strictSettings),
         // The pipeline definition file, stage wiring, run accounting and cron-safe output.
         .target(
             name: "CandorPipeline",
@@ -74,7 +77,7 @@ let package = Package(
             // Python scripts behind hand-worked expected values (Tests/README.md), not built.
             exclude: ["Reference"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorCore"],
+            name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorClean", "CandorCore"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CandorPipelineTests",

@@ -61,7 +61,7 @@ enum HandSurvey {
 @Suite struct AggregatorHandTests {
     @Test func shareCountsItsBaseAndWilsonInterval() throws {
         let result = try #require(HandSurvey.result("left"))
-        #expect(result.kind == "share")
+        #expect(result.kind.name == "share")
         // (9, 19, 0.47368421052631576, 0.27329805161179566, 0.6829219075488684)  proportion_confint(9, 19, method='wilson')
         #expect(result.overall.count == 9)
         #expect(result.overall.n == 19)
@@ -70,7 +70,7 @@ enum HandSurvey {
         expectClose(result.overall.interval?.high, 0.6829219075488684)
         #expect(result.overall.unreliable)  // width 0.41 > 0.30
         #expect(result.overall.effectiveN == nil)
-        #expect(result.detail == .share(definition: "left = Yes"))
+        #expect(result.detail == .summary(definition: "left = Yes"))
     }
 
     @Test func multiselectRanksOptionsAmongRespondentsWhoAnswered() throws {
@@ -252,7 +252,7 @@ enum HandSurvey {
         let plan = AggregationPlan(
             schema: HandSurvey.schema, metrics: HandSurvey.metrics, privacy: PrivacyRules(minGroupSize: 5))
         let results = aggregate(plan, Array(HandSurvey.rows.prefix(4))).results(labels: testLabels(HandSurvey.schema))
-        for result in results where result.kind != "drivers" && result.kind != "variance_share" {
+        for result in results where result.kind.name != "drivers" && result.kind.name != "variance_share" {
             #expect(result.overall.suppressed, "\(result.id)")
             #expect(result.overall.value == nil && result.overall.interval == nil && result.overall.count == nil)
             #expect(result.overall.suppressionReason == "below_threshold")

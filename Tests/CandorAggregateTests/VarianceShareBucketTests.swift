@@ -32,7 +32,7 @@ import Testing
     ]
 
     static func accumulator(_ rows: [[Int64?]]) -> VarianceShareAccumulator {
-        aggregate(plan, rows).varianceShares[0]
+        aggregate(plan, rows).accumulator(0, as: VarianceShareAccumulator.self)!
     }
 
     /// `rows` with each team code `c` replaced by `mapping[c]`.
@@ -124,7 +124,8 @@ import Testing
     static let weights: [Double] = [1, 1, 1, 1, 1, 1, 2, 0.5, 1, 1]
 
     @Test func weightsOtherThanOneAreSummedFromThenOn() {
-        let sums = aggregate(Self.plan, Self.rows, weights: Self.weights).varianceShares[0].groupSums()
+        let sums = aggregate(Self.plan, Self.rows, weights: Self.weights).accumulator(
+            0, as: VarianceShareAccumulator.self)!.groupSums()
         // Team 1: weights 1 (12 in the three-item bucket) and 0.5 (6 in the two-item bucket);
         // team 3: 1 (6, three items), 2 (3, three items), 1 (3, one item).
         #expect(
@@ -135,14 +136,17 @@ import Testing
 
     @Test(arguments: 0...10)
     func weightedAndUnweightedHalvesMergeToTheWhole(split: Int) {
-        let whole = aggregate(Self.plan, Self.rows, weights: Self.weights).varianceShares[0]
+        let whole = aggregate(Self.plan, Self.rows, weights: Self.weights).accumulator(
+            0, as: VarianceShareAccumulator.self)!
         let halves = [
             (Array(Self.rows[..<split]), Array(Self.weights[..<split])),
             (Array(Self.rows[split...]), Array(Self.weights[split...])),
         ]
         for (first, second) in [(halves[0], halves[1]), (halves[1], halves[0])] {
-            var merged = aggregate(Self.plan, first.0, weights: first.1).varianceShares[0]
-            merged.merge(aggregate(Self.plan, second.0, weights: second.1).varianceShares[0])
+            var merged = aggregate(Self.plan, first.0, weights: first.1).accumulator(
+                0, as: VarianceShareAccumulator.self)!
+            merged.merge(
+                aggregate(Self.plan, second.0, weights: second.1).accumulator(0, as: VarianceShareAccumulator.self)!)
             #expect(merged == whole)
             #expect(merged.result(Self.rules) == whole.result(Self.rules))
         }

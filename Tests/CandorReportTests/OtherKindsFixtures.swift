@@ -27,7 +27,7 @@ enum OtherKindsFixtures {
             label: "q02", n: 3, distribution: [], favourable: hidden, neutral: hidden, unfavourable: hidden, mean: nil,
             mean0to100: nil)
         return MetricResult(
-            id: "engagement_items", label: "Engagement items", kind: "likert", overall: favourable,
+            id: "engagement_items", label: "Engagement items", kind: LikertMetric.self, overall: favourable,
             detail: .likert(items: [q01, q02], index: nil))
     }
 
@@ -38,7 +38,7 @@ enum OtherKindsFixtures {
         let engaged = Figure(value: 0.3, count: 30, n: 100, interval: ci(0.21894885294932756, 0.39584854633346667))
         let hidden = Figure(value: 0.5, count: 50, n: 100).hidden("display_rule")
         return MetricResult(
-            id: "engagement", label: "Engagement", kind: "engagement_index", overall: engaged,
+            id: "engagement", label: "Engagement", kind: EngagementIndexMetric.self, overall: engaged,
             detail: .engagement(
                 engaged: engaged, notEngaged: hidden, activelyDisengaged: hidden, meanScore: 3.6,
                 rule: "engaged at a mean of 4.0 or more; actively disengaged below 2.5"))
@@ -46,7 +46,7 @@ enum OtherKindsFixtures {
 
     static func varianceShare() -> MetricResult {
         MetricResult(
-            id: "manager_effect", label: "Manager effect", kind: "variance_share",
+            id: "manager_effect", label: "Manager effect", kind: VarianceShareMetric.self,
             overall: Figure(value: 0.123456, n: 480),
             detail: .varianceShare(
                 etaSquared: 0.123456, icc1: 0.0456, groups: 12, respondents: 480, groupsBelowThreshold: 3,
@@ -56,7 +56,8 @@ enum OtherKindsFixtures {
 
     static func drivers() -> MetricResult {
         MetricResult(
-            id: "drivers", label: "What drives engagement", kind: "drivers", overall: Figure(value: nil, n: 100),
+            id: "drivers", label: "What drives engagement", kind: DriversMetric.self,
+            overall: Figure(value: nil, n: 100),
             detail: .drivers(
                 outcome: "engagement",
                 items: [

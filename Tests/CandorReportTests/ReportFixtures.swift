@@ -62,9 +62,9 @@ enum ReportFixtures {
             SegmentRow(labels: [departments[4]], figure: Figure(value: 1, count: 17, n: 17).hidden("complementary")),
         ]
         return MetricResult(
-            id: "any_bad_boss", label: label, kind: "share",
+            id: "any_bad_boss", label: label, kind: ShareMetric.self,
             overall: Figure(value: 0.995, count: 1_194, n: 1_200, interval: ci(0.9891344085810173, 0.9977065008222751)),
-            detail: .share(definition: "bad_boss_types is any of Micromanager, Absentee, Bully"),
+            detail: .summary(definition: "bad_boss_types is any of Micromanager, Absentee, Bully"),
             segments: [
                 SegmentTable(
                     name: field, fields: [field], rows: rows,
@@ -75,7 +75,7 @@ enum ReportFixtures {
     /// eNPS: 420 promoters, 504 passives, 276 detractors of 1,200: 35% − 23% = +12.
     static func enps() -> MetricResult {
         MetricResult(
-            id: "enps", label: "Employee Net Promoter Score", kind: "nps",
+            id: "enps", label: "Employee Net Promoter Score", kind: NPSMetric.self,
             overall: Figure(value: 12, n: 1_200, interval: ci(7.2, 16.8)),
             detail: .nps(
                 // (0.3235308905725719, 0.37742640960824847)
@@ -94,7 +94,7 @@ enum ReportFixtures {
         let atLeastOne = Figure(
             value: 0.995, count: 1_194, n: 1_200, interval: ci(0.9891344085810173, 0.9977065008222751))
         return MetricResult(
-            id: "boss_types", label: "Types of bad boss", kind: "multiselect", overall: atLeastOne,
+            id: "boss_types", label: "Types of bad boss", kind: MultiselectMetric.self, overall: atLeastOne,
             detail: .multiselect(
                 options: [
                     // 744/1200; (0.5921954393898385, 0.647038720465505)

@@ -1,8 +1,43 @@
 import CandorClean
 
+/// A `drivers` metric: the Pearson correlation of each item with an outcome score.
+package struct DriversMetric: MetricDefinition {
+    package static let name = "drivers"
+    package static let keys = ["outcome", "items", "block"]
+    package static let unit = FigureUnit.coefficient
+    package static let valuePlaceholder: String? = nil
+
+    /// The outcome score.
+    package var outcome: Score
+    /// The item fields.
+    package var items: [Int]
+
+    /// Creates the definition.
+    package init(outcome: Score, items: [Int]) {
+        self.outcome = outcome
+        self.items = items
+    }
+
+    package static func resolve<Arguments: MetricArguments>(
+        _ arguments: inout Arguments
+    ) throws(Arguments.Failure) -> DriversMetric {
+        let outcome = try arguments.required("outcome", of: name, try arguments.score("outcome"))
+        if let items = try arguments.likertFields("items") { return DriversMetric(outcome: outcome, items: items) }
+        if let block = try arguments.block("block") { return DriversMetric(outcome: outcome, items: block.fields) }
+        throw arguments.error(at: nil, "metric '\(arguments.id)' (drivers) needs 'items' or 'block'")
+    }
+}
+
+extension MetricKind {
+    /// A `drivers` metric (see `DriversMetric`).
+    package static func drivers(outcome: Score, items: [Int]) -> MetricKind {
+        MetricKind(DriversMetric(outcome: outcome, items: items))
+    }
+}
+
 /// Accumulates a `drivers` metric: per item, the running sums of Pearson's r with an outcome
 /// score over respondents who have both.
-struct DriversAccumulator: Equatable, Sendable {
+struct DriversAccumulator: MetricAccumulator {
     /// One item's sums. Outcome sums are kept per bucket (see `ScoreReader`) so they merge exactly.
     struct ItemSums: Mergeable {
         /// Respondents with both values, unweighted.
@@ -36,12 +71,19 @@ struct DriversAccumulator: Equatable, Sendable {
     private(set) var sums: [ItemSums]
 
     /// Creates an empty accumulator.
-    init(outcome: Score, items: [Int], schema: SurveySchema) {
-        self.outcome = ScoreReader(outcome, schema: schema)
+    init(_ metric: DriversMetric, context: AccumulatorContext) {
+        let schema = context.schema
+        let items = metric.items
+        outcome = ScoreReader(metric.outcome, schema: schema)
         self.items = items
         names = items.map { schema.fields.indices.contains($0) ? schema.fields[$0].name : "field \($0)" }
         let zeros = Array(repeating: 0.0, count: self.outcome.bucketCount)
         sums = Array(repeating: ItemSums(y: zeros, yy: zeros, xy: zeros), count: items.count)
+    }
+
+    /// Counts every response of `batch` (drivers are not broken down, so `ids` is not needed).
+    mutating func add(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
+        for row in 0..<batch.count { add(batch.row(row), weight: batch.weights[row]) }
     }
 
     /// Counts one response.
@@ -64,10 +106,18 @@ struct DriversAccumulator: Equatable, Sendable {
         }
     }
 
-    /// Adds another accumulator's sums.
-    mutating func merge(_ other: DriversAccumulator) {
+    /// Adds another accumulator's sums (they hold no groups, so `recoding` changes nothing).
+    mutating func merge(_ other: DriversAccumulator, recoding: GroupRecoder) {
         outcomeN += other.outcomeN
         for index in sums.indices where index < other.sums.count { sums[index].merge(other.sums[index]) }
+    }
+
+    var recodingLimits: [RecodingLimit] { [] }
+
+    /// No value overall (no segments); the ranked items in the detail.
+    func result(_ context: ResultContext) -> MetricOutcome {
+        let (overall, detail) = result(context.rules)
+        return MetricOutcome(overall: overall, detail: detail)
     }
 
     /// The overall figure (no value; n = respondents with an outcome) and the ranked items.

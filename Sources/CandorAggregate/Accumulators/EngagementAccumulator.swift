@@ -1,8 +1,75 @@
 import CandorClean
 
+/// An `engagement_index` metric: per respondent, the mean of a block's items (respondents who
+/// answered at least `minimumItems`), classed engaged (mean ≥ `engagedAt`), actively disengaged
+/// (mean < `disengagedBelow`) or not engaged. The engaged share is shown from `engagedDisplayN`
+/// respondents, all three classes from `allClassesDisplayN` (Gallup's practice: 30 and 100).
+package struct EngagementIndexMetric: MetricDefinition {
+    package static let name = "engagement_index"
+    package static let keys = [
+        "block", "engaged_at", "disengaged_below", "minimum_items", "engaged_display_n", "all_classes_display_n",
+    ]
+    package static let unit = FigureUnit.fraction
+    package static let valuePlaceholder: String? = nil
+
+    /// The index items.
+    package var items: [Int]
+    /// The block's name.
+    package var name: String
+    /// The cut-offs.
+    package var engagedAt: Double, disengagedBelow: Double
+    /// Items a respondent must answer to be classed.
+    package var minimumItems: Int
+    /// The display rules.
+    package var engagedDisplayN: Int, allClassesDisplayN: Int
+
+    /// Creates the definition.
+    package init(
+        items: [Int], name: String, engagedAt: Double, disengagedBelow: Double, minimumItems: Int,
+        engagedDisplayN: Int, allClassesDisplayN: Int
+    ) {
+        self.items = items
+        self.name = name
+        self.engagedAt = engagedAt
+        self.disengagedBelow = disengagedBelow
+        self.minimumItems = minimumItems
+        self.engagedDisplayN = engagedDisplayN
+        self.allClassesDisplayN = allClassesDisplayN
+    }
+
+    package static func resolve<Arguments: MetricArguments>(
+        _ arguments: inout Arguments
+    ) throws(Arguments.Failure) -> EngagementIndexMetric {
+        let block = try arguments.required("block", of: name, try arguments.block("block"))
+        let engagedAt = try arguments.double("engaged_at") ?? 4.0
+        let disengagedBelow = try arguments.double("disengaged_below") ?? 2.5
+        guard disengagedBelow <= engagedAt else {
+            throw arguments.error(at: nil, "disengaged_below must not exceed engaged_at")
+        }
+        return EngagementIndexMetric(
+            items: block.fields, name: block.name, engagedAt: engagedAt, disengagedBelow: disengagedBelow,
+            minimumItems: try arguments.count("minimum_items") ?? block.fields.count,
+            engagedDisplayN: try arguments.count("engaged_display_n") ?? 30,
+            allClassesDisplayN: try arguments.count("all_classes_display_n") ?? 100)
+    }
+}
+
+extension MetricKind {
+    /// An `engagement_index` metric (see `EngagementIndexMetric`).
+    package static func engagementIndex(
+        items: [Int], name: String, engagedAt: Double, disengagedBelow: Double, minimumItems: Int,
+        engagedDisplayN: Int, allClassesDisplayN: Int
+    ) -> MetricKind {
+        MetricKind(
+            EngagementIndexMetric(
+                items: items, name: name, engagedAt: engagedAt, disengagedBelow: disengagedBelow,
+                minimumItems: minimumItems, engagedDisplayN: engagedDisplayN, allClassesDisplayN: allClassesDisplayN))
+    }
+}
+
 /// Accumulates an `engagement_index` metric: per respondent the mean of the index items, classed
 /// engaged, not engaged or actively disengaged by the declared cut-offs.
-struct EngagementAccumulator: Equatable, Sendable {
+struct EngagementAccumulator: MetricAccumulator {
     /// One group's counts.
     struct Tally: FlatState {
         /// Classified respondents; successes are the engaged.
@@ -35,18 +102,16 @@ struct EngagementAccumulator: Equatable, Sendable {
     private(set) var tallies: Breakdown<Tally>
 
     /// Creates an empty accumulator.
-    init(
-        items: [Int], name: String, engagedAt: Double, disengagedBelow: Double, minimumItems: Int,
-        engagedDisplayN: Int, allClassesDisplayN: Int, layout: SegmentLayout
-    ) {
-        self.items = items
-        self.name = name
-        self.engagedAt = engagedAt
-        self.disengagedBelow = disengagedBelow
-        self.minimumItems = max(1, minimumItems)
-        self.engagedDisplayN = engagedDisplayN
-        self.allClassesDisplayN = allClassesDisplayN
-        tallies = Breakdown(empty: Tally(itemSums: Array(repeating: 0, count: max(items.count, 1))), layout: layout)
+    init(_ metric: EngagementIndexMetric, context: AccumulatorContext) {
+        items = metric.items
+        name = metric.name
+        engagedAt = metric.engagedAt
+        disengagedBelow = metric.disengagedBelow
+        minimumItems = max(1, metric.minimumItems)
+        engagedDisplayN = metric.engagedDisplayN
+        allClassesDisplayN = metric.allClassesDisplayN
+        tallies = Breakdown(
+            empty: Tally(itemSums: Array(repeating: 0, count: max(items.count, 1))), layout: context.layout)
     }
 
     /// Counts every response of `batch`; `ids` is scratch for the group ids.
@@ -82,12 +147,17 @@ struct EngagementAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: EngagementAccumulator, recoding: GroupRecoder = .identity) {
+    mutating func merge(_ other: EngagementAccumulator, recoding: GroupRecoder) {
         tallies.merge(other.tallies, recoding: recoding)
     }
 
-    /// The primary figure's tally: the engaged share.
-    static func primary(_ state: Tally) -> PrimaryTally { .share(state.engaged) }
+    var recodingLimits: [RecodingLimit] { [] }
+
+    /// The engaged share overall and per group (under the display rule); the classes in the detail.
+    func result(_ context: ResultContext) -> MetricOutcome {
+        let (overall, segments) = context.segmented(tallies, primary: \.engaged, displayN: engagedDisplayN)
+        return MetricOutcome(overall: overall, detail: detail(context.rules), segments: segments)
+    }
 
     /// The rule in words, for the report.
     var rule: String {

@@ -1,8 +1,43 @@
 import CandorClean
 
+/// A `likert` metric: distribution, favourable/neutral/unfavourable and mean per item, and for
+/// the items pooled as an index when the metric names a block.
+package struct LikertMetric: MetricDefinition {
+    package static let name = "likert"
+    package static let keys = ["block", "items"]
+    package static let unit = FigureUnit.fraction
+    package static let valuePlaceholder: String? = nil
+
+    /// The Likert item fields.
+    package var items: [Int]
+    /// The block's name when the items are pooled as an index.
+    package var blockName: String?
+
+    /// Creates the definition.
+    package init(items: [Int], blockName: String?) {
+        self.items = items
+        self.blockName = blockName
+    }
+
+    package static func resolve<Arguments: MetricArguments>(
+        _ arguments: inout Arguments
+    ) throws(Arguments.Failure) -> LikertMetric {
+        if let block = try arguments.block("block") { return LikertMetric(items: block.fields, blockName: block.name) }
+        return LikertMetric(
+            items: try arguments.required("items", of: name, try arguments.likertFields("items")), blockName: nil)
+    }
+}
+
+extension MetricKind {
+    /// A `likert` metric (see `LikertMetric`).
+    package static func likert(items: [Int], blockName: String?) -> MetricKind {
+        MetricKind(LikertMetric(items: items, blockName: blockName))
+    }
+}
+
 /// Accumulates a `likert` metric: per item the distribution over the scale's points and the
 /// favourable/neutral/unfavourable split, and, for a block, the items' answers pooled as an index.
-struct LikertAccumulator: Equatable, Sendable {
+struct LikertAccumulator: MetricAccumulator {
     /// One item's counts.
     struct ItemTally: Equatable, Sendable {
         /// Respondents who answered; successes are favourable answers.
@@ -86,8 +121,10 @@ struct LikertAccumulator: Equatable, Sendable {
 
     /// Creates an empty accumulator (fields that are not Likert items are left out); `weighted`
     /// when responses carry weights other than 1.
-    init(items fields: [Int], blockName: String?, schema: SurveySchema, layout: SegmentLayout, weighted: Bool) {
-        items = fields.compactMap { field in
+    init(_ metric: LikertMetric, context: AccumulatorContext) {
+        let schema = context.schema
+        let weighted = context.weighted
+        items = metric.items.compactMap { field in
             guard schema.fields.indices.contains(field), case .likert(let scale, _) = schema.fields[field].kind else {
                 return nil
             }
@@ -97,12 +134,12 @@ struct LikertAccumulator: Equatable, Sendable {
             return Item(
                 field: field, name: schema.fields[field].name, scale: scale, classes: classes)
         }
-        self.blockName = blockName
+        blockName = metric.blockName
         let empty = Tally(
             items: items.map { ItemTally(points: Array(repeating: 0, count: $0.scale.points.count)) },
             favourablePoints: weighted ? nil : items.map { $0.classes.map { $0 == 1 } },
             pointValues: weighted ? nil : items.map { $0.scale.points.map(Double.init) })
-        tallies = Breakdown(empty: empty, layout: layout)
+        tallies = Breakdown(empty: empty, layout: context.layout)
         coding = ItemCoding(items: items)
     }
 
@@ -166,13 +203,21 @@ struct LikertAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: LikertAccumulator, recoding: GroupRecoder = .identity) {
+    mutating func merge(_ other: LikertAccumulator, recoding: GroupRecoder) {
         tallies.merge(other.tallies, recoding: recoding)
     }
 
+    var recodingLimits: [RecodingLimit] { [] }
+
     /// The primary figure's tally: the index's favourable share for a block, else the first item's.
-    func primary(_ state: Tally) -> PrimaryTally {
-        .share(blockName == nil ? (state.items.first?.answers ?? ShareTally()) : state.index)
+    func primary(_ state: Tally) -> ShareTally {
+        blockName == nil ? (state.items.first?.answers ?? ShareTally()) : state.index
+    }
+
+    /// The favourable share overall and per group; every item (and the index) in the detail.
+    func result(_ context: ResultContext) -> MetricOutcome {
+        let (overall, segments) = context.segmented(tallies, primary: primary, pooledAnswers: blockName != nil)
+        return MetricOutcome(overall: overall, detail: detail(context.rules), segments: segments)
     }
 
     /// The detail: every item, and the index for a block.

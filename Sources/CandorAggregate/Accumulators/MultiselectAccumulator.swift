@@ -1,8 +1,38 @@
 import CandorClean
 
+/// A `multiselect` metric: per option of a multiselect field, the share of answering
+/// respondents who chose it.
+package struct MultiselectMetric: MetricDefinition {
+    package static let name = "multiselect"
+    package static let keys = ["field"]
+    package static let unit = FigureUnit.fraction
+    package static let valuePlaceholder: String? = nil
+
+    /// The multiselect field.
+    package var field: Int
+
+    /// Creates the definition.
+    package init(field: Int) { self.field = field }
+
+    package static func resolve<Arguments: MetricArguments>(
+        _ arguments: inout Arguments
+    ) throws(Arguments.Failure) -> MultiselectMetric {
+        let field = try arguments.required("field", of: name, try arguments.field("field"))
+        guard case .multiselect = arguments.kind(ofField: field) else {
+            throw arguments.error(at: "field", "metric '\(arguments.id)' needs a multiselect field")
+        }
+        return MultiselectMetric(field: field)
+    }
+}
+
+extension MetricKind {
+    /// A `multiselect` metric (see `MultiselectMetric`).
+    package static func multiselect(field: Int) -> MetricKind { MetricKind(MultiselectMetric(field: field)) }
+}
+
 /// Accumulates a `multiselect` metric: per option, the respondents who chose it, among those
 /// who answered the question (never the number of selections).
-struct MultiselectAccumulator: Equatable, Sendable {
+struct MultiselectAccumulator: MetricAccumulator {
     /// The counts of one group.
     struct Tally: FlatState {
         /// Answering respondents; successes are those who chose at least one option other than
@@ -36,7 +66,9 @@ struct MultiselectAccumulator: Equatable, Sendable {
     private(set) var tallies: Breakdown<Tally>
 
     /// Creates an empty accumulator for a multiselect field (any other field gives no options).
-    init(field: Int, schema: SurveySchema, layout: SegmentLayout) {
+    init(_ metric: MultiselectMetric, context: AccumulatorContext) {
+        let field = metric.field
+        let schema = context.schema
         var spec = MultiselectSpec(options: [], encoding: .joined(separator: ";"))
         if schema.fields.indices.contains(field), case .multiselect(let declared) = schema.fields[field].kind {
             spec = declared
@@ -46,7 +78,7 @@ struct MultiselectAccumulator: Equatable, Sendable {
         let realCount = min(spec.options.count, 63)
         realMask = realCount == 0 ? 0 : (realCount == 63 ? Int64.max : (Int64(1) << Int64(realCount)) - 1)
         noneIndex = spec.noneOption == nil || realCount >= 63 ? nil : realCount
-        tallies = Breakdown(empty: Tally(chosen: Array(repeating: 0, count: options.count)), layout: layout)
+        tallies = Breakdown(empty: Tally(chosen: Array(repeating: 0, count: options.count)), layout: context.layout)
     }
 
     /// Counts every response of `batch`; `ids` is scratch for the group ids.
@@ -81,12 +113,17 @@ struct MultiselectAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: MultiselectAccumulator, recoding: GroupRecoder = .identity) {
+    mutating func merge(_ other: MultiselectAccumulator, recoding: GroupRecoder) {
         tallies.merge(other.tallies, recoding: recoding)
     }
 
-    /// The primary figure's tally: the at-least-one share.
-    static func primary(_ state: Tally) -> PrimaryTally { .share(state.answered) }
+    var recodingLimits: [RecodingLimit] { [] }
+
+    /// The at-least-one share overall and per group; the options in the detail.
+    func result(_ context: ResultContext) -> MetricOutcome {
+        let (overall, segments) = context.segmented(tallies, primary: \.answered)
+        return MetricOutcome(overall: overall, detail: detail(context.rules), segments: segments)
+    }
 
     /// The detail: options ranked by share (ties: declared order), at-least-one, mean chosen.
     func detail(_ rules: FigureRules) -> MetricDetail {

@@ -1,17 +1,48 @@
 import CandorClean
 
+/// An `nps` metric: the Net Promoter Score of a 0–10 integer field (promoters 9–10, passives
+/// 7–8, detractors 0–6), in points.
+package struct NPSMetric: MetricDefinition {
+    package static let name = "nps"
+    package static let keys = ["field"]
+    package static let unit = FigureUnit.points
+    package static let valuePlaceholder: String? = nil
+
+    /// The 0–10 field.
+    package var field: Int
+
+    /// Creates the definition.
+    package init(field: Int) { self.field = field }
+
+    package static func resolve<Arguments: MetricArguments>(
+        _ arguments: inout Arguments
+    ) throws(Arguments.Failure) -> NPSMetric {
+        let field = try arguments.required("field", of: name, try arguments.field("field"))
+        guard case .integer(let minimum, let maximum) = arguments.kind(ofField: field), minimum >= 0, maximum <= 10
+        else {
+            throw arguments.error(at: "field", "an nps metric needs an integer field with min 0 and max 10")
+        }
+        return NPSMetric(field: field)
+    }
+}
+
+extension MetricKind {
+    /// An `nps` metric (see `NPSMetric`).
+    package static func nps(field: Int) -> MetricKind { MetricKind(NPSMetric(field: field)) }
+}
+
 /// Accumulates an `nps` metric over a 0–10 field: promoters 9–10, passives 7–8, detractors
 /// 0–6. Values outside 0–10 are not answers.
-struct PromoterAccumulator: Equatable, Sendable {
+struct PromoterAccumulator: MetricAccumulator {
     /// The field read.
     let field: Int
     /// Counts overall and per group.
     private(set) var tallies: Breakdown<PromoterTally>
 
     /// Creates an empty accumulator.
-    init(field: Int, layout: SegmentLayout) {
-        self.field = field
-        tallies = Breakdown(empty: PromoterTally(), layout: layout)
+    init(_ metric: NPSMetric, context: AccumulatorContext) {
+        field = metric.field
+        tallies = Breakdown(empty: PromoterTally(), layout: context.layout)
     }
 
     /// Counts every response of `batch`; `ids` is scratch for the group ids.
@@ -39,12 +70,17 @@ struct PromoterAccumulator: Equatable, Sendable {
     }
 
     /// Adds another accumulator's counts.
-    mutating func merge(_ other: PromoterAccumulator, recoding: GroupRecoder = .identity) {
+    mutating func merge(_ other: PromoterAccumulator, recoding: GroupRecoder) {
         tallies.merge(other.tallies, recoding: recoding)
     }
 
-    /// The primary figure's tally: the score.
-    static func primary(_ state: PromoterTally) -> PrimaryTally { .promoter(state) }
+    var recodingLimits: [RecodingLimit] { [] }
+
+    /// The score overall and per group; the three buckets in the detail.
+    func result(_ context: ResultContext) -> MetricOutcome {
+        let (overall, segments) = context.segmented(tallies, primary: { $0 })
+        return MetricOutcome(overall: overall, detail: detail(context.rules), segments: segments)
+    }
 
     /// The detail: the three buckets as shares of respondents.
     func detail(_ rules: FigureRules) -> MetricDetail {

@@ -78,19 +78,3 @@ struct PromoterTally: Equatable, Sendable {
             rawN: rawN, weight: weight, weightSquares: weightSquares, base: weight, successes: self[keyPath: keyPath])
     }
 }
-
-/// The figure a segment row shows for a metric, with what its test needs.
-enum PrimaryTally: Equatable, Sendable {
-    /// A share (of respondents or of answers).
-    case share(ShareTally)
-    /// A Net Promoter Score.
-    case promoter(PromoterTally)
-
-    /// Respondents behind the figure, unweighted.
-    var rawN: Int {
-        switch self {
-        case .share(let tally): tally.rawN
-        case .promoter(let tally): tally.rawN
-        }
-    }
-}

@@ -1,8 +1,46 @@
 import CandorClean
 
+/// A `variance_share` metric: eta squared and ICC(1) of a per-respondent score by a grouping
+/// field, over groups of at least the anonymity size.
+package struct VarianceShareMetric: MetricDefinition {
+    package static let name = "variance_share"
+    package static let keys = ["score", "group"]
+    package static let unit = FigureUnit.fraction
+    package static let valuePlaceholder: String? = nil
+
+    /// The per-respondent score.
+    package var score: Score
+    /// The grouping (category) field.
+    package var group: Int
+
+    /// Creates the definition.
+    package init(score: Score, group: Int) {
+        self.score = score
+        self.group = group
+    }
+
+    package static func resolve<Arguments: MetricArguments>(
+        _ arguments: inout Arguments
+    ) throws(Arguments.Failure) -> VarianceShareMetric {
+        let group = try arguments.required("group", of: name, try arguments.field("group"))
+        guard case .category = arguments.kind(ofField: group) else {
+            throw arguments.error(at: "group", "variance_share's group must be a category field")
+        }
+        return VarianceShareMetric(
+            score: try arguments.required("score", of: name, try arguments.score("score")), group: group)
+    }
+}
+
+extension MetricKind {
+    /// A `variance_share` metric (see `VarianceShareMetric`).
+    package static func varianceShare(score: Score, group: Int) -> MetricKind {
+        MetricKind(VarianceShareMetric(score: score, group: group))
+    }
+}
+
 /// Accumulates a `variance_share` metric: per group of the grouping field (a manager, say), the
 /// count and sums of a per-respondent score, for eta squared and ICC(1).
-struct VarianceShareAccumulator: Sendable {
+struct VarianceShareAccumulator: MetricAccumulator {
     /// The score.
     let score: ScoreReader
     /// The grouping field.
@@ -28,8 +66,10 @@ struct VarianceShareAccumulator: Sendable {
     private var touchedGroups: UInt64 = 0
 
     /// Creates an empty accumulator.
-    init(score: Score, group: Int, schema: SurveySchema) {
-        self.score = ScoreReader(score, schema: schema)
+    init(_ metric: VarianceShareMetric, context: AccumulatorContext) {
+        let schema = context.schema
+        let group = metric.group
+        score = ScoreReader(metric.score, schema: schema)
         self.group = group
         groupName = schema.fields.indices.contains(group) ? schema.fields[group].name : "field \(group)"
         groups = GroupScoreSums(bucketCount: self.score.bucketCount)
@@ -39,8 +79,8 @@ struct VarianceShareAccumulator: Sendable {
     @inline(__always)
     static func code(_ value: Int64) -> Int { value >= 0 && value < codeLimit ? Int(value) : -1 }
 
-    /// Counts every response of `batch`.
-    mutating func add(_ batch: BatchView) {
+    /// Counts every response of `batch` (groups are by code, so `ids` is not needed).
+    mutating func add(_ batch: BatchView, ids: UnsafeMutableBufferPointer<Int>) {
         guard group < batch.width else { return }
         let group = group
         var highest = -1
@@ -68,7 +108,7 @@ struct VarianceShareAccumulator: Sendable {
 
     /// Adds another accumulator's sums, group by group and bucket by bucket (so exact), its
     /// group codes translated by `recoding`.
-    mutating func merge(_ other: VarianceShareAccumulator, recoding: GroupRecoder = .identity) {
+    mutating func merge(_ other: VarianceShareAccumulator, recoding: GroupRecoder) {
         guard other.score.bucketCount == score.bucketCount else { return }
         // A chunk at a time, its groups here touched first (as in `add`): the codes of the two
         // parts' groups follow different orders, so each addition lands at a random group.
@@ -92,6 +132,9 @@ struct VarianceShareAccumulator: Sendable {
         touchedGroups ^= touched
     }
 
+    /// Groups are indexed by the grouping field's codes, up to `codeLimit`.
+    var recodingLimits: [RecodingLimit] { [RecodingLimit(field: group, limit: Self.codeLimit)] }
+
     /// Each recorded group's sums by code (groups added for respondents without a score hold zeros
     /// and are left out): respondents, Σw, then per bucket Σw × numerator, then per bucket
     /// Σw × numerator².
@@ -101,6 +144,12 @@ struct VarianceShareAccumulator: Sendable {
             sums[code] = groups.sums(ofGroup: code)
         }
         return sums
+    }
+
+    /// Eta squared overall (no segments); ICC(1) and the groups in the detail.
+    func result(_ context: ResultContext) -> MetricOutcome {
+        let (overall, detail) = result(context.rules)
+        return MetricOutcome(overall: overall, detail: detail)
     }
 
     /// The overall figure (eta squared, n = respondents in the groups used) and the detail.

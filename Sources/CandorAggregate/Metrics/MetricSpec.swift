@@ -17,43 +17,31 @@ package struct MetricSpec: Sendable, Hashable {
     }
 }
 
-/// What a metric computes.
-package enum MetricKind: Sendable, Hashable {
-    /// The share of respondents for whom `where` holds, among those for whom `among` holds.
-    /// Respondents for whom either is unknown (unanswered) are outside the denominator.
-    /// `definition` states the rule in words for the report.
-    case share(where: Predicate, among: Predicate?, definition: String)
-    /// Per option of a multiselect field, the share of answering respondents who chose it.
-    case multiselect(field: Int)
-    /// Distribution, favourable/neutral/unfavourable and mean per item, and for the items
-    /// pooled as an index when `blockName` is given.
-    case likert(items: [Int], blockName: String?)
-    /// Net Promoter Score of a 0–10 integer field: promoters 9–10, passives 7–8, detractors 0–6.
-    case nps(field: Int)
-    /// Per respondent, the mean of `items` (respondents who answered at least `minimumItems`),
-    /// classed engaged (mean ≥ `engagedAt`), actively disengaged (mean < `disengagedBelow`) or
-    /// not engaged. The engaged share is shown from `engagedDisplayN` respondents, all three
-    /// classes from `allClassesDisplayN` (Gallup's practice: 30 and 100).
-    case engagementIndex(
-        items: [Int], name: String, engagedAt: Double, disengagedBelow: Double, minimumItems: Int,
-        engagedDisplayN: Int, allClassesDisplayN: Int)
-    /// Eta squared and ICC(1) of a per-respondent score by a grouping field, over groups of at
-    /// least the anonymity size.
-    case varianceShare(score: Score, group: Int)
-    /// Pearson correlation of each item with an outcome score.
-    case drivers(outcome: Score, items: [Int])
+/// What a metric computes: one kind's resolved definition (a `MetricDefinition`).
+///
+/// The kinds are listed in `MetricRegistry`; each kind's file adds a factory such as
+/// `MetricKind.nps(field:)`.
+package struct MetricKind: Sendable, Hashable {
+    /// The kind's definition.
+    package let definition: any MetricDefinition
+
+    /// Wraps a kind's definition.
+    package init(_ definition: some MetricDefinition) {
+        self.definition = definition
+    }
+
+    /// The kind's type: its name, keys and units.
+    package var type: any MetricDefinition.Type { Swift.type(of: definition) }
 
     /// The kind's name as written in definitions.
-    package var name: String {
-        switch self {
-        case .share: "share"
-        case .multiselect: "multiselect"
-        case .likert: "likert"
-        case .nps: "nps"
-        case .engagementIndex: "engagement_index"
-        case .varianceShare: "variance_share"
-        case .drivers: "drivers"
-        }
+    package var name: String { type.name }
+
+    package static func == (lhs: MetricKind, rhs: MetricKind) -> Bool {
+        AnyHashable(lhs.definition) == AnyHashable(rhs.definition)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        AnyHashable(definition).hash(into: &hasher)
     }
 }
 

@@ -1,13 +1,12 @@
 /// The computed result of one declared metric, with privacy already applied: anything a report
 /// may show is here, and nothing it may not.
-package struct MetricResult: Sendable, Equatable {
+package struct MetricResult: Sendable {
     /// The metric's id from the definition.
     package var id: String
     /// Its human label.
     package var label: String
-    /// The kind, as written in definitions (`share`, `multiselect`, `likert`, `nps`,
-    /// `engagement_index`, `variance_share`, `drivers`).
-    package var kind: String
+    /// The kind: its name as written in definitions, and the units of its figures.
+    package var kind: any MetricDefinition.Type
     /// The metric's primary figure (the share, the score, the favourable share…).
     package var overall: Figure
     /// The kind's own detail.
@@ -17,7 +16,8 @@ package struct MetricResult: Sendable, Equatable {
 
     /// Creates a result.
     package init(
-        id: String, label: String, kind: String, overall: Figure, detail: MetricDetail, segments: [SegmentTable] = []
+        id: String, label: String, kind: any MetricDefinition.Type, overall: Figure, detail: MetricDetail,
+        segments: [SegmentTable] = []
     ) {
         self.id = id
         self.label = label
@@ -28,10 +28,20 @@ package struct MetricResult: Sendable, Equatable {
     }
 }
 
-/// The part of a result that depends on the metric's kind.
+extension MetricResult: Equatable {
+    /// Equal when every part is, the kinds compared as types.
+    package static func == (lhs: MetricResult, rhs: MetricResult) -> Bool {
+        lhs.id == rhs.id && lhs.label == rhs.label && lhs.kind == rhs.kind && lhs.overall == rhs.overall
+            && lhs.detail == rhs.detail && lhs.segments == rhs.segments
+    }
+}
+
+/// The part of a result that depends on the metric's kind: one case per shape of detail, which
+/// kinds may share (a share and a mean both say everything in their overall figure).
 package enum MetricDetail: Sendable, Equatable {
-    /// A share of respondents: `overall` says it all. `definition` states the predicate.
-    case share(definition: String)
+    /// A figure that says it all (a share of respondents, a mean); `definition` states what it
+    /// measures in words.
+    case summary(definition: String)
     /// Per option, the share of respondents who chose it (denominator: respondents who
     /// answered the question), ranked; plus at-least-one-real-option and the mean number chosen.
     case multiselect(options: [OptionFigure], atLeastOne: Figure, meanChosen: Double?)

@@ -10,70 +10,23 @@ import CandorClean
 ///
 /// Weights (`ResponseBatch.weights`) make counts weighted and intervals use the Kish effective n;
 /// the anonymity threshold always applies to raw respondent counts.
-package struct Aggregator: Sendable, Equatable {
-    /// Which accumulator array holds a metric.
-    enum Slot: Equatable, Sendable {
-        case share(Int), multiselect(Int), likert(Int), promoter(Int), engagement(Int), varianceShare(Int), drivers(Int)
-    }
-
+package struct Aggregator: Sendable {
     /// The plan being computed.
     package let plan: AggregationPlan
     /// Responses seen (raw).
     package private(set) var responseCount = 0
     let layout: SegmentLayout
-    let slots: [Slot]
-    // One array per kind, so each accumulator is mutated in place (an enum payload would be
-    // copied out, and its arrays copied on write, for every response).
-    private(set) var shares: [ShareAccumulator] = []
-    private(set) var multiselects: [MultiselectAccumulator] = []
-    private(set) var likerts: [LikertAccumulator] = []
-    private(set) var promoters: [PromoterAccumulator] = []
-    private(set) var engagements: [EngagementAccumulator] = []
-    private(set) var varianceShares: [VarianceShareAccumulator] = []
-    private(set) var drivers: [DriversAccumulator] = []
+    /// One accumulator per metric, in plan order. `add` and `merge` mutate each in place through
+    /// the array's element access, so a uniquely held accumulator's storage is never copied.
+    private(set) var accumulators: [any MetricAccumulator]
 
     /// Creates an empty aggregator for `plan`.
     package init(plan: AggregationPlan) {
         self.plan = plan
         let layout = SegmentLayout(plan: plan)
         self.layout = layout
-        let schema = plan.schema
-        var slots: [Slot] = []
-        for metric in plan.metrics {
-            switch metric.kind {
-            case .share(let condition, let among, _):
-                slots.append(.share(shares.count))
-                shares.append(ShareAccumulator(condition: condition, among: among, layout: layout))
-            case .multiselect(let field):
-                slots.append(.multiselect(multiselects.count))
-                multiselects.append(MultiselectAccumulator(field: field, schema: schema, layout: layout))
-            case .likert(let items, let blockName):
-                slots.append(.likert(likerts.count))
-                likerts.append(
-                    LikertAccumulator(
-                        items: items, blockName: blockName, schema: schema, layout: layout,
-                        weighted: schema.weightField != nil))
-            case .nps(let field):
-                slots.append(.promoter(promoters.count))
-                promoters.append(PromoterAccumulator(field: field, layout: layout))
-            case .engagementIndex(
-                let items, let name, let engagedAt, let disengagedBelow, let minimumItems,
-                let engagedDisplayN, let allClassesDisplayN):
-                slots.append(.engagement(engagements.count))
-                engagements.append(
-                    EngagementAccumulator(
-                        items: items, name: name, engagedAt: engagedAt, disengagedBelow: disengagedBelow,
-                        minimumItems: minimumItems, engagedDisplayN: engagedDisplayN,
-                        allClassesDisplayN: allClassesDisplayN, layout: layout))
-            case .varianceShare(let score, let group):
-                slots.append(.varianceShare(varianceShares.count))
-                varianceShares.append(VarianceShareAccumulator(score: score, group: group, schema: schema))
-            case .drivers(let outcome, let items):
-                slots.append(.drivers(drivers.count))
-                drivers.append(DriversAccumulator(outcome: outcome, items: items, schema: schema))
-            }
-        }
-        self.slots = slots
+        let context = AccumulatorContext(schema: plan.schema, layout: layout)
+        accumulators = plan.metrics.map { MetricRegistry.accumulator(for: $0.kind, context: context) }
     }
 
     /// Adds every response of `batch`.
@@ -99,15 +52,7 @@ package struct Aggregator: Sendable, Equatable {
                         values: values, weights: weights, width: width, count: rows,
                         codes: UnsafeBufferPointer(codes), codeSlots: codeSlots)
                     ids.withUnsafeMutableBufferPointer { ids in
-                        for index in shares.indices { shares[index].add(view, ids: ids) }
-                        for index in multiselects.indices { multiselects[index].add(view, ids: ids) }
-                        for index in likerts.indices { likerts[index].add(view, ids: ids) }
-                        for index in promoters.indices { promoters[index].add(view, ids: ids) }
-                        for index in engagements.indices { engagements[index].add(view, ids: ids) }
-                    }
-                    for index in varianceShares.indices { varianceShares[index].add(view) }
-                    for index in drivers.indices {
-                        for row in 0..<rows { drivers[index].add(view.row(row), weight: weights[row]) }
+                        for index in accumulators.indices { accumulators[index].add(view, ids: ids) }
                     }
                 }
             }
@@ -126,15 +71,9 @@ package struct Aggregator: Sendable, Equatable {
         let recoder = GroupRecoder(
             recoding: recoding, segmentFields: layout.segmentFields, pairFields: layout.pairFields)
         responseCount += other.responseCount
-        for index in shares.indices { shares[index].merge(other.shares[index], recoding: recoder) }
-        for index in multiselects.indices { multiselects[index].merge(other.multiselects[index], recoding: recoder) }
-        for index in likerts.indices { likerts[index].merge(other.likerts[index], recoding: recoder) }
-        for index in promoters.indices { promoters[index].merge(other.promoters[index], recoding: recoder) }
-        for index in engagements.indices { engagements[index].merge(other.engagements[index], recoding: recoder) }
-        for index in varianceShares.indices {
-            varianceShares[index].merge(other.varianceShares[index], recoding: recoder)
+        for index in accumulators.indices where index < other.accumulators.count {
+            accumulators[index].merge(any: other.accumulators[index], recoding: recoder)
         }
-        for index in drivers.indices { drivers[index].merge(other.drivers[index]) }
     }
 
     /// Whether a recoded `merge` keeps every group exactly when each category field has at most
@@ -143,7 +82,9 @@ package struct Aggregator: Sendable, Equatable {
     package func canRecode(categoryCounts: [Int: Int]) -> Bool {
         let segmented = layout.segmentFields + layout.pairFields.flatMap { [$0.first, $0.second] }
         return segmented.allSatisfy { (categoryCounts[$0] ?? 0) <= SegmentLayout.codeLimit }
-            && varianceShares.allSatisfy { (categoryCounts[$0.group] ?? 0) <= VarianceShareAccumulator.codeLimit }
+            && accumulators.allSatisfy { accumulator in
+                accumulator.recodingLimits.allSatisfy { (categoryCounts[$0.field] ?? 0) <= $0.limit }
+            }
     }
 
     /// The results, one per metric in plan order, with privacy applied.
@@ -160,8 +101,12 @@ package struct Aggregator: Sendable, Equatable {
             pairLabels: layout.pairFields.map {
                 (groupLabels(of: $0.first, labels: labels), groupLabels(of: $0.second, labels: labels))
             })
-        return zip(plan.metrics, slots).map { metric, slot in
-            result(metric: metric, slot: slot, rules: rules, builder: builder)
+        let context = ResultContext(rules: rules, builder: builder)
+        return zip(plan.metrics, accumulators).map { metric, accumulator in
+            let outcome = accumulator.result(context)
+            return MetricResult(
+                id: metric.id, label: metric.label, kind: type(of: accumulator).definitionType,
+                overall: outcome.overall, detail: outcome.detail, segments: outcome.segments)
         }
     }
 
@@ -173,5 +118,19 @@ package struct Aggregator: Sendable, Equatable {
         case .likert(let scale, _): return scale.points.map { scale.label(of: $0) }
         default: return labels(field)
         }
+    }
+}
+
+extension Aggregator: Equatable {
+    /// Equal when both compute the same plan and every accumulator holds the same state.
+    package static func == (lhs: Aggregator, rhs: Aggregator) -> Bool {
+        lhs.plan == rhs.plan && lhs.responseCount == rhs.responseCount && lhs.layout == rhs.layout
+            && lhs.accumulators.count == rhs.accumulators.count
+            && zip(lhs.accumulators, rhs.accumulators).allSatisfy { $0.isEqual(to: $1) }
+    }
+
+    /// The accumulator of metric `index`, as its kind's type (for tests).
+    func accumulator<Accumulator: MetricAccumulator>(_ index: Int, as type: Accumulator.Type) -> Accumulator? {
+        accumulators.indices.contains(index) ? accumulators[index] as? Accumulator : nil
     }
 }

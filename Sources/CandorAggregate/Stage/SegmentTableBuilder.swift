@@ -17,10 +17,10 @@ struct SegmentTableBuilder {
     ///
     /// - Parameters:
     ///   - displayN: Rows with fewer respondents are hidden with reason `display_rule`.
-    func tables(
-        overall: PrimaryTally, oneWay: [[PrimaryTally]], pairs: [[[PrimaryTally]]], test: String, displayN: Int
+    func tables<Tally: PrimaryTally>(
+        overall: Tally, oneWay: [[Tally]], pairs: [[[Tally]]], test: String, displayN: Int
     ) -> (tables: [SegmentTable], withholdOverall: Bool) {
-        let overallFigure = rules.figure(overall)
+        let overallFigure = overall.figure(rules)
         let overallShown = !rules.isBelowThreshold(overall.rawN) && overall.rawN >= displayN
         var tables: [SegmentTable] = []
         var withholdOverall = false
@@ -77,11 +77,11 @@ struct SegmentTableBuilder {
     }
 
     /// One row: hidden for privacy, hidden by the display rule, or shown with its difference and test.
-    private func row(
-        labels: [String], tally: PrimaryTally, overall: PrimaryTally, overallFigure: Figure?, hidden: Bool,
+    private func row<Tally: PrimaryTally>(
+        labels: [String], tally: Tally, overall: Tally, overallFigure: Figure?, hidden: Bool,
         displayN: Int
     ) -> SegmentRow {
-        let figure = rules.figure(tally)
+        let figure = tally.figure(rules)
         if hidden {
             let reason = rules.isBelowThreshold(tally.rawN) ? FigureRules.belowThreshold : FigureRules.complementary
             return SegmentRow(labels: labels, figure: figure.hidden(reason))
@@ -89,7 +89,7 @@ struct SegmentTableBuilder {
         if tally.rawN < displayN { return SegmentRow(labels: labels, figure: figure.hidden(FigureRules.displayRule)) }
         var difference: Double?
         if let value = figure.value, let overallValue = overallFigure?.value { difference = value - overallValue }
-        let pValue = rules.pValue(group: tally, overall: overall)
+        let pValue = tally.pValue(against: overall, rules: rules)
         return SegmentRow(
             labels: labels, figure: figure, difference: difference, pValue: pValue,
             significant: pValue.map { $0 < Correlation.significanceLevel })

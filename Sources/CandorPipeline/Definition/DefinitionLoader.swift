@@ -81,7 +81,6 @@ package enum DefinitionLoader {
         }
         schema.filters = try context.loadFilters(top["filters"], schema: &schema)
         let metrics = try context.loadMetrics(top["metrics"], schema: &schema)
-        try Self.checkMetricThresholds(top["metrics"])
         let segments = try (top["segments"]?.sequence() ?? []).map { node throws(DefinitionError) in
             try context.segmentField(node, schema: schema)
         }
@@ -128,18 +127,6 @@ package enum DefinitionLoader {
             )
         }
         return size
-    }
-
-    /// The metrics' whole-number thresholds (an engagement index's `minimum_items`,
-    /// `engaged_display_n` and `all_classes_display_n`) must not be negative. Checked on the
-    /// written keys, after the metrics load, so it holds whatever kind declares them.
-    private static func checkMetricThresholds(_ node: DefinitionNode?) throws(DefinitionError) {
-        for metric in try node?.sequence() ?? [] {
-            let keys = try metric.keyed(allowed: ResolutionContext.metricKeys)
-            for key in ["minimum_items", "engaged_display_n", "all_classes_display_n"] {
-                _ = try keys[key]?.count()
-            }
-        }
     }
 
     /// `path` made absolute against `folder` unless it already is.

@@ -2,10 +2,12 @@ import CandorAggregate
 import CandorClean
 
 extension ResolutionContext {
-    static let metricKeys = [
-        "id", "kind", "label", "where", "among", "field", "block", "items", "engaged_at", "disengaged_below",
-        "minimum_items", "engaged_display_n", "all_classes_display_n", "score", "group", "outcome",
-    ]
+    /// Keys every metric has, whatever its kind.
+    static let commonMetricKeys = ["id", "kind", "label"]
+
+    /// Every key some metric kind takes: an entry's keys are checked against these first (so a
+    /// misspelt key gets a "did you mean"), then against its own kind's.
+    static let metricKeys = commonMetricKeys + MetricRegistry.allKeys
 
     func loadMetrics(_ node: DefinitionNode?, schema: inout SurveySchema) throws(DefinitionError) -> [MetricSpec] {
         guard let node else { return [] }
@@ -15,90 +17,43 @@ extension ResolutionContext {
             guard let id = try keys["id"]?.string() else { throw entry.error("every metric needs an 'id'") }
             if metrics.contains(where: { $0.id == id }) { throw entry.error("the metric id '\(id)' is used twice") }
             guard let kindNode = keys["kind"] else { throw entry.error("metric '\(id)' needs a 'kind'") }
-            let kind = try metricKind(try kindNode.string(), keys: keys, id: id, at: kindNode, schema: &schema)
-            metrics.append(MetricSpec(id: id, label: try keys["label"]?.string() ?? id, kind: kind))
+            let kind = try kindNode.string()
+            try checkKeys(keys, ofKind: kind, id: id, at: kindNode)
+            var arguments = MetricEntry(context: self, id: id, keys: keys, kindNode: kindNode, schema: schema)
+            guard let resolved = try MetricRegistry.resolve(kind: kind, &arguments) else {
+                throw kindNode.error("unknown metric kind '\(kind)'; use \(Self.kindList)")
+            }
+            schema = arguments.schema
+            metrics.append(MetricSpec(id: id, label: try keys["label"]?.string() ?? id, kind: resolved))
         }
         return metrics
     }
 
-    private func metricKind(
-        _ kind: String, keys: [String: DefinitionNode], id: String, at node: DefinitionNode, schema: inout SurveySchema
-    ) throws(DefinitionError) -> MetricKind {
-        func required(_ key: String) throws(DefinitionError) -> DefinitionNode {
-            guard let value = keys[key] else { throw node.error("metric '\(id)' (\(kind)) needs '\(key)'") }
-            return value
+    /// The kinds' names as a message lists them: "share, …, variance_share or drivers".
+    static var kindList: String {
+        let names = MetricRegistry.kinds.map { $0.name }
+        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    }
+
+    /// Checks that every key of a metric entry is one its kind takes.
+    private func checkKeys(_ keys: [String: DefinitionNode], ofKind kind: String, id: String, at node: DefinitionNode)
+        throws(DefinitionError)
+    {
+        guard MetricRegistry.kind(named: kind) != nil else {
+            throw node.error("unknown metric kind '\(kind)'; use \(Self.kindList)")
         }
-        func fieldIndex(_ key: String) throws(DefinitionError) -> Int {
-            let value = try required(key)
-            return try field(named: try value.string(), at: value, in: schema)
-        }
-        switch kind {
-        case "share":
-            let condition = try required("where")
-            let among = try keys["among"].map { value throws(DefinitionError) in try predicate(value, schema: &schema) }
-            return .share(
-                where: try predicate(condition, schema: &schema), among: among,
-                definition: describe(condition)
-                    + (keys["among"].map { " among respondents where " + describe($0) } ?? ""))
-        case "multiselect":
-            let index = try fieldIndex("field")
-            guard case .multiselect = schema.fields[index].kind else {
-                throw keys["field"]!.error("metric '\(id)' needs a multiselect field")
-            }
-            return .multiselect(field: index)
-        case "likert":
-            if let blockNode = keys["block"] {
-                let block = try self.block(blockNode, schema: schema)
-                return .likert(items: block.fields, blockName: block.name)
-            }
-            let items = try required("items").sequence().map { item throws(DefinitionError) in
-                try likertField(item, schema: schema)
-            }
-            return .likert(items: items, blockName: nil)
-        case "nps":
-            let index = try fieldIndex("field")
-            guard case .integer(let minimum, let maximum) = schema.fields[index].kind, minimum >= 0, maximum <= 10
-            else {
-                throw keys["field"]!.error("an nps metric needs an integer field with min 0 and max 10")
-            }
-            return .nps(field: index)
-        case "engagement_index":
-            let block = try self.block(try required("block"), schema: schema)
-            let engagedAt = try keys["engaged_at"]?.double() ?? 4.0
-            let disengagedBelow = try keys["disengaged_below"]?.double() ?? 2.5
-            guard disengagedBelow <= engagedAt else { throw node.error("disengaged_below must not exceed engaged_at") }
-            return .engagementIndex(
-                items: block.fields, name: block.name, engagedAt: engagedAt, disengagedBelow: disengagedBelow,
-                minimumItems: try keys["minimum_items"]?.int() ?? block.fields.count,
-                engagedDisplayN: try keys["engaged_display_n"]?.int() ?? 30,
-                allClassesDisplayN: try keys["all_classes_display_n"]?.int() ?? 100)
-        case "variance_share":
-            let group = try fieldIndex("group")
-            guard case .category = schema.fields[group].kind else {
-                throw keys["group"]!.error("variance_share's group must be a category field")
-            }
-            return .varianceShare(score: try score(try required("score"), schema: schema), group: group)
-        case "drivers":
-            let outcome = try score(try required("outcome"), schema: schema)
-            let items: [Int]
-            if let itemsNode = keys["items"] {
-                items = try itemsNode.sequence().map { item throws(DefinitionError) in
-                    try likertField(item, schema: schema)
-                }
-            } else if let blockNode = keys["block"] {
-                items = try self.block(blockNode, schema: schema).fields
-            } else {
-                throw node.error("metric '\(id)' (drivers) needs 'items' or 'block'")
-            }
-            return .drivers(outcome: outcome, items: items)
-        default:
-            throw node.error(
-                "unknown metric kind '\(kind)'; use share, multiselect, likert, nps, engagement_index, variance_share or drivers"
-            )
+        let own = MetricRegistry.keys(ofKind: kind)
+        // In the keys' documented order, so that the same file always gives the same message.
+        for key in Self.metricKeys where !Self.commonMetricKeys.contains(key) && !own.contains(key) {
+            guard let value = keys[key] else { continue }
+            throw value.error(
+                "'\(key)' does not apply to \(kind) metrics ('\(id)'); did you mean kind: "
+                    + "\(MetricRegistry.kinds(taking: key).joined(separator: " or "))? (\(kind) metrics take: "
+                    + "\(own.joined(separator: ", ")))")
         }
     }
 
-    private func block(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> SurveySchema.Block {
+    func block(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> SurveySchema.Block {
         let name = try node.string()
         guard let block = schema.blocks.first(where: { $0.name == name }) else {
             throw node.error(
@@ -107,7 +62,7 @@ extension ResolutionContext {
         return block
     }
 
-    private func likertField(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> Int {
+    func likertField(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> Int {
         let index = try field(named: try node.string(), at: node, in: schema)
         guard case .likert = schema.fields[index].kind else {
             throw node.error("'\(try node.string())' is not a likert field")
@@ -115,7 +70,7 @@ extension ResolutionContext {
         return index
     }
 
-    private func score(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> Score {
+    func score(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> Score {
         let keys = try node.keyed(allowed: ["block", "field"])
         if let blockNode = keys["block"] {
             let block = try self.block(blockNode, schema: schema)

@@ -5,7 +5,8 @@ package enum Headline: Sendable, Equatable {
     ///
     /// The template's placeholders are `{share}` and `{value}` (the primary figure in its own
     /// units: "99.5%" for fractions, "+12" for scores; bold in Markdown), `{count}` ("1,194"),
-    /// `{n}` ("1,200"), `{ci}` ("98.9–99.8%") and `{label}`. The rest of the template is text.
+    /// `{n}` ("1,200"), `{ci}` ("98.9–99.8%") and `{label}`, plus the name a kind gives its
+    /// figure (`MetricDefinition.valuePlaceholder`, such as `{mean}`). The rest is text.
     /// Renderers always append the base and interval in parentheses, so a template cannot
     /// leave them out.
     case metric(metricID: String, template: String)
@@ -27,6 +28,8 @@ struct HeadlineTemplate: Sendable, Equatable {
         case text(String)
         /// A known placeholder.
         case placeholder(Placeholder)
+        /// The placeholder the metric's kind names its figure by: the figure, like `{value}`.
+        case kindValue
     }
 
     /// The placeholders a template may use.
@@ -38,19 +41,24 @@ struct HeadlineTemplate: Sendable, Equatable {
     let pieces: [Piece]
 
     /// Parses `template`; braces that do not form a known placeholder stay text.
-    init(_ template: String) {
+    ///
+    /// - Parameter kindPlaceholder: The placeholder the metric's kind names its figure by, if any.
+    init(_ template: String, kindPlaceholder: String? = nil) {
         var pieces: [Piece] = []
         var text = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             text += rest[..<open]
             let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"),
-                let placeholder = Placeholder(rawValue: String(rest[afterOpen..<close]))
-            {
+            let close = rest[afterOpen...].firstIndex(of: "}")
+            let name = close.map { String(rest[afterOpen..<$0]) }
+            let piece = name.flatMap { name in
+                Placeholder(rawValue: name).map(Piece.placeholder) ?? (name == kindPlaceholder ? .kindValue : nil)
+            }
+            if let close, let piece {
                 if !text.isEmpty { pieces.append(.text(text)) }
                 text = ""
-                pieces.append(.placeholder(placeholder))
+                pieces.append(piece)
                 rest = rest[rest.index(after: close)...]
             } else {
                 text += "{"

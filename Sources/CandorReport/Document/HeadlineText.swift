@@ -41,7 +41,7 @@ enum HeadlineText {
     private static func sentence(_ metric: MetricResult, template: String, style: Style) -> String {
         let text = { (value: String) in style.text(value) }
         let figure = metric.overall
-        let cells = FigureCells(figure: figure, unit: FigureUnit(kind: metric.kind))
+        let cells = FigureCells(figure: figure, unit: metric.kind.unit)
         if figure.suppressed {
             return text(metric.label) + ": suppressed for privacy, so no figure is shown."
         }
@@ -49,12 +49,14 @@ enum HeadlineText {
             return text(metric.label) + ": no answers to report (n = " + FigureText.count(figure.n) + ")."
         }
         var out = ""
-        for piece in HeadlineTemplate(template).pieces {
+        for piece in HeadlineTemplate(template, kindPlaceholder: metric.kind.valuePlaceholder).pieces {
             switch piece {
             case .text(let literal):
                 out += text(literal)
             case .placeholder(let placeholder):
                 out += value(of: placeholder, metric: metric, cells: cells, style: style)
+            case .kindValue:
+                out += value(of: .value, metric: metric, cells: cells, style: style)
             }
         }
         out += " (" + cells.basis + ")"

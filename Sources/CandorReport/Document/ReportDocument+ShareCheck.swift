@@ -29,7 +29,7 @@ extension ReportDocument {
     package func checkShares() throws(ShareOutOfRange) {
         for metric in metrics {
             var shares: [(String, Figure)] = []
-            if FigureUnit(kind: metric.kind) == .fraction {
+            if metric.kind.unit == .fraction {
                 shares.append(("overall", metric.overall))
                 for table in metric.segments {
                     for row in table.rows {
@@ -57,7 +57,7 @@ extension ReportDocument {
 
     private static func detailShares(_ detail: MetricDetail) -> [(String, Figure)] {
         switch detail {
-        case .share, .varianceShare, .drivers: return []
+        case .summary, .varianceShare, .drivers: return []
         case .multiselect(let options, let atLeastOne, _):
             return options.map { ("option \($0.label)", $0.figure) } + [("at least one", atLeastOne)]
         case .likert(let items, let index):

@@ -1,3 +1,5 @@
+import CandorAggregate
+
 /// How the Markdown report writes numbers: one decimal for percentages, thousands separators,
 /// whole signed points, all independent of locale.
 enum FigureText {
@@ -39,12 +41,12 @@ enum FigureText {
         switch unit {
         case .fraction: percent(value)
         case .points: signedPoints(value)
-        case .coefficient: decimal(value, places: 2)
+        case .coefficient, .score: decimal(value, places: 2)
         }
     }
 
     /// A difference between two values in `unit`: percentage points for fractions
-    /// ("+1.2 pts"), points for scores, two decimals for coefficients.
+    /// ("+1.2 pts"), points for NPS-like scores, two decimals for coefficients and means.
     static func difference(_ value: Double?, unit: FigureUnit) -> String {
         guard let value else { return missing }
         switch unit {
@@ -53,13 +55,14 @@ enum FigureText {
             return (text.hasPrefix("-") || text == "0.0" ? text : "+" + text) + " pts"
         case .points:
             return signedPoints(value)
-        case .coefficient:
+        case .coefficient, .score:
             guard let text = DecimalText.fixed(value, places: 2) else { return missing }
             return text.hasPrefix("-") || text == "0.00" ? text : "+" + text
         }
     }
 
-    /// A 95% interval in `unit`: "98.9–99.8%" for fractions, "+7 to +17" for points.
+    /// A 95% interval in `unit`: "98.9–99.8%" for fractions, "+7 to +17" for points, "3.41 to
+    /// 3.63" for coefficients and means.
     static func interval(low: Double, high: Double, unit: FigureUnit) -> String {
         switch unit {
         case .fraction:
@@ -69,7 +72,7 @@ enum FigureText {
             return lowText + "–" + highText + "%"
         case .points:
             return signedPoints(low) + " to " + signedPoints(high)
-        case .coefficient:
+        case .coefficient, .score:
             return decimal(low, places: 2) + " to " + decimal(high, places: 2)
         }
     }

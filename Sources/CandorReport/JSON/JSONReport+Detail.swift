@@ -4,7 +4,7 @@ extension JSONReport {
     /// The kind's own detail object.
     static func detail(_ detail: MetricDetail) -> JSONValue {
         switch detail {
-        case .share(let definition):
+        case .summary(let definition):
             return .object(["definition": .string(definition)])
         case .multiselect(let options, let atLeastOne, let meanChosen):
             return .object([

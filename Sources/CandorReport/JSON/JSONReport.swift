@@ -36,7 +36,7 @@ package enum JSONReport {
             "metrics": .array(document.metrics.map(metric)),
             "segments": .array(
                 document.metrics.flatMap { metric in
-                    metric.segments.map { segment($0, metricID: metric.id, unit: FigureUnit(kind: metric.kind)) }
+                    metric.segments.map { segment($0, metricID: metric.id, unit: metric.kind.unit) }
                 }),
             "methods": methods(document),
             "free_text": .array(
@@ -102,9 +102,9 @@ package enum JSONReport {
     }
 
     private static func metric(_ metric: MetricResult) -> JSONValue {
-        var members = figureMembers(metric.overall, unit: FigureUnit(kind: metric.kind))
+        var members = figureMembers(metric.overall, unit: metric.kind.unit)
         members["id"] = .string(metric.id)
-        members["kind"] = .string(metric.kind)
+        members["kind"] = .string(metric.kind.name)
         members["label"] = .string(metric.label)
         members["detail"] = detail(metric.detail)
         return .object(members)
@@ -173,8 +173,11 @@ package enum JSONReport {
         .object(figureMembers(figure, unit: unit))
     }
 
-    /// A number in `unit`: fractions and coefficients to 6 decimals, points to 2.
+    /// A number in `unit`: fractions, coefficients and means to 6 decimals, points to 2.
     static func number(_ value: Double?, unit: FigureUnit) -> JSONValue {
-        .decimal(value, places: unit == .points ? 2 : 6)
+        switch unit {
+        case .points: .decimal(value, places: 2)
+        case .fraction, .coefficient, .score: .decimal(value, places: 6)
+        }
     }
 }

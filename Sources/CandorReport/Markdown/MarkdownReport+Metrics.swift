@@ -3,17 +3,17 @@ import CandorAggregate
 extension MarkdownReport {
     /// A metric's heading, its overall figure and its kind's table.
     static func metricSection(_ metric: MetricResult) -> [String] {
-        let unit = FigureUnit(kind: metric.kind)
+        let unit = metric.kind.unit
         var lines = ["", "### " + MarkdownEscaping.escape(metric.label), ""]
         lines.append(
-            "Metric " + MarkdownEscaping.escape(metric.id) + " (" + MarkdownEscaping.escape(metric.kind) + ").")
+            "Metric " + MarkdownEscaping.escape(metric.id) + " (" + MarkdownEscaping.escape(metric.kind.name) + ").")
         if case .likert = metric.detail {
             // The other kinds show their primary figure in their own table.
             lines += ["", "Favourable overall: " + FigureCells(figure: metric.overall, unit: unit).phrase + "."]
         }
         lines.append("")
         switch metric.detail {
-        case .share(let definition):
+        case .summary(let definition):
             var table = MarkdownTable(figureColumns(first: "Measure", bar: false))
             table.append(figureRow(MarkdownEscaping.escape(metric.label), metric.overall, unit: unit, bar: false))
             lines += table.lines + ["", "Definition: " + MarkdownEscaping.escape(definition) + "."]

@@ -80,7 +80,7 @@ package enum MarkdownReport {
         for metric in document.metrics {
             lines += metricSection(metric)
             for table in metric.segments {
-                lines += segmentSection(table, unit: FigureUnit(kind: metric.kind))
+                lines += segmentSection(table, unit: metric.kind.unit)
             }
         }
         return lines
@@ -111,8 +111,8 @@ package enum MarkdownReport {
             for metric in document.metrics {
                 lines.append(
                     "- " + MarkdownEscaping.escapeLineStart(metric.label) + " (" + MarkdownEscaping.escape(metric.id)
-                        + ", "
-                        + MarkdownEscaping.escape(metric.kind) + "): " + MarkdownEscaping.escape(metric.definitionText))
+                        + ", " + MarkdownEscaping.escape(metric.kind.name) + "): "
+                        + MarkdownEscaping.escape(metric.definitionText))
             }
         }
         return lines
@@ -124,7 +124,7 @@ extension MetricResult {
     var allFigures: [Figure] {
         var figures = [overall]
         switch detail {
-        case .share, .varianceShare, .drivers:
+        case .summary, .varianceShare, .drivers:
             break
         case .multiselect(let options, let atLeastOne, _):
             figures += options.map(\.figure) + [atLeastOne]
@@ -143,7 +143,7 @@ extension MetricResult {
     /// What the metric measures, in words, for the methods section.
     var definitionText: String {
         switch detail {
-        case .share(let definition):
+        case .summary(let definition):
             return definition
         case .multiselect:
             return "per option, the share of respondents who answered the question and chose it"
