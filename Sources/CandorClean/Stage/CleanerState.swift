@@ -117,36 +117,40 @@ struct CleanerState {
             expectedDataBytes = nil
             if dedupeColumn != nil { reserveIDs(forDataBytes: bytes, sampling: batch) }
         }
-        for field in decoders.indices { decoders[field].lookAhead(batch) }
-        touchedIDs.removeAll(keepingCapacity: true)
-        if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
-            touchedSlots ^= deduplicator.touch(batch, column: column, keeping: &touchedIDs)
-        }
-        for record in 0..<batch.count {
-            totals.read += 1
-            current.read += 1
-            if checkProblems, let problem = batch.problem(record) {
-                if let column = dedupeColumn, column < batch.fieldCount(record) {
-                    _ = registerID(batch, record, column: column)
-                }
-                let provenance = batch.provenance(record)
-                let location = problem.column.map { ": column \($0)" } ?? ""
-                recordRejection(
-                    Rejection(
-                        provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
-                        detail: "\(location): \(problem.detail)",
-                        rawFields: batch.rawFields(record)),
-                    reject)
-                continue
+        try batch.withFields { (fields) throws(CleanFailure) in
+            for field in decoders.indices { decoders[field].lookAhead(fields) }
+            touchedIDs.removeAll(keepingCapacity: true)
+            if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
+                touchedSlots ^= deduplicator.touch(fields, column: column, keeping: &touchedIDs)
             }
-            try cleanRecord(batch, record, into: &responses, reject: reject)
+            for record in 0..<batch.count {
+                totals.read += 1
+                current.read += 1
+                if checkProblems, let problem = batch.problem(record) {
+                    if let column = dedupeColumn, column < fields.fieldCount(record) {
+                        _ = registerID(batch, fields, record, column: column)
+                    }
+                    let provenance = batch.provenance(record)
+                    let location = problem.column.map { ": column \($0)" } ?? ""
+                    recordRejection(
+                        Rejection(
+                            provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
+                            detail: "\(location): \(problem.detail)",
+                            rawFields: batch.rawFields(record)),
+                        reject)
+                    continue
+                }
+                try cleanRecord(batch, fields, record, into: &responses, reject: reject)
+            }
         }
     }
 
+    /// Cleans record `record` of `batch`, whose fields `fields` are.
     private mutating func cleanRecord(
-        _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
+        _ batch: RecordBatch, _ fields: BatchFields, _ record: Int, into responses: inout ResponseBatch,
+        reject: (Rejection) -> Void
     ) throws(CleanFailure) {
-        let (firstProblem, failingField) = decodeFields(batch, record)
+        let (firstProblem, failingField) = decodeFields(fields.fields(of: record), record)
         if let excludedBy = excludingFilter(requireKnown: false) {
             exclude(excludedBy)
             return
@@ -160,7 +164,7 @@ struct CleanerState {
             )
         }
         var duplicateOf: (input: Int, line: Int, record: Int)?
-        if let column = dedupeColumn { duplicateOf = registerID(batch, record, column: column) }
+        if let column = dedupeColumn { duplicateOf = registerID(batch, fields, record, column: column) }
         if let problem = firstProblem {
             let provenance = batch.provenance(record)
             let column = decoders[problem.field].columns[0] + 1
@@ -180,7 +184,7 @@ struct CleanerState {
         // `keep: latest` decides among the records that have a timestamp; an id none of whose
         // records has one has no winner, and falls back to keeping the first.
         if let winners = latestWinners, let column = dedupeColumn,
-            let winner = winners.winner(for: batch.field(record, column))
+            let winner = winners.winner(for: fields.field(record, column))
         {
             if winner != LatestResponses.Key(input: inputIndex, record: batch.recordNumber(record)) {
                 rejectByDedupe(
@@ -204,7 +208,7 @@ struct CleanerState {
             weight = valid
         }
         accept(weight: weight, into: &responses)
-        if textSampleLimit > 0 { keepText(batch, record) }
+        if textSampleLimit > 0 { keepText(fields, record) }
     }
 
     /// Decodes every field of `record` into `row` and `marks`. Returns the first problem that
@@ -214,7 +218,7 @@ struct CleanerState {
     ///
     /// Through buffer pointers: written as array subscripts, each field's three stores checked
     /// the arrays' uniqueness and bounds again, about 1% of a run.
-    private mutating func decodeFields(_ batch: RecordBatch, _ record: Int) -> (
+    private mutating func decodeFields(_ fields: RecordFields, _ record: Int) -> (
         firstProblem: (field: Int, reason: ReasonCode, why: String)?, failingField: Int?
     ) {
         var firstProblem: (field: Int, reason: ReasonCode, why: String)?
@@ -222,7 +226,6 @@ struct CleanerState {
         decoders.withUnsafeMutableBufferPointer { decoders in
             marks.withUnsafeMutableBufferPointer { marks in
                 row.withUnsafeMutableBufferPointer { row in
-                    let fields = batch.fields(of: record)
                     for field in decoders.indices {
                         let decoded = decoders[field].decode(fields, record)
                         marks[field] = QualityMark.none
@@ -289,11 +292,11 @@ struct CleanerState {
     /// Paths of the inputs begun, by input number (for naming a duplicate's first occurrence).
     var inputPaths: [String] = []
 
-    private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (
+    private mutating func registerID(_ batch: RecordBatch, _ fields: BatchFields, _ record: Int, column: Int) -> (
         input: Int, line: Int, record: Int
     )? {
         if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
-        let id = batch.field(record, column)
+        let id = fields.field(record, column)
         if id.isEmpty { return nil }
         let (line, number) = (batch.line(record), batch.recordNumber(record))
         guard record < touchedIDs.count else {
@@ -354,9 +357,9 @@ struct CleanerState {
     }
 
     /// Keeps the record's free-text answers while the sample of each field has room.
-    private mutating func keepText(_ batch: RecordBatch, _ record: Int) {
+    private mutating func keepText(_ fields: BatchFields, _ record: Int) {
         for field in textFields where row[field] != Response.missing && textSamples[field].count < textSampleLimit {
-            textSamples[field].append(String(decoding: batch.field(record, decoders[field].columns[0]), as: UTF8.self))
+            textSamples[field].append(String(decoding: fields.field(record, decoders[field].columns[0]), as: UTF8.self))
         }
     }
 
