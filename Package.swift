@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CandorIngestTests",
-            dependencies: ["CandorIngest", "CandorCore"],
+            dependencies: ["CandorIngest", "CandorCore", "CLibCSV"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
