@@ -4,16 +4,13 @@ import CandorIngest
 /// The `--encoding`, `--delimiter`, `--format` and related options shared by the commands that
 /// read inputs.
 struct ReadOptionArguments: ParsableArguments {
-    @Option(
-        help:
-            "Input encoding: utf-8, utf-16le, utf-16be, windows-1252, latin-1 (default: detect from a byte-order mark, else UTF-8)."
-    )
+    @Option(help: "Input encoding (default: detect from a byte-order mark, else UTF-8).")
     var encoding: TextEncoding?
 
     @Option(help: "Field delimiter: ',', ';' or 'tab' (default: detected from the header).")
     var delimiter: String?
 
-    @Option(help: "Export format: generic, qualtrics, surveymonkey, google-forms, ms-forms (default: detected).")
+    @Option(help: "Export format (default: detected from the header rows).")
     var format: ExportFormat?
 
     @Flag(help: "Keep spaces around unquoted fields (by default they are trimmed).")
