@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CandorIngestTests",
-            dependencies: ["CandorIngest", "CandorCore"],
+            dependencies: ["CandorIngest", "CandorCore", "CLibCSV"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -58,8 +58,8 @@ func row(_ table: SegmentTable?, _ labels: String...) -> SegmentRow? { table?.ro
     @Test func batchesHoldTheRowsAndWeights() {
         let batch = makeBatch([[1, M], [3, 4]], weights: [0.5, 2])
         #expect(batch.count == 2)
-        #expect(batch.values == [1, Response.missing, 3, 4])
-        #expect(batch.weights == [0.5, 2])
+        #expect([batch.code(0, 0), batch.code(0, 1), batch.code(1, 0), batch.code(1, 1)] == [1, nil, 3, 4])
+        #expect([batch.weight(0), batch.weight(1)] == [0.5, 2])
     }
 
     @Test func aBatchOfAnotherWidthIsIgnored() {

@@ -19,9 +19,11 @@ struct CleanRun {
     /// The accounting at the end.
     var accounting: CleanAccounting { cleaner.accounting }
 
-    /// The values of accepted response `index`.
+    /// The stored words of accepted response `index` (see `Response`).
     func row(_ index: Int) -> [Int64] {
-        Array(responses.values[index * responses.width..<(index + 1) * responses.width])
+        responses.withUnsafeValues { values, _ in
+            Array(values[index * responses.width..<(index + 1) * responses.width])
+        }
     }
 
     /// Every accepted response's value of field `field`, in order.

@@ -159,6 +159,14 @@ import Testing
             ["inspect", "--delimiter", "|", "SampleData/bad-boss.csv"],
             "Error: unknown delimiter '|'; use ',', ';' or 'tab'"
         ),
+        (
+            ["inspect", "--format", "bogus", "SampleData/bad-boss.csv"],
+            "Error: The value 'bogus' is invalid for '--format <format>'. Please provide one of 'generic', 'qualtrics', 'surveymonkey', 'google-forms' or 'ms-forms'."
+        ),
+        (
+            ["inspect", "--encoding", "klingon", "SampleData/bad-boss.csv"],
+            "Error: The value 'klingon' is invalid for '--encoding <encoding>'. Please provide one of 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or 'latin-1'."
+        ),
         (["frobnicate"], nil),
     ]
 

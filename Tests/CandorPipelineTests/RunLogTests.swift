@@ -62,8 +62,6 @@ import Testing
         #expect(read.inputs == Self.entry().inputs)
         #expect(read.counts == Self.entry().counts)
         #expect(read.exitCode == 0)
-        #expect(read.hasSameSources(as: Self.entry()))
-        #expect(!read.hasSameSources(as: Self.entry(sha: "00")))
     }
 
     @Test func lastSuccessfulSkipsFailuresAndOtherPipelines() throws {

@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// A `drivers` metric: the Pearson correlation of each item with an outcome score.

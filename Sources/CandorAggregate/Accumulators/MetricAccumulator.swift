@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// The running state of one metric: fed a batch at a time, merged with the state of other

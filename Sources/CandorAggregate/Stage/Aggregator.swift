@@ -8,7 +8,7 @@ import CandorClean
 /// exactly the state of aggregating the whole (bit for bit on unweighted data, where every sum
 /// is a sum of integers), so one input can be spread over cores or machines.
 ///
-/// Weights (`ResponseBatch.weights`) make counts weighted and intervals use the Kish effective n;
+/// Weights (`ResponseBatch.weight(_:)`) make counts weighted and intervals use the Kish effective n;
 /// the anonymity threshold always applies to raw respondent counts.
 package struct Aggregator: Sendable {
     /// The plan being computed.
@@ -44,16 +44,14 @@ package struct Aggregator: Sendable {
         // storage behind one pointer.
         var codes = Array(repeating: -1, count: max(rows * codeSlots, 1))
         var ids = Array(repeating: -1, count: max(rows * groupSlots, 1))
-        batch.values.withUnsafeBufferPointer { values in
-            batch.weights.withUnsafeBufferPointer { weights in
-                codes.withUnsafeMutableBufferPointer { codes in
-                    layout.codes(of: values, width: width, rows: rows, into: codes)
-                    let view = BatchView(
-                        values: values, weights: weights, width: width, count: rows,
-                        codes: UnsafeBufferPointer(codes), codeSlots: codeSlots)
-                    ids.withUnsafeMutableBufferPointer { ids in
-                        for index in accumulators.indices { accumulators[index].add(view, ids: ids) }
-                    }
+        batch.withUnsafeValues { values, weights in
+            codes.withUnsafeMutableBufferPointer { codes in
+                layout.codes(of: values, width: width, rows: rows, into: codes)
+                let view = BatchView(
+                    values: values, weights: weights, width: width, count: rows,
+                    codes: UnsafeBufferPointer(codes), codeSlots: codeSlots)
+                ids.withUnsafeMutableBufferPointer { ids in
+                    for index in accumulators.indices { accumulators[index].add(view, ids: ids) }
                 }
             }
         }

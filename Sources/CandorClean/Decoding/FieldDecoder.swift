@@ -165,7 +165,7 @@ struct FieldDecoder {
     /// by record: one tight loop whose independent lookups the CPU overlaps, where lookups
     /// spread between the other fields' work wait on memory one at a time. Only reads the
     /// cache: values not found yet are decoded (and cached) by `decode`, in record order.
-    mutating func lookAhead(_ batch: RecordBatch) {
+    mutating func lookAhead(_ batch: BatchFields) {
         ahead.removeAll(keepingCapacity: true)
         guard case .cached = strategy,
             (categories?.count ?? shortCache.count) >= Self.lookAheadThreshold
@@ -189,7 +189,7 @@ struct FieldDecoder {
     /// `lookAhead` for a category field, in three passes so that the table's cache misses
     /// overlap: every value's packed key, then a read of where each key sits, then the lookups,
     /// which then find the table's lines fetched.
-    private mutating func lookAhead(_ batch: RecordBatch, column: Int, in categories: CategoryTable) {
+    private mutating func lookAhead(_ batch: BatchFields, column: Int, in categories: CategoryTable) {
         aheadKeys.removeAll(keepingCapacity: true)
         for record in 0..<batch.count {
             let present = column < batch.fieldCount(record)
@@ -260,7 +260,7 @@ struct FieldDecoder {
             guard value >= minimum && value <= maximum else {
                 return .invalid("\(value) is outside \(minimum)–\(maximum)")
             }
-            return .value(Int64(bitPattern: value.bitPattern))
+            return .value(Response.word(ofNumber: value))
         case .timestamp(let formats):
             if Self.isBlank(bytes) { return .blank }
             switch TimestampParsing.parse(bytes, formats: formats) {

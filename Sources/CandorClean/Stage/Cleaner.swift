@@ -22,7 +22,7 @@ package final class Cleaner {
     }
 
     /// The free-text answers kept for text field `field` (see `textSampleLimit`).
-    package func textSamples(ofField field: Int) -> [String] { state!.textSamples[field] }
+    package func textSamples(ofField field: Int) -> [String] { state!.tallies.textSamples[field] }
 
     /// The schema being applied.
     package var schema: SurveySchema { state!.schema }

@@ -5,16 +5,11 @@ import CandorIngest
 /// outcome is the sequential one, and the merge.
 extension CleanerState {
     /// A state for the records after the current ones of the input in progress: the same
-    /// schema, bindings and value caches, but no records seen and an empty respondent-id set.
+    /// schema, bindings and value caches, but empty tallies and an empty respondent-id set.
     func laterPart() -> CleanerState {
         var part = self
+        part.tallies = tallies.empty()
         part.deduplicator = Deduplicator()
-        part.totals = CleanAccounting()
-        part.current = CleanAccounting.InputCounts()
-        part.qualityCounts = qualityCounts.map { _ in 0 }
-        part.straightLiners = straightLiners.map { _ in 0 }
-        part.answeredWholeBlock = answeredWholeBlock.map { _ in 0 }
-        part.textSamples = textSamples.map { _ in [] }
         part.inputIndex = 0
         part.inputPaths = [inputPath]
         part.expectedDataBytes = nil
@@ -48,23 +43,7 @@ extension CleanerState {
                 _ = deduplicator.register(id, input: input, line: first.line + lines, record: first.record + records)
             }
         }
-        totals.read += later.totals.read
-        totals.accepted += later.totals.accepted
-        totals.rejectedByReason.merge(later.totals.rejectedByReason, uniquingKeysWith: +)
-        totals.excludedByFilter.merge(later.totals.excludedByFilter, uniquingKeysWith: +)
-        current.read += later.current.read
-        current.accepted += later.current.accepted
-        current.rejected += later.current.rejected
-        current.excluded += later.current.excluded
-        for index in qualityCounts.indices { qualityCounts[index] += later.qualityCounts[index] }
-        for block in straightLiners.indices {
-            straightLiners[block] += later.straightLiners[block]
-            answeredWholeBlock[block] += later.answeredWholeBlock[block]
-        }
-        for field in textSamples.indices {
-            let room = max(textSampleLimit - textSamples[field].count, 0)
-            textSamples[field].append(contentsOf: later.textSamples[field].prefix(room))
-        }
+        tallies.merge(later.tallies)
         for (field, codes) in recoding.codes {
             guard let theirs = later.decoders[field].categories else { continue }
             decoders[field].categories!.append(theirs, codes: codes)

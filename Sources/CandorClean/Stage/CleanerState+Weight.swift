@@ -16,7 +16,7 @@ extension CleanerState {
         if value == Response.missing {
             problem = (.missingRequired, "the weight is blank")
         } else {
-            let weight = Double(bitPattern: UInt64(bitPattern: value))
+            let weight = Response.number(ofWord: value)
             if weight >= 0, weight.isFinite { return weight }
             problem = (.invalidWeight, "a weight must be a finite number of 0 or more")
         }

@@ -10,42 +10,16 @@ struct CleanerState {
     var decoders: [FieldDecoder]
     /// The respondent ids seen, with where each was first seen.
     var deduplicator = Deduplicator()
-    /// The accounting of the inputs finished (the one in progress is `current`).
-    var totals = CleanAccounting()
-    /// Counts of the input in progress, kept apart so the hot path does no dictionary lookup.
-    var current = CleanAccounting.InputCounts()
+    /// Every count so far: where the records went, data quality, free-text samples.
+    var tallies: CleanTallies
 
     /// Per field, in schema order: a record's quality marks (`QualityMark`), set while decoding.
     private var marks: [UInt8]
-    /// Blank, non-answer and invalid-as-missing counts per field, mark by mark (the count of
-    /// mark m for field f at (m − 1) × fields + f), in one flat array so that accepting a
-    /// response does no dictionary lookup and makes one array unique, not one per mark;
-    /// `accounting` names them.
-    var qualityCounts: [Int]
     /// Each block's fields.
     private let blockFields: [[Int]]
-    /// Per block: the responses that answered every item the same way.
-    var straightLiners: [Int]
-    /// Per block: the responses that answered every item (the straight-lining base).
-    var answeredWholeBlock: [Int]
 
     /// The accounting so far.
-    package var accounting: CleanAccounting {
-        var result = totals
-        if !inputPath.isEmpty { result.perInput[inputPath] = current }
-        let width = schema.fields.count
-        for (field, spec) in schema.fields.enumerated() {
-            if qualityCounts[field] > 0 { result.blanks[spec.name] = qualityCounts[field] }
-            if qualityCounts[width + field] > 0 { result.nonAnswers[spec.name] = qualityCounts[width + field] }
-            if qualityCounts[2 * width + field] > 0 {
-                result.invalidAsMissing[spec.name] = qualityCounts[2 * width + field]
-            }
-        }
-        for (index, block) in schema.blocks.enumerated() {
-            result.straightLining[block.name] = (straightLiners[index], answeredWholeBlock[index])
-        }
-        return result
-    }
+    package var accounting: CleanAccounting { tallies.accounting(schema: schema, inputInProgress: inputPath) }
     /// The number of the input in progress (0 for the first), −1 before any.
     var inputIndex = -1
     /// The input in progress, as records and messages name it.
@@ -64,11 +38,11 @@ struct CleanerState {
     /// of the winners found beforehand instead of the first occurrence.
     init(schema: SurveySchema, latestWinners: LatestResponses?, textSampleLimit: Int) {
         self.schema = schema
-        self.textSampleLimit = textSampleLimit
+        tallies = CleanTallies(
+            fieldCount: schema.fields.count, blockCount: schema.blocks.count, textSampleLimit: textSampleLimit)
         textFields = schema.fields.indices.filter {
             if case .text = schema.fields[$0].kind { return true } else { return false }
         }
-        textSamples = Array(repeating: [], count: schema.fields.count)
         decoders = schema.fields.map { FieldDecoder(spec: $0) }
         row = Array(repeating: Response.missing, count: schema.fields.count)
         self.latestWinners = latestWinners
@@ -79,10 +53,7 @@ struct CleanerState {
             }
         }
         marks = Array(repeating: QualityMark.none, count: schema.fields.count)
-        qualityCounts = Array(repeating: 0, count: 3 * schema.fields.count)
         blockFields = schema.blocks.map(\.fields)
-        straightLiners = Array(repeating: 0, count: schema.blocks.count)
-        answeredWholeBlock = Array(repeating: 0, count: schema.blocks.count)
     }
 
     /// Starts a new input: binds every field to its column(s) in `layout`.
@@ -90,8 +61,7 @@ struct CleanerState {
     package mutating func begin(input path: String, layout: HeaderLayout) throws(SchemaError) {
         let columns = try ColumnBinder.bind(schema, to: layout, file: path)
         for index in decoders.indices { decoders[index].columns = columns[index] }
-        if !inputPath.isEmpty { totals.perInput[inputPath] = current }
-        current = CleanAccounting.InputCounts()
+        tallies.finishInput(inputPath)
         inputIndex += 1
         inputPath = path
         dedupeColumn = schema.dedupe.map { columns[$0.field][0] }
@@ -100,11 +70,8 @@ struct CleanerState {
     /// The labels of a category field's codes, in code order (declared values first).
     package func labels(ofField field: Int) -> [String] { decoders[field].categories?.labels ?? [] }
 
-    /// At most this many free-text answers are kept per text field (0: none, the default).
-    let textSampleLimit: Int
+    /// The free-text fields, whose first answers are kept (`CleanTallies.textSamples`).
     private let textFields: [Int]
-    /// Per field: the first free-text answers of accepted responses, in input order.
-    var textSamples: [[String]]
 
     /// Cleans one batch: accepted responses are appended to `responses`, rejected records are
     /// passed to `reject`.
@@ -117,36 +84,39 @@ struct CleanerState {
             expectedDataBytes = nil
             if dedupeColumn != nil { reserveIDs(forDataBytes: bytes, sampling: batch) }
         }
-        for field in decoders.indices { decoders[field].lookAhead(batch) }
-        touchedIDs.removeAll(keepingCapacity: true)
-        if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
-            touchedSlots ^= deduplicator.touch(batch, column: column, keeping: &touchedIDs)
-        }
-        for record in 0..<batch.count {
-            totals.read += 1
-            current.read += 1
-            if checkProblems, let problem = batch.problem(record) {
-                if let column = dedupeColumn, column < batch.fieldCount(record) {
-                    _ = registerID(batch, record, column: column)
-                }
-                let provenance = batch.provenance(record)
-                let location = problem.column.map { ": column \($0)" } ?? ""
-                recordRejection(
-                    Rejection(
-                        provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
-                        detail: "\(location): \(problem.detail)",
-                        rawFields: batch.rawFields(record)),
-                    reject)
-                continue
+        try batch.withFields { (fields) throws(CleanFailure) in
+            for field in decoders.indices { decoders[field].lookAhead(fields) }
+            touchedIDs.removeAll(keepingCapacity: true)
+            if let column = dedupeColumn, deduplicator.count >= Self.touchThreshold {
+                touchedSlots ^= deduplicator.touch(fields, column: column, keeping: &touchedIDs)
             }
-            try cleanRecord(batch, record, into: &responses, reject: reject)
+            for record in 0..<batch.count {
+                tallies.countRead()
+                if checkProblems, let problem = batch.problem(record) {
+                    if let column = dedupeColumn, column < fields.fieldCount(record) {
+                        _ = registerID(batch, fields, record, column: column)
+                    }
+                    let provenance = batch.provenance(record)
+                    let location = problem.column.map { ": column \($0)" } ?? ""
+                    recordRejection(
+                        Rejection(
+                            provenance: provenance, reason: problem.reason, column: problem.column, field: nil,
+                            detail: "\(location): \(problem.detail)",
+                            rawFields: batch.rawFields(record)),
+                        reject)
+                    continue
+                }
+                try cleanRecord(batch, fields, record, into: &responses, reject: reject)
+            }
         }
     }
 
+    /// Cleans record `record` of `batch`, whose fields `fields` are.
     private mutating func cleanRecord(
-        _ batch: RecordBatch, _ record: Int, into responses: inout ResponseBatch, reject: (Rejection) -> Void
+        _ batch: RecordBatch, _ fields: BatchFields, _ record: Int, into responses: inout ResponseBatch,
+        reject: (Rejection) -> Void
     ) throws(CleanFailure) {
-        let (firstProblem, failingField) = decodeFields(batch, record)
+        let (firstProblem, failingField) = decodeFields(fields.fields(of: record), record)
         if let excludedBy = excludingFilter(requireKnown: false) {
             exclude(excludedBy)
             return
@@ -160,7 +130,7 @@ struct CleanerState {
             )
         }
         var duplicateOf: (input: Int, line: Int, record: Int)?
-        if let column = dedupeColumn { duplicateOf = registerID(batch, record, column: column) }
+        if let column = dedupeColumn { duplicateOf = registerID(batch, fields, record, column: column) }
         if let problem = firstProblem {
             let provenance = batch.provenance(record)
             let column = decoders[problem.field].columns[0] + 1
@@ -180,7 +150,7 @@ struct CleanerState {
         // `keep: latest` decides among the records that have a timestamp; an id none of whose
         // records has one has no winner, and falls back to keeping the first.
         if let winners = latestWinners, let column = dedupeColumn,
-            let winner = winners.winner(for: batch.field(record, column))
+            let winner = winners.winner(for: fields.field(record, column))
         {
             if winner != LatestResponses.Key(input: inputIndex, record: batch.recordNumber(record)) {
                 rejectByDedupe(
@@ -204,7 +174,7 @@ struct CleanerState {
             weight = valid
         }
         accept(weight: weight, into: &responses)
-        if textSampleLimit > 0 { keepText(batch, record) }
+        if tallies.textSampleLimit > 0 { keepText(fields, record) }
     }
 
     /// Decodes every field of `record` into `row` and `marks`. Returns the first problem that
@@ -214,7 +184,7 @@ struct CleanerState {
     ///
     /// Through buffer pointers: written as array subscripts, each field's three stores checked
     /// the arrays' uniqueness and bounds again, about 1% of a run.
-    private mutating func decodeFields(_ batch: RecordBatch, _ record: Int) -> (
+    private mutating func decodeFields(_ fields: RecordFields, _ record: Int) -> (
         firstProblem: (field: Int, reason: ReasonCode, why: String)?, failingField: Int?
     ) {
         var firstProblem: (field: Int, reason: ReasonCode, why: String)?
@@ -222,7 +192,6 @@ struct CleanerState {
         decoders.withUnsafeMutableBufferPointer { decoders in
             marks.withUnsafeMutableBufferPointer { marks in
                 row.withUnsafeMutableBufferPointer { row in
-                    let fields = batch.fields(of: record)
                     for field in decoders.indices {
                         let decoded = decoders[field].decode(fields, record)
                         marks[field] = QualityMark.none
@@ -289,11 +258,11 @@ struct CleanerState {
     /// Paths of the inputs begun, by input number (for naming a duplicate's first occurrence).
     var inputPaths: [String] = []
 
-    private mutating func registerID(_ batch: RecordBatch, _ record: Int, column: Int) -> (
+    private mutating func registerID(_ batch: RecordBatch, _ fields: BatchFields, _ record: Int, column: Int) -> (
         input: Int, line: Int, record: Int
     )? {
         if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
-        let id = batch.field(record, column)
+        let id = fields.field(record, column)
         if id.isEmpty { return nil }
         let (line, number) = (batch.line(record), batch.recordNumber(record))
         guard record < touchedIDs.count else {
@@ -320,8 +289,7 @@ struct CleanerState {
     }
 
     private mutating func exclude(_ filter: String) {
-        totals.excludedByFilter[filter, default: 0] += 1
-        current.excluded += 1
+        tallies.countExcluded(filter)
     }
 
     /// Rejects a record that dedupe does not keep, naming the id column and field. The record's
@@ -340,8 +308,7 @@ struct CleanerState {
     }
 
     mutating func recordRejection(_ rejection: Rejection, _ reject: (Rejection) -> Void) {
-        totals.rejectedByReason[rejection.reason, default: 0] += 1
-        current.rejected += 1
+        tallies.countRejected(rejection.reason)
         reject(rejection)
     }
 
@@ -354,18 +321,19 @@ struct CleanerState {
     }
 
     /// Keeps the record's free-text answers while the sample of each field has room.
-    private mutating func keepText(_ batch: RecordBatch, _ record: Int) {
-        for field in textFields where row[field] != Response.missing && textSamples[field].count < textSampleLimit {
-            textSamples[field].append(String(decoding: batch.field(record, decoders[field].columns[0]), as: UTF8.self))
+    private mutating func keepText(_ fields: BatchFields, _ record: Int) {
+        for field in textFields
+        where row[field] != Response.missing && tallies.textSamples[field].count < tallies.textSampleLimit {
+            tallies.textSamples[field].append(
+                String(decoding: fields.field(record, decoders[field].columns[0]), as: UTF8.self))
         }
     }
 
     private mutating func accept(weight: Double, into responses: inout ResponseBatch) {
-        totals.accepted += 1
-        current.accepted += 1
+        tallies.countAccepted()
         let width = marks.count
         marks.withUnsafeBufferPointer { marks in
-            qualityCounts.withUnsafeMutableBufferPointer { counts in
+            tallies.qualityCounts.withUnsafeMutableBufferPointer { counts in
                 for field in marks.indices where marks[field] != QualityMark.none {
                     counts[(Int(marks[field]) - 1) * width + field] += 1
                 }
@@ -385,8 +353,8 @@ struct CleanerState {
                 flagged = false
                 break
             }
-            if flagged { straightLiners[blockIndex] += 1 }
-            answeredWholeBlock[blockIndex] += 1
+            if flagged { tallies.straightLiners[blockIndex] += 1 }
+            tallies.answeredWholeBlock[blockIndex] += 1
         }
         row.withUnsafeBufferPointer { responses.append($0, weight: weight) }
     }

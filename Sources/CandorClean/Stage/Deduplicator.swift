@@ -62,7 +62,7 @@ struct Deduplicator: Sendable {
     /// other fields' work, each would wait alone. Leaves each record's id key word and hash in
     /// `prepared` (zeros for a record without the column), for
     /// `register(_:key:hash:input:line:record:)`.
-    func touch(_ batch: RecordBatch, column: Int, keeping prepared: inout [(key: UInt64, hash: UInt64)]) -> UInt32 {
+    func touch(_ batch: BatchFields, column: Int, keeping prepared: inout [(key: UInt64, hash: UInt64)]) -> UInt32 {
         var touched: UInt32 = 0
         for record in 0..<batch.count {
             guard column < batch.fieldCount(record) else {
@@ -76,14 +76,6 @@ struct Deduplicator: Sendable {
             prepared.append((key.word, hash))
         }
         return touched
-    }
-
-    /// Where `id` was first seen, if it was registered.
-    func firstOccurrence(of id: UnsafeRawBufferPointer) -> (input: Int, line: Int, record: Int)? {
-        let key = OccurrenceLog.Key(id)
-        guard let entry = index.find(key.hash(id), { log.matches($0, key, id) }).entry else { return nil }
-        let first = log.occurrence(of: entry)
-        return (first.input, first.line, first.record)
     }
 
     /// Whether any of the ids `other` registered as its entries `entries` is in this set.

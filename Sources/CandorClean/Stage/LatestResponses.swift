@@ -71,11 +71,16 @@ package struct LatestResponseFinder {
     /// blank or invalid, do not take part (they cannot win); nor do blank ids, which are not
     /// duplicates of each other (as under `keep: first`).
     package mutating func observe(_ batch: RecordBatch) {
-        for record in 0..<batch.count where batch.problem(record) == nil && !batch.field(record, idColumn).isEmpty {
-            guard case .value(let seconds) = timestampDecoder.decode(batch.fields(of: record), record) else { continue }
-            table.observe(
-                id: batch.field(record, idColumn), timestamp: seconds,
-                key: .init(input: inputIndex, record: batch.provenance(record).recordNumber))
+        batch.withFields { fields in
+            for record in 0..<batch.count where batch.problem(record) == nil && !fields.field(record, idColumn).isEmpty
+            {
+                guard case .value(let seconds) = timestampDecoder.decode(fields.fields(of: record), record) else {
+                    continue
+                }
+                table.observe(
+                    id: fields.field(record, idColumn), timestamp: seconds,
+                    key: .init(input: inputIndex, record: batch.provenance(record).recordNumber))
+            }
         }
     }
 

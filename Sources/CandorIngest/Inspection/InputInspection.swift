@@ -51,7 +51,7 @@ package struct InputInspection: Sendable {
             tally.add(batch)
             for record in 0..<batch.count where batch.problem(record) == nil {
                 for column in 0..<counters.count {
-                    let value = String(decoding: batch.field(record, column), as: UTF8.self)
+                    let value = batch.withField(record, column) { String(decoding: $0, as: UTF8.self) }
                     if counters[column][value] != nil || counters[column].count < ColumnProfile.distinctLimit {
                         counters[column][value, default: 0] += 1
                     } else {

@@ -5,13 +5,18 @@ struct BatchStorage {
     var bytes: UnsafeMutablePointer<UInt8>
     var byteCount = 0
     var byteCapacity: Int
-    /// End offset (exclusive) in `bytes` of every field.
-    var fieldEnds: UnsafeMutablePointer<UInt32>
+    /// Field boundaries: field i spans `bytes[fieldBounds[i]..<fieldBounds[i + 1]]`, so
+    /// `fieldCount + 1` entries, the first 0. The leading 0 spares every reader a test for the
+    /// batch's first field.
+    var fieldBounds: UnsafeMutablePointer<UInt32>
     var fieldCount = 0
+    /// Fields `fieldBounds` has room for (it holds one entry more).
     var fieldCapacity: Int
-    /// End index (exclusive) in `fieldEnds` of every record.
-    var recordFieldEnds: UnsafeMutablePointer<UInt32>
+    /// Record boundaries: record r's fields are `recordBounds[r]..<recordBounds[r + 1]`, so
+    /// `recordCount + 1` entries, the first 0.
+    var recordBounds: UnsafeMutablePointer<UInt32>
     var recordCount = 0
+    /// Records `recordBounds` has room for (it holds one entry more).
     var recordCapacity: Int
     // Per-record provenance and problems: touched once per record, so plain arrays are fine.
     var lines: [Int] = []
@@ -26,8 +31,10 @@ struct BatchStorage {
         self.fieldCapacity = recordCapacity * 16
         self.recordCapacity = recordCapacity
         bytes = .allocate(capacity: byteCapacity)
-        fieldEnds = .allocate(capacity: fieldCapacity)
-        recordFieldEnds = .allocate(capacity: recordCapacity)
+        fieldBounds = .allocate(capacity: fieldCapacity + 1)
+        fieldBounds[0] = 0
+        recordBounds = .allocate(capacity: recordCapacity + 1)
+        recordBounds[0] = 0
         lines.reserveCapacity(recordCapacity)
         recordNumbers.reserveCapacity(recordCapacity)
         byteOffsets.reserveCapacity(recordCapacity)
@@ -36,8 +43,8 @@ struct BatchStorage {
 
     func deallocate() {
         bytes.deallocate()
-        fieldEnds.deallocate()
-        recordFieldEnds.deallocate()
+        fieldBounds.deallocate()
+        recordBounds.deallocate()
     }
 
     /// Whether the batch has reached the size at which it should be handed on.
@@ -58,8 +65,8 @@ struct BatchStorage {
             }
         }
         byteCount += length
-        fieldEnds[fieldCount] = UInt32(truncatingIfNeeded: byteCount)
         fieldCount += 1
+        fieldBounds[fieldCount] = UInt32(truncatingIfNeeded: byteCount)
     }
 
     /// Copies 1 to 16 bytes with two overlapping loads and stores, inline: nearly every field is
@@ -105,8 +112,8 @@ struct BatchStorage {
     @inline(__always) mutating func endRecord(line: Int, recordNumber: Int, byteOffset: Int64, problem: RecordProblem?)
     {
         if recordCount == recordCapacity { growRecords() }
-        recordFieldEnds[recordCount] = UInt32(truncatingIfNeeded: fieldCount)
         recordCount += 1
+        recordBounds[recordCount] = UInt32(truncatingIfNeeded: fieldCount)
         lines.append(line)
         recordNumbers.append(recordNumber)
         byteOffsets.append(byteOffset)
@@ -122,12 +129,12 @@ struct BatchStorage {
     }
 
     private mutating func growFields() {
-        fieldEnds = Self.moved(fieldEnds, count: fieldCount, toCapacity: fieldCapacity * 2)
+        fieldBounds = Self.moved(fieldBounds, count: fieldCount + 1, toCapacity: fieldCapacity * 2 + 1)
         fieldCapacity *= 2
     }
 
     private mutating func growRecords() {
-        recordFieldEnds = Self.moved(recordFieldEnds, count: recordCount, toCapacity: recordCapacity * 2)
+        recordBounds = Self.moved(recordBounds, count: recordCount + 1, toCapacity: recordCapacity * 2 + 1)
         recordCapacity *= 2
     }
 

@@ -136,7 +136,9 @@ final class LibCSVTokenizer {
 
     /// Whether the input fed so far ends between records at the start of a line (after an LF):
     /// a parser started afresh there reads exactly what this one would go on to read.
-    var isAtRecordBoundary: Bool { parser.pointee.pstate == 0 && atLineStart && !previousPieceEndedWithCR }
+    var isAtRecordBoundary: Bool {
+        parser.pointee.parseState == .rowNotBegun && atLineStart && !previousPieceEndedWithCR
+    }
 
     private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8, trimSpaces: Bool) {
         // Lenient mode (no CSV_STRICT): a stray quote is kept as a character, like Python's csv
@@ -202,7 +204,7 @@ final class LibCSVTokenizer {
             return nil
         }
         if atLineStart {
-            lineStartedOutside = parser.pointee.pstate == 0
+            lineStartedOutside = parser.pointee.parseState == .rowNotBegun
             lineEndedRecord = false
             if lineStartedOutside {
                 state.pointee.recordLine = line
@@ -227,7 +229,7 @@ final class LibCSVTokenizer {
         }
         guard endsLine else { return nil }
         line += 1
-        if parser.pointee.pstate == 0 {
+        if parser.pointee.parseState == .rowNotBegun {
             // Line breaks inside quoted fields are data, not the file's line-ending style.
             countEnding(piece)
             if lineStartedOutside && !lineEndedRecord { blankLines += 1 }
@@ -237,7 +239,7 @@ final class LibCSVTokenizer {
             recordSecondLine = ResumePoint(offset: offset + Int64(piece.count), line: line, afterCR: last == 0x0D)
         }
         // Checked at line ends only, so the decision does not depend on where chunks end.
-        if parser.pointee.quoted != 0 && state.pointee.fieldOverflowed, let restart = recordSecondLine {
+        if parser.pointee.isInQuotedField && state.pointee.fieldOverflowed, let restart = recordSecondLine {
             return abandonRecord(restartingAt: restart)
         }
         return nil
@@ -248,7 +250,7 @@ final class LibCSVTokenizer {
     private func feedBareLF(_ piece: UnsafeRawBufferPointer, at offset: Int64) {
         _ = csv_parse(parser, piece.baseAddress, piece.count, onField, onRecord, state)
         previousPieceEndedWithCR = false
-        if parser.pointee.pstate == 0 && lastCountedEndingWasCR {
+        if parser.pointee.parseState == .rowNotBegun && lastCountedEndingWasCR {
             lineEndings.cr -= 1
             lineEndings.crlf += 1
             lastCountedEndingWasCR = false
@@ -262,11 +264,10 @@ final class LibCSVTokenizer {
     /// libcsv's buffer then stays small whatever the input, and the record is rejected when
     /// the field ends (or, for a quoted field, at the next line end).
     @inline(__always) private func guardFieldSize() {
-        let pending = parser.pointee.entry_pos
+        let pending = parser.pointee.pendingFieldBytes
         // Trailing spaces of an unquoted field may still be trimmed away; they do not count.
-        guard pending - min(parser.pointee.spaces, pending) > state.pointee.maxFieldBytes else { return }
-        parser.pointee.entry_pos = keptPrefix
-        parser.pointee.spaces = 0
+        guard pending - min(parser.pointee.trailingSpaces, pending) > state.pointee.maxFieldBytes else { return }
+        parser.pointee.truncatePendingField(to: keptPrefix)
         state.pointee.fieldOverflowed = true
     }
 
@@ -326,7 +327,7 @@ final class LibCSVTokenizer {
     /// `unterminated_quote` reject, and the lines after its first are read again as records:
     /// then this returns where to restart.
     func finish() -> ResumePoint? {
-        let unterminated = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
+        let unterminated = parser.pointee.parseState == .fieldBegun && parser.pointee.isInQuotedField
         let restart = recordSecondLine
         if unterminated {
             state.pointee.problem = RecordProblem(

@@ -3,16 +3,21 @@ import CandorCore
 /// A block of consecutive records as ingest hands them on: field bytes, provenance and any
 /// problem found, with no `String` made on the way.
 ///
-/// Field bytes are stored back to back in one buffer; a record is a run of fields. Batches are
-/// built on the parsing thread and read on the consuming thread: ownership moves with the batch,
-/// and a batch is never mutated after it is handed over (that is why it is `@unchecked Sendable`).
+/// Field bytes are stored back to back in one buffer; a record is a run of fields. The buffers
+/// are private: callers read a field's bytes inside `withField`, or, where a loop over many
+/// fields must not pay a call per field, the whole batch's bytes and bounds inside
+/// `withUnsafeFieldBytes`. No pointer outlives the closure it is handed to.
+///
+/// Batches are built on the parsing thread and read on the consuming thread: ownership moves
+/// with the batch, and a batch is never mutated after it is handed over (that is why it is
+/// `@unchecked Sendable`).
 package final class RecordBatch: @unchecked Sendable {
     /// The file the records come from, as the user named it.
     package let file: String
     /// Storage, owned by this batch and freed in `deinit`.
     /// Never reassigned, so reading it needs no exclusivity check on the hot path; problems
     /// found after the hand-over go to `lateProblems` instead.
-    let storage: BatchStorage
+    private let storage: BatchStorage
     private var lateProblems: [Int: RecordProblem] = [:]
     /// Added to the parser's offsets (counted after the byte-order mark) to give offsets in the
     /// file as stored.
@@ -31,18 +36,45 @@ package final class RecordBatch: @unchecked Sendable {
 
     /// Number of fields of record `record` (0-based within the batch).
     @inline(__always) package func fieldCount(_ record: Int) -> Int {
-        let end = Int(storage.recordFieldEnds[record])
-        let start = record == 0 ? 0 : Int(storage.recordFieldEnds[record - 1])
-        return end - start
+        Int(storage.recordBounds[record + 1]) - Int(storage.recordBounds[record])
     }
 
-    /// The bytes of field `field` (0-based) of record `record`; valid while the batch lives.
-    @inline(__always) package func field(_ record: Int, _ field: Int) -> UnsafeRawBufferPointer {
-        let first = record == 0 ? 0 : Int(storage.recordFieldEnds[record - 1])
-        let index = first + field
-        let end = Int(storage.fieldEnds[index])
-        let start = index == 0 ? 0 : Int(storage.fieldEnds[index - 1])
-        return UnsafeRawBufferPointer(start: storage.bytes + start, count: end - start)
+    /// Calls `body` with the bytes of field `field` (0-based) of record `record`; the record
+    /// must have that field. The bytes are valid only during the call.
+    @inline(__always)
+    package func withField<Result, Failure: Error>(
+        _ record: Int, _ field: Int, _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let index = Int(storage.recordBounds[record]) + field
+        let start = Int(storage.fieldBounds[index])
+        // Safe: the range lies inside the batch's bytes, which live as long as `self`, and the
+        // pointer is handed only to `body`.
+        return try body(
+            UnsafeRawBufferPointer(start: storage.bytes + start, count: Int(storage.fieldBounds[index + 1]) - start))
+    }
+
+    /// Calls `body` with the batch's raw field storage, for loops over many fields that must
+    /// not pay a call per field. The pointers are valid only during the call.
+    ///
+    /// - `bytes`: every field's bytes, back to back.
+    /// - `fieldBounds`: field i spans `bytes[fieldBounds[i]..<fieldBounds[i + 1]]` (one entry
+    ///   more than there are fields; the first is 0).
+    /// - `recordBounds`: record r's fields are `recordBounds[r]..<recordBounds[r + 1]` (one
+    ///   entry more than `count`; the first is 0).
+    ///
+    /// So field f of record r spans `fieldBounds[recordBounds[r] + f]` to the entry after it.
+    package func withUnsafeFieldBytes<Result, Failure: Error>(
+        _ body: (
+            _ bytes: UnsafeRawBufferPointer, _ fieldBounds: UnsafeBufferPointer<UInt32>,
+            _ recordBounds: UnsafeBufferPointer<UInt32>
+        ) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        // Safe: the buffers live as long as `self`, are not mutated after the hand-over, and are
+        // handed only to `body`.
+        try body(
+            UnsafeRawBufferPointer(start: storage.bytes, count: storage.byteCount),
+            UnsafeBufferPointer(start: storage.fieldBounds, count: storage.fieldCount + 1),
+            UnsafeBufferPointer(start: storage.recordBounds, count: storage.recordCount + 1))
     }
 
     /// Where record `record` is in its file.
@@ -75,7 +107,7 @@ package final class RecordBatch: @unchecked Sendable {
     /// The record's fields as text, for rejects files and diagnostics: invalid UTF-8 and control
     /// bytes other than tab and line breaks are shown as `\xNN`, so nothing is silently replaced.
     package func rawFields(_ record: Int) -> [String] {
-        (0..<fieldCount(record)).map { RawText.display(field(record, $0)) }
+        (0..<fieldCount(record)).map { column in withField(record, column) { RawText.display($0) } }
     }
 }
 

@@ -86,16 +86,6 @@ package struct RunLogEntry: Codable, Sendable, Hashable {
     /// Whether the run succeeded (exit code 0).
     package var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
 
-    /// Whether `other` read the same definition and the same input bytes, for `--if-changed`.
-    ///
-    /// Inputs are compared by path and checksum regardless of order, since a glob may list
-    /// the same files differently on another file system.
-    package func hasSameSources(as other: RunLogEntry) -> Bool {
-        func sources(_ entry: RunLogEntry) -> Set<[String]> { Set(entry.inputs.map { [$0.path, $0.sha256] }) }
-        return definitionSHA256 == other.definitionSHA256 && inputs.count == other.inputs.count
-            && sources(self) == sources(other)
-    }
-
     private enum CodingKeys: String, CodingKey {
         case pipeline, started, ended, inputs, counts
         case definitionPath = "definition_path"

@@ -1,0 +1,117 @@
+import CandorCore
+import CandorIngest
+import Testing
+
+@testable import CandorClean
+
+@Suite struct CleanTalliesTests {
+    /// A tally with every count non-zero and every collection non-empty, each scaled by `n`.
+    static func filled(_ n: Int) -> CleanTallies {
+        var tallies = CleanTallies(fieldCount: 2, blockCount: 1, textSampleLimit: 3)
+        tallies.read = 10 * n
+        tallies.accepted = 4 * n
+        tallies.rejectedByReason = [.invalidValue: 2 * n]
+        tallies.excludedByFilter = ["finished": n]
+        tallies.finishedInputs = ["a.csv": .init(read: 3 * n, accepted: n, rejected: n, excluded: n)]
+        tallies.current = .init(read: 7 * n, accepted: 3 * n, rejected: n, excluded: n)
+        tallies.qualityCounts = [n, 2 * n, 3 * n, 4 * n, 5 * n, 6 * n]
+        tallies.straightLiners = [n]
+        tallies.answeredWholeBlock = [2 * n]
+        tallies.textSamples = [["t\(n)", "u\(n)"], []]
+        return tallies
+    }
+
+    /// `merge` adds every stored property: each one's merged value is worked out by hand, and
+    /// a reflection over the type checks that the test names every property (a new one fails
+    /// here until its merge is written and checked) and that merging changed each of them.
+    @Test func mergeAddsEveryField() {
+        let first = Self.filled(1)
+        var merged = first
+        merged.merge(Self.filled(10))
+        #expect(merged.read == 110)
+        #expect(merged.accepted == 44)
+        #expect(merged.rejectedByReason == [.invalidValue: 22])
+        #expect(merged.excludedByFilter == ["finished": 11])
+        #expect(merged.finishedInputs == ["a.csv": .init(read: 33, accepted: 11, rejected: 11, excluded: 11)])
+        #expect(merged.current == .init(read: 77, accepted: 33, rejected: 11, excluded: 11))
+        #expect(merged.qualityCounts == [11, 22, 33, 44, 55, 66])
+        #expect(merged.straightLiners == [11])
+        #expect(merged.answeredWholeBlock == [22])
+        // The limit is 3: the later part's answers fill the one place left.
+        #expect(merged.textSamples == [["t1", "u1", "t10"], []])
+
+        let checked: Set = [
+            "read", "accepted", "rejectedByReason", "excludedByFilter", "finishedInputs", "current", "qualityCounts",
+            "straightLiners", "answeredWholeBlock", "textSamples",
+        ]
+        let configuration: Set = ["textSampleLimit"]
+        let before = Dictionary(uniqueKeysWithValues: Mirror(reflecting: first).children.map { ($0.label!, $0.value) })
+        let empty = Dictionary(
+            uniqueKeysWithValues: Mirror(reflecting: first.empty()).children.map { ($0.label!, $0.value) })
+        let properties = Mirror(reflecting: merged).children.map { $0.label! }
+        #expect(Set(properties) == checked.union(configuration), "every property of CleanTallies is checked above")
+        for child in Mirror(reflecting: merged).children where !configuration.contains(child.label!) {
+            let label = child.label!
+            #expect("\(empty[label]!)" != "\(before[label]!)", "the fixture sets \(label)")
+            #expect("\(child.value)" != "\(before[label]!)", "merge changes \(label)")
+        }
+    }
+
+    @Test func emptyKeepsTheShapeAndNothingElse() {
+        let empty = Self.filled(5).empty()
+        #expect(empty == CleanTallies(fieldCount: 2, blockCount: 1, textSampleLimit: 3))
+        var merged = empty
+        merged.merge(Self.filled(5))
+        #expect(merged == Self.filled(5))
+    }
+
+    /// A file cleaned in two parts (the later by a `laterPart()` cleaner, then absorbed) gives
+    /// the accounting and text samples of the whole file cleaned at once. The rows exercise
+    /// every count: accepted, rejected (duplicate ids within a part, a ragged record),
+    /// excluded (a definite and an unknown filter value), blanks, a non-answer, invalid values
+    /// kept as missing, straight-lining and free-text samples past their limit.
+    @Test func halvesMergeToTheWhole() throws {
+        let schema = SurveySchema(
+            fields: [
+                field("id", .id), field("finished", .boolean(.standard)), field("q1", .likert(agree5, reverse: false)),
+                field("q2", .likert(agree5, reverse: false)),
+                field("score", .integer(min: 0, max: 10), onInvalid: .missing), field("comment", .text),
+            ],
+            blocks: [.init(name: "b", fields: [2, 3])], dedupe: .init(field: 0, keep: .first),
+            filters: [.init(name: "finished", predicate: .oneOf(field: 1, values: [1]))])
+        let header = "id,finished,q1,q2,score,comment\n"
+        let first = "A,1,5,5,3,great\nB,1,4,Don't know,11,meh\nC,0,3,3,2,x\nD,1,,2,x,\nD,1,2,2,4,again\n"
+        let second = "E,1,2,2,5,fine\nF,1,4,5,6,ok\nG,1,1,1\nE,1,3,3,3,twice\nH,,5,4,7,late\n"
+        let options = ReadOptions(delimiter: UInt8(ascii: ","), format: .generic)
+        try CleanHarness.withInputs([header + first + second, header + first, header + second]) { paths in
+            func clean(_ cleaner: Cleaner, _ path: String, begin: Bool) throws {
+                let stream = try IngestStream(path: path, options: options)
+                if begin { try cleaner.begin(input: paths[0], layout: stream.layout) }
+                var responses = ResponseBatch(width: schema.fields.count)
+                while let batch = try stream.next() { try cleaner.clean(batch, into: &responses) { _ in } }
+            }
+            let whole = Cleaner(schema: schema, textSampleLimit: 3)
+            try clean(whole, paths[0], begin: true)
+            let parted = Cleaner(schema: schema, textSampleLimit: 3)
+            try clean(parted, paths[1], begin: true)
+            let later = parted.laterPart()
+            try clean(later, paths[2], begin: false)
+            parted.absorb(later, recoding: parted.recoding(of: later), lines: 5, records: 5)
+
+            // Worked out by hand from the rows: A, B, D, E, F accepted; the second D and E
+            // and the ragged G rejected; C (not finished) and H (finished unknown) excluded.
+            let accounting = whole.accounting
+            #expect(accounting.read == 10 && accounting.accepted == 5)
+            #expect(accounting.rejectedByReason == [.duplicateID: 2, .raggedRecord: 1])
+            #expect(accounting.excludedByFilter == ["finished": 2])
+            #expect(accounting.blanks == ["q1": 1, "comment": 1])
+            #expect(accounting.nonAnswers == ["q2": 1])
+            #expect(accounting.invalidAsMissing == ["score": 2])
+            #expect(accounting.straightLining["b"]?.flagged == 2 && accounting.straightLining["b"]?.answeredAll == 3)
+            #expect(whole.textSamples(ofField: 5) == ["great", "meh", "fine"])
+
+            #expect(parted.accounting == accounting)
+            #expect(parted.textSamples(ofField: 5) == whole.textSamples(ofField: 5))
+        }
+    }
+}
