@@ -1,4 +1,5 @@
 import CandorIngest
+import CandorStorage
 import Synchronization
 
 /// Remembers every respondent id seen and where it was first seen.

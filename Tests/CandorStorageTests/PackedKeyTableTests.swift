@@ -1,7 +1,7 @@
 import CandorSample
 import Testing
 
-@testable import CandorClean
+@testable import CandorStorage
 
 /// The packed table finds exactly the values stored, whatever their bytes.
 @Suite struct PackedKeyTableTests {

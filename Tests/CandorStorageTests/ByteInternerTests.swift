@@ -1,14 +1,14 @@
 import CandorSample
 import Testing
 
-@testable import CandorClean
+@testable import CandorStorage
 
-@Test("a ByteStringSet numbers random byte strings (with repeats, the empty one, across growths) as a dictionary does")
-func byteStringSetMatchesDictionary() {
+@Test("a ByteInterner numbers random byte strings (with repeats, the empty one, across growths) as a dictionary does")
+func byteInternerMatchesDictionary() {
     // Seeded, so a failure can be replayed.
     var random = SplitMix64(seed: 5)
     func next() -> UInt64 { random.next() }
-    var set = ByteStringSet()
+    var set = ByteInterner()
     var numbers: [[UInt8]: Int] = [:]
     var order: [[UInt8]] = []
     for _ in 0..<30_000 {
@@ -16,7 +16,7 @@ func byteStringSetMatchesDictionary() {
         let length = Int(next() % 3 == 0 ? next() % 30 : next() % 4)
         let string = (0..<length).map { _ in next() % 3 == 0 ? UInt8(truncatingIfNeeded: next()) : UInt8(next() % 4) }
         let expected = numbers[string]
-        let (number, isNew) = string.withUnsafeBytes { set.insert($0) }
+        let (number, isNew) = string.withUnsafeBytes { set.intern($0) }
         #expect(isNew == (expected == nil))
         #expect(number == expected ?? order.count)
         if expected == nil {
@@ -25,8 +25,8 @@ func byteStringSetMatchesDictionary() {
         }
     }
     #expect(set.count == order.count)
-    for (string, number) in numbers { #expect(string.withUnsafeBytes { set.number(of: $0) } == number) }
-    #expect([UInt8](repeating: 9, count: 40).withUnsafeBytes { set.number(of: $0) } == nil)
+    for (string, number) in numbers { #expect(string.withUnsafeBytes { set.code(of: $0) } == number) }
+    #expect([UInt8](repeating: 9, count: 40).withUnsafeBytes { set.code(of: $0) } == nil)
 }
 
 @Test("a ByteStringList gives back each string it was given, in order")

@@ -1,7 +1,7 @@
 import CandorSample
 import Testing
 
-@testable import CandorClean
+@testable import CandorStorage
 
 /// A random value of 1 to 32 bytes over a small alphabet, so that some repeat and many share
 /// a length and their first or last eight bytes.
