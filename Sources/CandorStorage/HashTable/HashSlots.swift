@@ -3,7 +3,7 @@
 ///
 /// A zero word is an empty bucket, so what a table stores must never be zero. The table gives
 /// `find` a test on the word; the core does the probing.
-package struct HashSlots<Slot: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
+@usableFromInline package struct HashSlots<Slot: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
     @usableFromInline var table: HashTable
     @usableFromInline var slots: [Slot]
 

@@ -6,7 +6,7 @@ import CandorCore
 ///
 /// Not meant to resist chosen inputs: survey values come from the organisation running the
 /// survey, and a table's answers stay exact whatever the collisions (only slower).
-package enum StorageHash {
+@usableFromInline package enum StorageHash {
     /// The avalanche: the finalizer of MurmurHash3 (fmix64). Every input bit affects every
     /// output bit, so a word that already is a key exactly (a `PackedKey`, an id's entry word)
     /// hashes with this alone.

@@ -10,7 +10,7 @@
 ///   which the home slot does not use.
 /// - Growing drops the old table before allocating the new one and refills it from the owner's
 ///   keys (rehashing each), so two tables never live at once.
-package struct TaggedSlotIndex: Sendable {
+@usableFromInline package struct TaggedSlotIndex: Sendable {
     @usableFromInline var slots: HashSlots<UInt32>
     /// The low bits of a slot that hold the entry number + 1.
     @usableFromInline var entryMask: UInt32

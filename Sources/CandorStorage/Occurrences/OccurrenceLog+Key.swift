@@ -13,9 +13,9 @@ extension OccurrenceLog {
     /// Each id has exactly one form (by its length, then digits before other characters), and
     /// each form is reversible, so equal words mean equal ids for all but long ones, whose bytes
     /// are compared.
-    package struct Key: Sendable {
+    @usableFromInline package struct Key: Sendable {
         /// The entry word; for a long id only its marker, as its entry holds an arena position.
-        package let word: UInt64
+        @usableFromInline package let word: UInt64
 
         /// Whether the id is kept in `arena`.
         @inlinable package var isLong: Bool { word & 0xF == UInt64(OccurrenceLog.longMarker) }

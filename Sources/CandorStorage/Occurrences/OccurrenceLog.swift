@@ -22,9 +22,9 @@
 ///   in `exceptions`. All arithmetic wraps, so any `Int` round-trips exactly.
 /// - Entries and group headers live in fixed pages of 8,192 entries (72 KB) that are allocated
 ///   whole and never grow, so growth copies nothing and leaves at most one page of slack.
-package struct OccurrenceLog: Sendable {
+@usableFromInline package struct OccurrenceLog: Sendable {
     /// Where an id was first seen: the input's index, the line and the record number.
-    package struct Occurrence: Equatable, Sendable {
+    @usableFromInline package struct Occurrence: Equatable, Sendable {
         /// The input's index, in the order the inputs were read.
         package var input: Int
         /// The line the record starts on.
@@ -39,15 +39,15 @@ package struct OccurrenceLog: Sendable {
     }
 
     /// Ids up to this many bytes are stored in their entry as they are.
-    package static let rawCapacity = 7
+    @usableFromInline package static let rawCapacity = 7
     /// Ids of digits only, up to this many, are stored in their entry as a number.
-    package static let decimalCapacity = 16
+    @usableFromInline package static let decimalCapacity = 16
     /// Ids up to this many characters of `0-9A-Za-z-_` are stored in their entry, 6 bits each.
-    package static let packedCapacity = 10
+    @usableFromInline package static let packedCapacity = 10
     /// The kind (low four bits of the entry word) of an id of digits (see `Key`).
-    package static let decimalKind: UInt8 = 11
+    @usableFromInline package static let decimalKind: UInt8 = 11
     /// The kind of an id kept in `arena`.
-    package static let longMarker: UInt8 = 15
+    @usableFromInline package static let longMarker: UInt8 = 15
     /// Bytes per entry: the entry word.
     package static let entrySize = 8
     /// Most arena pages a long id's entry can name (28 bits of its word).

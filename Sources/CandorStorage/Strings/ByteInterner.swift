@@ -9,7 +9,7 @@ import CandorCore
 /// in a `ByteStringList` (4 bytes a string besides its bytes) and a `TaggedSlotIndex` finds
 /// them (5 to 7.5 bytes a string), so memory rises only with the number of distinct values.
 /// Any byte string is a key, the empty one included.
-package struct ByteInterner: Sendable {
+@usableFromInline package struct ByteInterner: Sendable {
     @usableFromInline var strings = ByteStringList()
     @usableFromInline var index: TaggedSlotIndex
 

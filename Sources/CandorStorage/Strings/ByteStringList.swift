@@ -1,6 +1,6 @@
 /// Byte strings appended one after another into one array, numbered 0, 1, 2, …: 4 bytes of
 /// bookkeeping a string (its end), for the hundred thousand values an open category can hold.
-package struct ByteStringList: Sendable {
+@usableFromInline package struct ByteStringList: Sendable {
     @usableFromInline var bytes: [UInt8] = []
     /// String `i` ends at `ends[i]` and starts where string `i − 1` ends.
     @usableFromInline var ends: [UInt32] = []
@@ -12,7 +12,7 @@ package struct ByteStringList: Sendable {
     @inlinable package var count: Int { ends.count }
 
     /// Appends `string`.
-    package mutating func append(_ string: UnsafeRawBufferPointer) {
+    @usableFromInline package mutating func append(_ string: UnsafeRawBufferPointer) {
         precondition(bytes.count + string.count <= Int(UInt32.max), "more than 4 GiB of strings")
         bytes.append(contentsOf: string)
         ends.append(UInt32(bytes.count))

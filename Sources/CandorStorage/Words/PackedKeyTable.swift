@@ -10,7 +10,7 @@
 ///
 /// The keys are a `HashSlots<UInt64>` (zero marks an empty bucket, which is why no key may be
 /// zero), hashed by `StorageHash.mix`; probing, load and growth are `HashTable`'s.
-package struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
+@usableFromInline package struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
     @usableFromInline var keys = HashSlots<UInt64>(capacity: HashTable.minimumCapacity)
     /// `values[b]` is the result of the key in bucket b.
     @usableFromInline var values = [Value](repeating: 0, count: HashTable.minimumCapacity)
@@ -74,9 +74,9 @@ package struct PackedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
 
 /// The packing `PackedKeyTable` keys by: a byte string of 1 to 7 bytes as one word that is the
 /// value exactly.
-package enum PackedKey {
+@usableFromInline package enum PackedKey {
     /// Longest byte string that packs.
-    package static let maxLength = 7
+    @usableFromInline package static let maxLength = 7
 
     /// The word for `bytes` (1 to `maxLength` of them): the bytes in order from the low end,
     /// their count in the top byte (so never zero).

@@ -8,7 +8,7 @@
 /// cache line, not on a slot and then the entry it points to: a batch's field bytes pass
 /// through the nearer caches between two lookups of a field, so each such wait is a trip
 /// farther out. Longer values are not cached here.
-package struct ShortValueCache: Sendable {
+@usableFromInline package struct ShortValueCache: Sendable {
     /// Values of up to 7 bytes, kept in a table of their own (see `PackedKeyTable`).
     @usableFromInline var packed = PackedKeyTable<Int64>()
     /// Values of 8 to 32 bytes: probing, load and growth.
@@ -76,13 +76,11 @@ package struct ShortValueCache: Sendable {
     }
 
     /// The `StorageHash` of a key: its words folded into one (each turned by a different
-    /// amount, so equal words at different places do not cancel), then `mix`.
+    /// amount, so equal words at different places do not cancel), then `mix`. A fold of
+    /// rotations and exclusive-ors costs no multiplication; `mix` does the spreading.
     @inline(__always)
     private static func hash(_ key: Key) -> UInt64 {
-        let folded =
-            key.0 &* 0x9E37_79B9_7F4A_7C15 ^ key.1 ^ key.2.rotated(by: 17) ^ key.3.rotated(by: 31)
-            ^ key.4.rotated(by: 47)
-        return StorageHash.mix(folded)
+        StorageHash.mix(key.0 ^ key.1 ^ key.2.rotated(by: 17) ^ key.3.rotated(by: 31) ^ key.4.rotated(by: 47))
     }
 
     /// The bucket holding `key`, or the empty bucket where it would go.
