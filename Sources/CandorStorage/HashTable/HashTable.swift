@@ -15,7 +15,10 @@
 /// Every type here that Clean or Aggregate looks things up in per record is
 /// `@usableFromInline package` with `@inlinable` lookups: without the attribute the compiler
 /// keeps a package type's function bodies inside this module, and each lookup in a stage's hot
-/// loop would be a call (measured: 3 % more instructions on W1). Nothing here is public.
+/// loop would be a call (measured: 3 % more instructions on W1). Nothing here is public. For
+/// the same reason the limits those lookups test (`ShortValueCache.maxLength`, an id's forms)
+/// are computed constants, not stored `static let`s, which another module reads through an
+/// accessor call.
 ///
 /// Tables hash with `StorageHash`, whose high half is as well mixed as its low half; a table
 /// that keeps bits of the hash in its buckets takes them from the low half, which the home

@@ -39,15 +39,15 @@
     }
 
     /// Ids up to this many bytes are stored in their entry as they are.
-    @usableFromInline package static let rawCapacity = 7
+    @inlinable package static var rawCapacity: Int { 7 }
     /// Ids of digits only, up to this many, are stored in their entry as a number.
-    @usableFromInline package static let decimalCapacity = 16
+    @inlinable package static var decimalCapacity: Int { 16 }
     /// Ids up to this many characters of `0-9A-Za-z-_` are stored in their entry, 6 bits each.
-    @usableFromInline package static let packedCapacity = 10
+    @inlinable package static var packedCapacity: Int { 10 }
     /// The kind (low four bits of the entry word) of an id of digits (see `Key`).
-    @usableFromInline package static let decimalKind: UInt8 = 11
+    @inlinable package static var decimalKind: UInt8 { 11 }
     /// The kind of an id kept in `arena`.
-    @usableFromInline package static let longMarker: UInt8 = 15
+    @inlinable package static var longMarker: UInt8 { 15 }
     /// Bytes per entry: the entry word.
     package static let entrySize = 8
     /// Most arena pages a long id's entry can name (28 bits of its word).

@@ -76,7 +76,7 @@
 /// value exactly.
 @usableFromInline package enum PackedKey {
     /// Longest byte string that packs.
-    @usableFromInline package static let maxLength = 7
+    @inlinable package static var maxLength: Int { 7 }
 
     /// The word for `bytes` (1 to `maxLength` of them): the bytes in order from the low end,
     /// their count in the top byte (so never zero).

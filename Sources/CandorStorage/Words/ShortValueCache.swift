@@ -16,7 +16,7 @@
     /// Their buckets, `entryWords` words each: the key's five then the result's bits. Key word
     /// 0 (the length + 1, at least 9) is 0 in an empty bucket.
     @usableFromInline var entries: [UInt64]
-    @usableFromInline static let entryWords = 6
+    @inlinable static var entryWords: Int { 6 }
 
     /// The exact key of a value of 8 to 32 bytes (see `key`).
     @usableFromInline typealias Key = (UInt64, UInt64, UInt64, UInt64, UInt64)
@@ -31,7 +31,7 @@
     @inlinable package var count: Int { table.count + packed.count }
 
     /// Longest value cached.
-    package static let maxLength = 32
+    @inlinable package static var maxLength: Int { 32 }
 
     /// The cached result for `bytes` (1 to `maxLength` of them).
     @inlinable @inline(__always)
