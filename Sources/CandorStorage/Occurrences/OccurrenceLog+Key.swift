@@ -9,6 +9,9 @@ extension OccurrenceLog {
     /// - 8–10: that many characters of `0-9A-Za-z-_` at 6 bits each, from bit 4, so ids like
     ///   `R00012345` or `EMP0012345` fit;
     /// - `longMarker`: anything else, in `arena`; the rest of the word then holds its position.
+    ///   Such ids (Qualtrics' `R_` ids of 17 characters, emails, non-ASCII names) are as exact,
+    ///   and cost about 4 more bytes plus their length each and a byte comparison per match:
+    ///   the packed forms are a fast path for common ids, not a requirement.
     ///
     /// Each id has exactly one form (by its length, then digits before other characters), and
     /// each form is reversible, so equal words mean equal ids for all but long ones, whose bytes
