@@ -29,14 +29,20 @@ let package = Package(
             name: "COpenSSLCrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // Types every stage shares: provenance, reason codes, byte interning, checksums.
+        // Types every stage shares: provenance, reason codes, byte comparison, checksums.
         .target(name: "CandorCore", dependencies: ["COpenSSLCrypto"], swiftSettings: strictSettings),
+        // The hash tables, the respondent-id store and the packed stores, on one probing core.
+        .target(name: "CandorStorage", dependencies: ["CandorCore"], swiftSettings: strictSettings),
         // Stage 1: bytes -> records (encodings, dialects, export formats, libcsv).
         .target(name: "CandorIngest", dependencies: ["CLibCSV", "CandorCore"], swiftSettings: strictSettings),
         // Stage 2: records -> typed responses (schema, normalising, dedupe, rejects).
-        .target(name: "CandorClean", dependencies: ["CandorCore", "CandorIngest"], swiftSettings: strictSettings),
+        .target(
+            name: "CandorClean", dependencies: ["CandorCore", "CandorIngest", "CandorStorage"],
+            swiftSettings: strictSettings),
         // Stage 3: typed responses -> statistics (streaming, mergeable accumulators, privacy).
-        .target(name: "CandorAggregate", dependencies: ["CandorCore", "CandorClean"], swiftSettings: strictSettings),
+        .target(
+            name: "CandorAggregate", dependencies: ["CandorCore", "CandorClean", "CandorStorage"],
+            swiftSettings: strictSettings),
         // Stage 4: statistics -> Markdown and JSON reports.
         // Its documents quote the cleaner's accounting and the schema's scales, so it reads CandorClean.
         .target(
@@ -89,6 +95,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "CandorCoreTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CandorStorageTests", dependencies: ["CandorStorage", "CandorCore", "CandorSample"],
+            swiftSettings: strictSettings),
         .testTarget(name: "CandorEndToEndTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
     ]
 )

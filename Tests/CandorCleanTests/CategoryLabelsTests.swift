@@ -1,4 +1,5 @@
 import CandorSample
+import CandorStorage
 import Testing
 
 @testable import CandorClean

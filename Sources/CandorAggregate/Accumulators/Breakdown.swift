@@ -1,3 +1,5 @@
+import CandorStorage
+
 /// One accumulator state for everyone, and one per group of each segment field and pair, all
 /// in one flat `[Double]`.
 ///

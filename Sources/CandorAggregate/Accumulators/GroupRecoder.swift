@@ -1,4 +1,5 @@
 import CandorClean
+import CandorStorage
 
 /// Translates the groups an accumulator saw into those of the accumulator it is merged into,
 /// when the two were fed by cleaners whose category codes differ (two parts of one input read

@@ -1,3 +1,5 @@
+import CandorStorage
+
 /// A category table's labels by code, with the index that finds a short plain-ASCII label's
 /// code from its folded key: about 14 bytes a label, for the hundred thousand manager ids an
 /// open category can hold (a `ByteStringList` label and a `PackedKeyTable` key cost about 34).
@@ -97,7 +99,7 @@ struct CategoryLabels: Sendable {
     }
 
     @inline(__always)
-    private static func hash(ofKey key: UInt64) -> UInt64 { TaggedSlotIndex.hash(word: key) }
+    private static func hash(ofKey key: UInt64) -> UInt64 { StorageHash.mix(key) }
 }
 
 /// A label of 1 to 7 ASCII bytes as one word: its folded key (`PackedKey` of the label with

@@ -1,3 +1,4 @@
+import CandorStorage
 import Synchronization
 
 /// The values a category field has taken: the declared ones first, then (for an open set) new
@@ -8,7 +9,7 @@ import Synchronization
 /// is 1 to 7 ASCII bytes (most ids and codes) is one word holding both its label and its
 /// case-folded key, found through a hash index. The keys of declared values and aliases (which
 /// can share codes) and of other values are kept beside it: in a `PackedKeyTable` when they
-/// are 1 to 7 bytes long, in a `ByteStringSet` otherwise. About 14 bytes a value (W1, 111k
+/// are 1 to 7 bytes long, in a `ByteInterner` otherwise. About 14 bytes a value (W1, 111k
 /// managers) instead of about 160 for a `String`, a dictionary entry and a decoder cache entry.
 /// A value of plain ASCII is looked up from its bytes (`knownCode(ofASCII:)`), so the decoder
 /// need not cache it.
@@ -22,7 +23,7 @@ package struct CategoryTable: Sendable {
     /// length of open values `labelStore` does not find, with the code each stands for.
     private var shortKeys = PackedKeyTable<Int32>()
     /// The longer keys; `codes[k]` is the code key `k` stands for.
-    private var keys = ByteStringSet()
+    private var keys = ByteInterner()
     private var codes: [Int32] = []
     private let closed: Bool
 
@@ -68,7 +69,7 @@ package struct CategoryTable: Sendable {
     @inline(__always)
     private func code(ofKey key: UnsafeRawBufferPointer) -> Int? {
         if Self.packs(key) { return code(ofPackedKey: PackedKey.pack(key)).map(Int.init) }
-        return keys.number(of: key).map { Int(codes[$0]) }
+        return keys.code(of: key).map { Int(codes[$0]) }
     }
 
     /// Whether `key` is kept in `shortKeys`.
@@ -88,7 +89,7 @@ package struct CategoryTable: Sendable {
             shortKeys.set(PackedKey.pack(key), Int32(code))
             return
         }
-        let (number, isNew) = keys.insert(key)
+        let (number, isNew) = keys.intern(key)
         if isNew { codes.append(Int32(code)) } else { codes[number] = Int32(code) }
     }
 

@@ -1,5 +1,6 @@
 import CandorCore
 import CandorIngest
+import CandorStorage
 import Foundation
 
 /// Reads one schema field from ingested records.

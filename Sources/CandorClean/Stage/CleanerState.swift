@@ -1,5 +1,6 @@
 import CandorCore
 import CandorIngest
+import CandorStorage
 
 /// The cleaning stage's state and logic, as a value: `Cleaner` moves it out of its class
 /// storage for the length of a batch, so the per-record work pays no exclusivity checks.

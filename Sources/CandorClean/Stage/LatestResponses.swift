@@ -1,5 +1,6 @@
 import CandorCore
 import CandorIngest
+import CandorStorage
 
 /// For `dedupe: keep: latest`: which record of each respondent id is the latest one.
 ///

@@ -22,29 +22,34 @@
 ///   in `exceptions`. All arithmetic wraps, so any `Int` round-trips exactly.
 /// - Entries and group headers live in fixed pages of 8,192 entries (72 KB) that are allocated
 ///   whole and never grow, so growth copies nothing and leaves at most one page of slack.
-struct OccurrenceLog: Sendable {
+@usableFromInline package struct OccurrenceLog: Sendable {
     /// Where an id was first seen: the input's index, the line and the record number.
-    struct Occurrence: Equatable, Sendable {
+    @usableFromInline package struct Occurrence: Equatable, Sendable {
         /// The input's index, in the order the inputs were read.
-        var input: Int
+        package var input: Int
         /// The line the record starts on.
-        var line: Int
+        package var line: Int
         /// The record's number within its input.
-        var record: Int
+        package var record: Int
+
+        /// An occurrence of record `record`, on line `line` of input `input`.
+        package init(input: Int, line: Int, record: Int) {
+            (self.input, self.line, self.record) = (input, line, record)
+        }
     }
 
     /// Ids up to this many bytes are stored in their entry as they are.
-    static let rawCapacity = 7
+    @inlinable package static var rawCapacity: Int { 7 }
     /// Ids of digits only, up to this many, are stored in their entry as a number.
-    static let decimalCapacity = 16
+    @inlinable package static var decimalCapacity: Int { 16 }
     /// Ids up to this many characters of `0-9A-Za-z-_` are stored in their entry, 6 bits each.
-    static let packedCapacity = 10
+    @inlinable package static var packedCapacity: Int { 10 }
     /// The kind (low four bits of the entry word) of an id of digits (see `Key`).
-    static let decimalKind: UInt8 = 11
+    @inlinable package static var decimalKind: UInt8 { 11 }
     /// The kind of an id kept in `arena`.
-    static let longMarker: UInt8 = 15
+    @inlinable package static var longMarker: UInt8 { 15 }
     /// Bytes per entry: the entry word.
-    static let entrySize = 8
+    package static let entrySize = 8
     /// Most arena pages a long id's entry can name (28 bits of its word).
     private static let arenaPageLimit = 1 << 28
     private static let pageShift = 13
@@ -73,7 +78,7 @@ struct OccurrenceLog: Sendable {
     private var openArenaUsed = 0
 
     /// Ids stored.
-    private(set) var count = 0
+    package private(set) var count = 0
     /// For the last group (the one being filled): bits used of its two streams, and the record
     /// and line numbers its last coded entry has there.
     private var openRecordBits = 0
@@ -82,11 +87,11 @@ struct OccurrenceLog: Sendable {
     private var openLineSteps: UInt = 0
 
     /// Creates an empty log.
-    init() {}
+    package init() {}
 
     /// Whether entry `entry` holds `id`, whose key is `key`.
     @inline(__always)
-    func matches(_ entry: Int, _ key: Key, _ id: UnsafeRawBufferPointer) -> Bool {
+    package func matches(_ entry: Int, _ key: Key, _ id: UnsafeRawBufferPointer) -> Bool {
         let at = Self.offset(of: entry)
         return pages[entry >> Self.pageShift].withUnsafeBytes { page in
             let word = page.loadUnaligned(fromByteOffset: at, as: UInt64.self)
@@ -101,19 +106,19 @@ struct OccurrenceLog: Sendable {
 
     /// Calls `enter` with every id's hash (`Key.hash`), in entry order: how an index over the
     /// log is rebuilt.
-    func forEachHash(_ enter: (UInt64) -> Void) {
+    package func forEachHash(_ enter: (UInt64) -> Void) {
         forEachHash(in: 0..<count) { _, hash in enter(hash) }
     }
 
     /// Calls `body` with each entry of `entries` and its id's hash (`Key.hash`), in entry order.
     /// Only a long id's bytes are read; any other's entry word is its key.
-    func forEachHash(in entries: Range<Int>, _ body: (Int, UInt64) -> Void) {
+    package func forEachHash(in entries: Range<Int>, _ body: (Int, UInt64) -> Void) {
         forEachWord(in: entries) { entry, word in body(entry, hash(ofEntryWord: word)) }
     }
 
     /// The hash (`Key.hash`) of the id whose entry word is `word`.
     @inline(__always)
-    func hash(ofEntryWord word: UInt64) -> UInt64 {
+    package func hash(ofEntryWord word: UInt64) -> UInt64 {
         let key = Key(word: word)
         // Any but a long id's key is its word: the hash reads no bytes.
         guard key.isLong else { return key.hash(UnsafeRawBufferPointer(start: nil, count: 0)) }
@@ -122,7 +127,7 @@ struct OccurrenceLog: Sendable {
 
     /// Whether entry `entry` holds the id whose entry word in `other` is `theirs`.
     @inline(__always)
-    func matches(_ entry: Int, entryWord theirs: UInt64, of other: OccurrenceLog) -> Bool {
+    package func matches(_ entry: Int, entryWord theirs: UInt64, of other: OccurrenceLog) -> Bool {
         let key = Key(word: theirs)
         guard key.isLong else { return word(of: entry) == theirs }
         return other.withLongID(theirs) { matches(entry, key, $0) }
@@ -137,7 +142,7 @@ struct OccurrenceLog: Sendable {
     }
 
     /// Calls `body` with each entry of `entries` and its word, in entry order.
-    func forEachWord(in entries: Range<Int>, _ body: (Int, UInt64) -> Void) {
+    package func forEachWord(in entries: Range<Int>, _ body: (Int, UInt64) -> Void) {
         forEachPage(in: entries) { page, inPage in
             for entry in inPage {
                 body(entry, page.loadUnaligned(fromByteOffset: Self.offset(of: entry), as: UInt64.self))
@@ -146,7 +151,7 @@ struct OccurrenceLog: Sendable {
     }
 
     /// Calls `body` with each entry of `entries` and its id's bytes, in entry order.
-    func forEachID(in entries: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+    package func forEachID(in entries: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
         forEachPage(in: entries) { page, inPage in
             for entry in inPage { withID(in: page, at: Self.offset(of: entry)) { body(entry, $0) } }
         }
@@ -200,7 +205,7 @@ struct OccurrenceLog: Sendable {
     }
 
     /// Where entry `entry`'s id was first seen.
-    func occurrence(of entry: Int) -> Occurrence {
+    package func occurrence(of entry: Int) -> Occurrence {
         let inPage = entry & (Self.entriesPerPage - 1)
         let member = inPage & (Self.groupSize - 1)
         let base = Self.basesOffset + (inPage >> Self.groupShift) * Self.baseSize
@@ -239,7 +244,7 @@ struct OccurrenceLog: Sendable {
 
     /// Stores `id` (with `key`, its `Key`) as the next entry, first seen at `occurrence`.
     @inline(__always)
-    mutating func append(_ id: UnsafeRawBufferPointer, key: Key, at occurrence: Occurrence) {
+    package mutating func append(_ id: UnsafeRawBufferPointer, key: Key, at occurrence: Occurrence) {
         let entry = count
         let inPage = entry & (Self.entriesPerPage - 1)
         if inPage == 0 { pages.append(Array(repeating: 0, count: Self.pageSize)) }

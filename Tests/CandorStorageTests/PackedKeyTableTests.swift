@@ -1,7 +1,7 @@
 import CandorSample
 import Testing
 
-@testable import CandorClean
+@testable import CandorStorage
 
 /// The packed table finds exactly the values stored, whatever their bytes.
 @Suite struct PackedKeyTableTests {
@@ -36,5 +36,26 @@ import Testing
         #expect(table.count == reference.count)
         for (bytes, result) in reference { #expect(table.value(for: Self.pack(bytes)) == result) }
         #expect(table.value(for: Self.pack([2, 2, 2])) == nil)
+    }
+
+    /// Any nonzero word is a key (as a pair of codes is for `GroupDirectory`): words from a
+    /// range small enough to repeat, past the 4,096 buckets where the load policy changes.
+    @Test func anyNonzeroWordIsAKey() {
+        var generator = SplitMix64(seed: 9)
+        var reference: [UInt64: Int] = [:]
+        var table = PackedKeyTable<Int>()
+        for step in 0..<30_000 {
+            let word = (generator.next() % 12_000 + 1) << (generator.next() % 2 == 0 ? 0 : 40)
+            #expect(table.value(for: word) == reference[word])
+            if reference[word] == nil {
+                reference[word] = step
+                table.set(word, step)
+            }
+        }
+        #expect(table.count == reference.count)
+        #expect(table.count > 4096)
+        for (word, result) in reference { #expect(table.value(for: word) == result) }
+        // Touching reads what is there; on an empty table, nothing.
+        #expect(PackedKeyTable<Int>().touch([1, 2, 3]) == 0)
     }
 }

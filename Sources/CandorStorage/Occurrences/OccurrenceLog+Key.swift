@@ -9,34 +9,37 @@ extension OccurrenceLog {
     /// - 8–10: that many characters of `0-9A-Za-z-_` at 6 bits each, from bit 4, so ids like
     ///   `R00012345` or `EMP0012345` fit;
     /// - `longMarker`: anything else, in `arena`; the rest of the word then holds its position.
+    ///   Such ids (Qualtrics' `R_` ids of 17 characters, emails, non-ASCII names) are as exact,
+    ///   and cost about 4 more bytes plus their length each and a byte comparison per match:
+    ///   the packed forms are a fast path for common ids, not a requirement.
     ///
     /// Each id has exactly one form (by its length, then digits before other characters), and
     /// each form is reversible, so equal words mean equal ids for all but long ones, whose bytes
     /// are compared.
-    struct Key {
+    @usableFromInline package struct Key: Sendable {
         /// The entry word; for a long id only its marker, as its entry holds an arena position.
-        let word: UInt64
+        @usableFromInline package let word: UInt64
 
         /// Whether the id is kept in `arena`.
-        @inline(__always) var isLong: Bool { word & 0xF == UInt64(OccurrenceLog.longMarker) }
+        @inlinable package var isLong: Bool { word & 0xF == UInt64(OccurrenceLog.longMarker) }
 
         /// The index hash of the id `id` whose key this is: of the word, which is the id exactly,
         /// for all but long ids, whose bytes are hashed. The log's own entries hash alike
         /// without their ids being decoded, and the word is made for the lookup anyway.
-        @inline(__always)
-        func hash(_ id: UnsafeRawBufferPointer) -> UInt64 {
-            isLong ? TaggedSlotIndex.hash(id) : TaggedSlotIndex.hash(word: word)
+        @inlinable @inline(__always)
+        package func hash(_ id: UnsafeRawBufferPointer) -> UInt64 {
+            isLong ? StorageHash.hash(id) : StorageHash.mix(word)
         }
 
         /// The key of the id whose entry word is `word`.
-        @inline(__always)
-        init(word: UInt64) {
+        @inlinable @inline(__always)
+        package init(word: UInt64) {
             self.word = word & 0xF == UInt64(OccurrenceLog.longMarker) ? UInt64(OccurrenceLog.longMarker) : word
         }
 
         /// The key of `id`.
-        @inline(__always)
-        init(_ id: UnsafeRawBufferPointer) {
+        @inlinable @inline(__always)
+        package init(_ id: UnsafeRawBufferPointer) {
             let count = id.count
             if count <= OccurrenceLog.rawCapacity {
                 var word = UInt64(count)
@@ -52,8 +55,8 @@ extension OccurrenceLog {
         }
 
         /// The value of `id` when every byte is a digit (at most 16 of them).
-        @inline(__always)
-        private static func decimal(_ id: UnsafeRawBufferPointer) -> UInt64? {
+        @inlinable @inline(__always)
+        static func decimal(_ id: UnsafeRawBufferPointer) -> UInt64? {
             var value: UInt64 = 0
             for byte in id {
                 let digit = byte &- 0x30
@@ -65,8 +68,8 @@ extension OccurrenceLog {
 
         /// The 6-bit codes of `id` (at most 10 characters), character k at bits 6k to 6k + 5;
         /// `nil` if a byte is not one of the 64 characters.
-        @inline(__always)
-        private static func sixBitCodes(_ id: UnsafeRawBufferPointer) -> UInt64? {
+        @inlinable @inline(__always)
+        static func sixBitCodes(_ id: UnsafeRawBufferPointer) -> UInt64? {
             sixBitTable.withUnsafeBufferPointer { table in
                 var codes: UInt64 = 0
                 var invalid: UInt8 = 0
@@ -81,11 +84,12 @@ extension OccurrenceLog {
         }
 
         /// `sixBits` of every byte, 0x40 for a byte that has none: a table read per character
-        /// instead of a range check per character, as W1's 9-character ids are packed here.
-        private static let sixBitTable: [UInt8] = (0...255).map { sixBits(UInt8($0)) ?? 0x40 }
+        /// instead of a range check per character, as every id of 8 to 10 such characters (a
+        /// common form of employee and response ids) is packed here on every record.
+        @usableFromInline static let sixBitTable: [UInt8] = (0...255).map { sixBits(UInt8($0)) ?? 0x40 }
 
         /// Writes the id of entry word `word` (not a long one) into `out`; returns its length.
-        static func decode(_ word: UInt64, into out: UnsafeMutableRawBufferPointer) -> Int {
+        package static func decode(_ word: UInt64, into out: UnsafeMutableRawBufferPointer) -> Int {
             let kind = Int(word & 0xF)
             if kind <= OccurrenceLog.rawCapacity {
                 for index in 0..<kind { out[index] = UInt8(truncatingIfNeeded: word >> UInt64(8 * (index + 1))) }
