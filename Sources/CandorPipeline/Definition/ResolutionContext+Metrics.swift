@@ -121,7 +121,7 @@ extension ResolutionContext {
                     "headline refers to metric '\(id)', which is not declared (metrics: \(metrics.map(\.id).joined(separator: ", ")))"
                 )
             }
-            return .metric(id: id, template: try keys["template"]?.string())
+            return .metric(id: id, template: try keys["template"]?.headlineTemplate())
         }
     }
 }

@@ -1,0 +1,19 @@
+import CandorReport
+
+extension DefinitionNode {
+    /// The node as a headline template, refused when it names a placeholder that does not exist.
+    ///
+    /// - Throws: `DefinitionError` naming the unknown placeholders and listing the allowed ones
+    ///   (from `Headline.placeholders`, so the message follows the renderer).
+    func headlineTemplate() throws(DefinitionError) -> String {
+        let template = try string()
+        let unknown = Headline.unknownPlaceholders(in: template)
+        guard unknown.isEmpty else {
+            let noun = unknown.count == 1 ? "placeholder" : "placeholders"
+            throw error(
+                "unknown headline \(noun) \(unknown.joined(separator: ", ")) (placeholders: \(Headline.placeholders.joined(separator: ", ")))"
+            )
+        }
+        return template
+    }
+}
