@@ -28,7 +28,7 @@ struct ImpliedTimestampFormatTests {
         while let batch = try stream.next() {
             try cleaner.clean(batch, into: &responses) { rejections.append($0) }
         }
-        let values = Array(responses.values.prefix(responses.count))
+        let values = (0..<responses.count).compactMap { responses.integer($0, 0) }
         return (stream.layout.format, values, rejections)
     }
 

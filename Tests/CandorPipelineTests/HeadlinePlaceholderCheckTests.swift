@@ -31,6 +31,32 @@ struct HeadlinePlaceholderCheckTests {
         #expect(message.contains("unknown headline placeholders {Share}, {pct} (placeholders: "))
     }
 
+    /// `{mean}` is the `mean` kind's own name for its figure: allowed (and listed) there only.
+    @Test func meanIsAPlaceholderOfMeanMetricsOnly() throws {
+        let meanMetric = """
+            version: 1
+            name: t
+            fields:
+              - {name: score, type: integer, column: score, min: 0, max: 10}
+            metrics:
+              - {id: m, kind: mean, field: score}
+            headlines:
+              - {metric: m, template: "{mean} on average; {avg}"}
+            """
+        let (_, message) = try DefinitionFiles.error(meanMetric)
+        #expect(
+            message.hasSuffix(
+                "unknown headline placeholder {avg} (placeholders: {share}, {value}, {mean}, {count}, {n}, {ci}, {label})"
+            ))
+        let folder = ScratchFolder()
+        let path = try DefinitionFiles.write(
+            meanMetric.replacingOccurrences(of: "; {avg}", with: ""), in: folder)
+        #expect(try DefinitionLoader.load(path: path).headlines.count == 1)
+        // On a share metric, {mean} is unknown.
+        let (_, shareMessage) = try DefinitionFiles.error(Self.definition(template: "{mean} said yes"))
+        #expect(shareMessage.contains("unknown headline placeholder {mean} (placeholders: {share}, {value}, {count},"))
+    }
+
     @Test func bracesThatAreNotAWordStayText() throws {
         let folder = ScratchFolder()
         let path = try DefinitionFiles.write(Self.definition(template: "{share} { } {1,2} {a-b} {{n}}"), in: folder)
