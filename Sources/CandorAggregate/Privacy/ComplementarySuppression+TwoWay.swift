@@ -42,7 +42,6 @@ extension ComplementarySuppression {
         var graph = SuppressionGraph(
             table: table, minGroupSize: minGroupSize, rowSuppressed: rowSuppressed, columnSuppressed: columnSuppressed,
             unlistedRow: unlistedRow, unlistedColumn: unlistedColumn)
-        graph.protectEveryHiddenFigure()
         graph.fillSmallPools()
         return graph.suppressedCells()
     }

@@ -6,13 +6,18 @@ extension SuppressionGraph {
     ///
     /// No hidden figure being *determined* (the bridge rule) is not enough: two hidden cells of 1
     /// and 2 in one row are each undetermined, yet the row's margin minus its shown cells is the
-    /// figure of those 3 people together. Each step hides the smallest shown non-zero cell of the
-    /// offending sum (ties: row-major order); a shown cell is at least `minGroupSize`, so one step
-    /// settles that sum, and hiding more never breaks a sum already settled or the bridge rule.
+    /// figure of those 3 people together. A hidden cell that is determined (a bridge, such as a
+    /// large blank cell) counts as shown, since subtraction takes it out too.
+    ///
+    /// Each step hides the smallest shown non-zero cell of the offending sum (ties: row-major
+    /// order) and re-runs the bridge rule, so the new cell is undetermined; a shown cell is at
+    /// least `minGroupSize`, so that settles the sum. Hiding more never makes a hidden figure
+    /// determined, so sums only grow and the loop ends.
     mutating func fillSmallPools() {
         var changed = true
         while changed {
             changed = false
+            protectEveryHiddenFigure()
             for row in 0..<listedRows where !hiddenRow[row] {
                 changed = fillPool((0..<columns).map { (row, $0) }) || changed
             }
@@ -26,7 +31,11 @@ extension SuppressionGraph {
     /// Hides the smallest shown non-zero listed cell among `cells` if the hidden ones add up to a
     /// small, non-empty group; whether it hid one.
     private mutating func fillPool(_ cells: [(row: Int, column: Int)]) -> Bool {
-        let pool = cells.reduce(0) { $0 + (hidden[$1.row][$1.column] ? counts[$1.row][$1.column] : 0) }
+        var pool = 0
+        for cell in cells where hidden[cell.row][cell.column] && counts[cell.row][cell.column] > 0 {
+            let edge = (cell.row, rows + cell.column)
+            if connected(edge.0, edge.1, avoiding: edge) { pool += counts[cell.row][cell.column] }
+        }
         guard ComplementarySuppression.isPrimary(pool, minGroupSize: minGroupSize) else { return false }
         var best: (row: Int, column: Int)?
         for cell in cells where !hidden[cell.row][cell.column] && counts[cell.row][cell.column] > 0 {

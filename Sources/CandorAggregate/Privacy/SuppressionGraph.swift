@@ -85,10 +85,11 @@ struct SuppressionGraph {
     /// Hides complements until no hidden cell or margin is a bridge, except inherent ones.
     ///
     /// One pass is enough: adding edges never turns a non-bridge into a bridge, and the cells a
-    /// step adds lie on the cycle it closes.
+    /// step adds lie on the cycle it closes. Run again after hiding more (see `fillSmallPools`).
     mutating func protectEveryHiddenFigure() {
-        // An unlisted margin or cell needs protecting only when small; a listed hidden margin
-        // always does (the one-way table promised it).
+        // An unlisted margin or cell needs protecting only when small (a large one being known
+        // is harmless, and `fillSmallPools` counts it as known); a listed hidden figure always
+        // does: the table promised it.
         func needsProtecting(_ count: Int, unlisted: Bool) -> Bool {
             !unlisted || ComplementarySuppression.isPrimary(count, minGroupSize: minGroupSize)
         }
