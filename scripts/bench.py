@@ -98,8 +98,8 @@ def commands(kind, path, skip_peers):
                 ("candor ingest (1 thread)", [CANDOR, "inspect", "--count-only", "--single-threaded", path], None),
                 ("c_libcsv_parse", [os.path.join(WORK, "bin", "c_libcsv_parse"), path], None)]
         return cmds
-    cmds = [("candor W1 (2 threads)", [CANDOR, "run", "Pipelines/bench-w1.yml", "--input", path, "--output", out], None),
-            ("candor W1 (1 thread)", [CANDOR, "run", "Pipelines/bench-w1.yml", "--input", path, "--output", out + "-1t", "--single-threaded"], None),
+    cmds = [("candor W1 (2 threads)", [CANDOR, "run", "Benchmarks/bench-w1.yml", "--input", path, "--output", out], None),
+            ("candor W1 (1 thread)", [CANDOR, "run", "Benchmarks/bench-w1.yml", "--input", path, "--output", out + "-1t", "--single-threaded"], None),
             ("c_libcsv_w1", [os.path.join(WORK, "bin", "c_libcsv_w1"), path], None)]
     if not skip_peers:
         env2 = dict(os.environ, POLARS_MAX_THREADS="2")
@@ -143,7 +143,7 @@ def scaling(files, runs):
     """The targets that compare Candor with itself: memory against 32 MiB + 16 B per respondent,
     3M rows against 1M, n/9 managers against 1k, two threads against one."""
     print("\n### Targets against itself\n")
-    w1 = lambda path: [CANDOR, "run", "Pipelines/bench-w1.yml", "--input", path, "--output", os.path.join(WORK, "out")]
+    w1 = lambda path: [CANDOR, "run", "Benchmarks/bench-w1.yml", "--input", path, "--output", os.path.join(WORK, "out")]
     smallest = min(files)
     many, few = files[smallest], few_managers(files[smallest])
     for _ in range(1):  # warm-up
@@ -174,7 +174,7 @@ def scaling(files, runs):
 def agreement(path):
     """Candor's W1 figures against the C reference's, to the sixth decimal."""
     out = os.path.join(WORK, "out")
-    sh([CANDOR, "run", "Pipelines/bench-w1.yml", "--input", path, "--output", out])
+    sh([CANDOR, "run", "Benchmarks/bench-w1.yml", "--input", path, "--output", out])
     report = json.load(open(os.path.join(out, "bench-w1.json")))
     ref = json.loads(subprocess.run([os.path.join(WORK, "bin", "c_libcsv_w1"), path], check=True, capture_output=True).stdout)
     metrics = {m["id"]: m for m in report["metrics"]}

@@ -13,6 +13,7 @@ struct Candor: ParsableCommand {
             Exit status:
             \(ExitStatus.helpText)
             """,
+        version: CandorVersion.current,
         subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, SampleCommand.self]
     )
 

@@ -8,10 +8,11 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show what ingest sees in survey exports: encoding, dialect, format, columns, records.",
         discussion: """
-            Examples:
-              candor inspect SampleData/bad-boss-qualtrics.csv
-              candor inspect --json exports/*.csv > shapes.jsonl
-              candor inspect --encoding windows-1252 --delimiter ';' legacy.csv
+            \(HelpExamples.block([
+                "candor inspect SampleData/bad-boss-qualtrics.csv",
+                "candor inspect --json exports/*.csv > shapes.jsonl",
+                "candor inspect --encoding windows-1252 --delimiter ';' legacy.csv",
+            ]))
             """
     )
 

@@ -8,7 +8,7 @@ enum InspectionRendering {
         let shape = inspection.shape
         var lines = [
             "\(inspection.file)",
-            "  encoding      \(shape.encoding.rawValue)\(shape.hadByteOrderMark ? " (byte-order mark stripped)" : "")",
+            "  encoding      \(shape.encoding.rawValue)\(shape.hadByteOrderMark ? " (byte-order mark stripped)" : "")\(guessNote(shape))",
             "  delimiter     \(DelimiterDetection.displayName(of: shape.delimiter))",
             "  line endings  \(shape.lineEndings.summary)",
             "  format        \(shape.layout.format.rawValue), \(shape.layout.headerRows) header row(s)",
@@ -58,10 +58,32 @@ enum InspectionRendering {
                         name: $0.name, distinct: $0.distinct, distinctCapped: $0.distinctCapped,
                         top: $0.top.map { .init(value: $0.value, count: $0.count) })
                 })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return withCamelCaseAliases(object)
+    }
+
+    /// The object with snake_case keys, as the reports have them, and, for one release, its
+    /// former camelCase keys beside them (`lineEndings` beside `line_endings`, with the nested
+    /// objects spelt as before), so scripts reading the old keys keep working until the next
+    /// version drops them (see `CandorVersion`).
+    private static func withCamelCaseAliases(_ object: some Encodable) -> String {
         // Encoding plain strings and integers cannot fail.
-        return String(decoding: (try? encoder.encode(object)) ?? Data(), as: UTF8.self)
+        func members(_ strategy: JSONEncoder.KeyEncodingStrategy) -> [String: Any] {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = strategy
+            let data = (try? encoder.encode(object)) ?? Data()
+            return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        }
+        let merged = members(.convertToSnakeCase).merging(members(.useDefaultKeys)) { snake, _ in snake }
+        let data =
+            (try? JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Says when Windows-1252 was chosen by guess, so a wrong guess is seen before a run.
+    private static func guessNote(_ shape: InputShape) -> String {
+        guard case .windows1252(let first) = shape.encodingGuess else { return "" }
+        return " (guessed: not utf-8 from offset \(first.offset), no multi-byte utf-8 sequence)"
     }
 
     private static func quoted(_ value: String) -> String {

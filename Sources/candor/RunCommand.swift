@@ -14,11 +14,12 @@ struct RunCommand: ParsableCommand {
             Reports are written atomically; a failed or killed run leaves the previous ones intact.
             One run at a time per output folder (a second exits 75 unless --wait).
 
-            Examples:
-              candor run Pipelines/bad-boss.yml
-              candor run Pipelines/*.yml --jobs 2 --verbose
-              candor run Pipelines/bad-boss.yml --input '/drop/client-a/*.csv' --output /reports/client-a
-              candor run Pipelines/engagement.yml --if-changed --log-format json
+            \(HelpExamples.block([
+                "candor run Pipelines/bad-boss.yml",
+                "candor run Pipelines/*.yml --jobs 2 --verbose",
+                "candor run Pipelines/bad-boss.yml --input '/drop/client-a/*.csv' --output /reports/client-a",
+                "candor run Pipelines/engagement.yml --if-changed --log-format json",
+            ]))
 
             Exit status:
             \(ExitStatus.helpText)
@@ -58,28 +59,38 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logger = makeLogger()
-        var requests: [RunRequest] = []
-        for path in selection.pipelines {
+        // A definition that does not load fails only itself (78): the others still run, and the
+        // exit status is the first failure's in command-line order, loading failures included.
+        var loaded: [(index: Int, request: RunRequest)] = []
+        var outcomes: [RunOutcome?] = Array(repeating: nil, count: selection.pipelines.count)
+        for (index, path) in selection.pipelines.enumerated() {
             do {
                 let definition = try DefinitionLoader.load(path: path)
-                requests.append(
-                    RunRequest(
-                        definition: definition, inputOverride: selection.inputOverride,
-                        outputOverride: selection.output,
-                        waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded))
+                loaded.append(
+                    (
+                        index,
+                        RunRequest(
+                            definition: definition, inputOverride: selection.inputOverride,
+                            outputOverride: selection.output,
+                            waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded)
+                    ))
             } catch {
-                if !quiet { logger.error("\(error.description)") }
-                throw ExitCode(ExitStatus.configuration.rawValue)
+                logger.error("\(error.description)")
+                outcomes[index] = RunOutcome(
+                    pipeline: path, status: .configuration, message: error.description, counts: nil, skipped: false,
+                    seconds: 0, outputs: [])
             }
         }
         let signals = TerminationSignals { [quiet] line in
             if !quiet { logger.error("\(line)") }
         }
-        let outcomes = signals.whileInstalled { Self.runAll(requests, jobs: jobs, logger: logger) }
-        for outcome in outcomes where verbose {
-            print(Self.summary(outcome))
+        let ran = signals.whileInstalled { Self.runAll(loaded.map(\.request), jobs: jobs, logger: logger) }
+        for (slot, outcome) in zip(loaded, ran) { outcomes[slot.index] = outcome }
+        let format = StderrLogHandler.Format(rawValue: logFormat) ?? .text
+        for outcome in outcomes.compactMap({ $0 }) where verbose {
+            print(RunSummary.line(outcome, format: format))
         }
-        if let failed = outcomes.first(where: { $0.status != .success }) {
+        if let failed = outcomes.compactMap({ $0 }).first(where: { $0.status != .success }) {
             throw ExitCode(failed.status.rawValue)
         }
     }
@@ -104,16 +115,6 @@ struct RunCommand: ParsableCommand {
         }
         group.wait()
         return results.all
-    }
-
-    private static func summary(_ outcome: RunOutcome) -> String {
-        if outcome.skipped { return "\(outcome.pipeline): unchanged since the last successful run, skipped" }
-        let counts =
-            outcome.counts.map {
-                "read \($0.read), accepted \($0.accepted), rejected \($0.rejected), excluded \($0.excluded)"
-            } ?? "no records read"
-        let status = outcome.status == .success ? "ok" : "failed (exit \(outcome.status.rawValue))"
-        return "\(outcome.pipeline): \(status); \(counts); \(String(format: "%.2f", outcome.seconds)) s"
     }
 
     private func makeLogger() -> Logger {

@@ -17,11 +17,12 @@ struct SampleCommand: ParsableCommand {
             are deliberately dirty (out-of-range answers, a duplicate id, a blank required answer, \
             a ragged row, an unknown department) unless --dirty says otherwise.
 
-            Examples:
-              candor sample --survey bad-boss --rows 1500 --output SampleData/bad-boss.csv
-              candor sample --survey bad-boss --format qualtrics --rows 1500 --output bad-boss-qualtrics.csv
-              candor sample --survey bad-boss --format google-forms --rows 200 --seed 7 --dirty 0
-              candor sample --survey engagement --rows 1200 --output SampleData/engagement.csv
+            \(HelpExamples.block([
+                "candor sample --survey bad-boss --rows 1500 --output SampleData/bad-boss.csv",
+                "candor sample --survey bad-boss --format qualtrics --rows 1500 --output bad-boss-qualtrics.csv",
+                "candor sample --survey bad-boss --format google-forms --rows 200 --seed 7 --dirty 0",
+                "candor sample --survey engagement --rows 1200 --output SampleData/engagement.csv",
+            ]))
             """
     )
 

@@ -95,6 +95,19 @@ func straightLining() throws {
     #expect(run.accounting.straightLining["pair"]?.answeredAll == 3)
 }
 
+/// Issue 20: a one-item block used to get a straight-lining row with every respondent who
+/// answered "flagged" (here both of the 2).
+@Test("a single-item block has no straight-lining row")
+func straightLiningSingleItem() throws {
+    let schema = SurveySchema(
+        fields: [field("q1", .likert(scale, reverse: false)), field("q2", .likert(scale, reverse: false))],
+        blocks: [.init(name: "one", fields: [0]), .init(name: "two", fields: [0, 1])])
+    let run = try CleanHarness.run(schema, "q1,q2\n5,5\n4,2\n")
+    #expect(run.accounting.straightLining["one"] == nil)
+    #expect(run.accounting.straightLining["two"]?.flagged == 1)
+    #expect(run.accounting.straightLining["two"]?.answeredAll == 2)
+}
+
 @Test("straight-lining compares the answers given, before reverse coding")
 func straightLiningReverse() throws {
     let schema = SurveySchema(

@@ -121,15 +121,16 @@ func tokensRefuse(patternAndValue: String) throws {
 
 /// The end of every unknown-token message.
 private let tokenHint =
-    "; tokens are YYYY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z (quote other letters, as in 'T')"
+    "; tokens are YYYY, YY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z (quote other letters, as in 'T')"
 
 /// Patterns that cannot be used, with the exact message each must give.
 private let badPatterns: [(String, String)] = [
     ("M/D/YYYY Q", #"timestamp format "M/D/YYYY Q": unknown token "Q""# + tokenHint),
-    ("YY-MM-DD", #"timestamp format "YY-MM-DD": unknown token "YY""# + tokenHint),
+    ("YYY-MM-DD", #"timestamp format "YYY-MM-DD": unknown token "YYY""# + tokenHint),
+    ("YY/YYYY/M/D", #"timestamp format "YY/YYYY/M/D": token "YYYY" repeats the year"#),
     ("YYYY-MM-DDTHH:mm", #"timestamp format "YYYY-MM-DDTHH:mm": unknown token "T""# + tokenHint),
-    ("HH:mm", #"timestamp format "HH:mm": no date part; a pattern needs YYYY, MM or M, and DD or D"#),
-    ("", #"timestamp format "": no date part; a pattern needs YYYY, MM or M, and DD or D"#),
+    ("HH:mm", #"timestamp format "HH:mm": no date part; a pattern needs YYYY or YY, MM or M, and DD or D"#),
+    ("", #"timestamp format "": no date part; a pattern needs YYYY or YY, MM or M, and DD or D"#),
     ("MM/YYYY", #"timestamp format "MM/YYYY": the date has no day (DD or D)"#),
     ("M/D/YYYY h:mm", #"timestamp format "M/D/YYYY h:mm": token "h" needs an A (AM/PM) token"#),
     ("M/D/YYYY HH:mm A", #"timestamp format "M/D/YYYY HH:mm A": token "A" needs a 12-hour hour (hh or h)"#),
@@ -160,4 +161,15 @@ func isoPatternName() throws {
 func quotedQuote() throws {
     // (2026,3,14,0,0,0) - 0
     #expect(try parse("2026'03-14", pattern: "YYYY''MM-DD") == 1_773_446_400)
+}
+
+/// `YY` (Microsoft Forms' `3/2/26 9:14:22`) reads two digits as 2000–2099, and only two.
+/// python3 -c "import calendar; print(calendar.timegm((2026,3,2,9,14,22)), calendar.timegm((2000,1,1,0,0,0)),
+///   calendar.timegm((2099,12,31,23,59,0)))" -> 1772442862 946684800 4102444740
+@Test func aTwoDigitYearIsInThisCentury() throws {
+    #expect(try parse("3/2/26 9:14:22", pattern: "M/D/YY H:mm:ss") == 1_772_442_862)
+    #expect(try parse("1/1/00 0:00:00", pattern: "M/D/YY H:mm:ss") == 946_684_800)
+    #expect(try parse("12/31/99 23:59", pattern: "M/D/YY H:mm") == 4_102_444_740)
+    #expect(try parse("3/2/2026 9:14:22", pattern: "M/D/YY H:mm:ss") == nil)
+    #expect(try parse("3/2/6 9:14:22", pattern: "M/D/YY H:mm:ss") == nil)
 }

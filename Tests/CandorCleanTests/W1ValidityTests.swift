@@ -4,7 +4,7 @@ import Testing
 @testable import CandorClean
 
 /// W1's validity rules (`../shared/bench/peers/README.md`) on the kinds of dirt gen_survey.py
-/// writes, with a schema like Pipelines/bench-w1.yml's cut down to id, two items and eNPS.
+/// writes, with a schema like Benchmarks/bench-w1.yml's cut down to id, two items and eNPS.
 private func w1Schema() -> SurveySchema {
     let scale = LikertScale(
         name: "agree5",

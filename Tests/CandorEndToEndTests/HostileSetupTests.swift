@@ -97,7 +97,7 @@ import Testing
         #expect(validate.status == 78)
         #expect(
             validate.stderrLines == [
-                "candor: error: SampleData/dup.csv: field 'team' maps to column 'team', which the header has twice (columns 2 and 4); rename one of them in the input, or map the field by a column id that tells them apart"
+                "candor: error: dup: SampleData/dup.csv: field 'team' maps to column 'team', which the header has twice (columns 2 and 4); rename one of them in the input, or map the field by a column id that tells them apart"
             ])
     }
 }

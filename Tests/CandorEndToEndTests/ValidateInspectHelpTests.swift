@@ -42,7 +42,7 @@ import Testing
         let listed = renamed.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
         #expect(
             result.stderrLines == [
-                "candor: error: renamed.csv: field 'respondent' maps to column 'respondent_id', which the header does not have (columns: \(listed), …); fix the field's column in the definition"
+                "candor: error: bad-boss: renamed.csv: field 'respondent' maps to column 'respondent_id', which the header does not have (columns: \(listed), …); fix the field's column in the definition"
             ])
         #expect(FileFacts.entries(workspace.root) == ["Pipelines", "SampleData", "renamed.csv"])
     }
@@ -51,7 +51,7 @@ import Testing
         let workspace = try Workspace()
         let result = try workspace.candor("validate", "Pipelines/bad-boss.yml", "--input", "missing.csv")
         #expect(result.status == 66)
-        #expect(result.stderrLines == ["candor: error: missing.csv: No such file or directory"])
+        #expect(result.stderrLines == ["candor: error: bad-boss: missing.csv: No such file or directory"])
     }
 
     /// Expected values from the files themselves: python3's csv module reads 1,500 data rows
@@ -83,6 +83,16 @@ import Testing
             #expect(object["records"] as? Int == 1500)
             #expect(object["rejected"] as? Int == 1)
             #expect(object["rejectedByReason"] as? [String: Int] == ["ragged_record": 1])
+            // Issue 20: snake_case keys, as in the reports, with the camelCase ones kept as
+            // aliases for one release.
+            #expect(object["line_endings"] as? String == "CRLF")
+            #expect(object["rejected_by_reason"] as? [String: Int] == ["ragged_record": 1])
+            #expect(object["header_rows"] as? Int == object["headerRows"] as? Int)
+            #expect(object["byte_order_mark"] as? Bool == object["byteOrderMark"] as? Bool)
+            #expect(object["blank_lines"] as? Int == object["blankLines"] as? Int)
+            let profiles = try #require(object["column_profiles"] as? [[String: Any]])
+            #expect(profiles.first?["distinct_capped"] is Bool)
+            #expect((object["columnProfiles"] as? [[String: Any]])?.first?["distinctCapped"] is Bool)
         }
         #expect(objects[0]["file"] as? String == "SampleData/bad-boss.csv")
         #expect(objects[0]["format"] as? String == "generic")
@@ -121,7 +131,7 @@ import Testing
     static let exitStatusLines = [
         "  0  success: the reports were written",
         " 64  usage error: wrong command-line arguments",
-        " 65  data-quality failure: rejected share above max_reject_share",
+        " 65  data-quality failure: rejects above max_reject_share, or none accepted",
         " 66  an input file is missing or unreadable",
         " 70  internal error (a bug in candor; please report it)",
         " 73  an output file cannot be created or written",

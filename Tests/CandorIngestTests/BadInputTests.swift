@@ -110,8 +110,9 @@ struct BadInputTests {
 
     @Test func invalidEncoding() throws {
         let path = try ReaderHarness.temporaryFile(Array("a,b\n1,ok\n2,caf".utf8) + [0xE9] + Array("\n3,fine\n".utf8))
+        // Declared UTF-8: undeclared, this file would be read as Windows-1252 (EncodingGuessTests).
         #expect(
-            try ReaderHarness.readEveryWay(path).records == [
+            try ReaderHarness.readEveryWay(path, ReadOptions(encoding: .utf8)).records == [
                 ReadRecord(fields: ["1", "ok"], line: 2, record: 1, offset: 4),
                 ReadRecord(
                     fields: ["2", "caf\\xE9"], line: 3, record: 2, offset: 9, problem: .invalidEncoding, column: 2,
@@ -127,9 +128,10 @@ struct BadInputTests {
         let path = try ReaderHarness.temporaryFile(
             Array("a,b,c\n".utf8) + [0xC3] + Array(",".utf8) + [0xA9] + Array(",z\nx,é,y\n,".utf8) + [0xE2, 0x82]
                 + Array(",".utf8) + [0xAC] + Array("\n".utf8))
-        // Records start at bytes 6, 6 + 6 = 12 and 12 + 7 = 19 ("é" is two bytes).
+        // Records start at bytes 6, 6 + 6 = 12 and 12 + 7 = 19 ("é" is two bytes). Declared UTF-8:
+        // undeclared, the file is neither UTF-8 nor Windows-1252 and is refused.
         #expect(
-            try ReaderHarness.readEveryWay(path).records == [
+            try ReaderHarness.readEveryWay(path, ReadOptions(encoding: .utf8)).records == [
                 ReadRecord(
                     fields: ["\\xC3", "\\xA9", "z"], line: 2, record: 1, offset: 6, problem: .invalidEncoding,
                     column: 1,

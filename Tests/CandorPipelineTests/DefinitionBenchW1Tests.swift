@@ -12,7 +12,7 @@ enum BenchTools {
         .appendingPathComponent("shared/bench").standardizedFileURL.path
     static let generator = benchFolder + "/gen_survey.py"
     static let referenceSource = benchFolder + "/peers/c_libcsv_w1.c"
-    static let benchW1 = DefinitionFiles.packageRoot + "/Pipelines/bench-w1.yml"
+    static let benchW1 = DefinitionFiles.packageRoot + "/Benchmarks/bench-w1.yml"
 
     /// The absolute path of `tool` on `PATH`, if any.
     static func find(_ tool: String) -> String? {

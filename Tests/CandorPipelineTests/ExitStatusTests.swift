@@ -23,7 +23,7 @@ import Testing
             CandorPipeline.ExitStatus.helpText == """
                   0  success: the reports were written
                  64  usage error: wrong command-line arguments
-                 65  data-quality failure: rejected share above max_reject_share
+                 65  data-quality failure: rejects above max_reject_share, or none accepted
                  66  an input file is missing or unreadable
                  70  internal error (a bug in candor; please report it)
                  73  an output file cannot be created or written

@@ -216,7 +216,8 @@ struct LikertAccumulator: MetricAccumulator {
 
     /// The favourable share overall and per group; every item (and the index) in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {
-        let (overall, segments) = context.segmented(tallies, primary: primary, pooledAnswers: blockName != nil)
+        let (overall, segments) = context.segmented(
+            tallies, primary: primary, pooledAnswers: blockName != nil, mean: mean)
         return MetricOutcome(overall: overall, detail: detail(context.rules), segments: segments)
     }
 
@@ -230,16 +231,32 @@ struct LikertAccumulator: MetricAccumulator {
                 answerWeight: tally.answers.weight, item: items[index], rules: rules)
         }
         guard let blockName, let first = items.first else { return .likert(items: itemFigures, index: nil) }
-        var pooled = Array(repeating: 0.0, count: first.scale.points.count)
-        var pointSum = 0.0
-        for index in items.indices where items[index].scale.points == first.scale.points {
-            pooled.addElementwise(overall.items[index].points)
-            pointSum += overall.items[index].pointSum
-        }
+        let (pooled, pointSum) = pooledPoints(overall)
         let indexFigure = figure(
             label: blockName, respondents: overall.index, points: pooled, pointSum: pointSum,
             answerWeight: overall.index.base, item: first, rules: rules, pooled: true)
         return .likert(items: itemFigures, index: indexFigure)
+    }
+
+    /// A group's mean point, as the Mean column of the overall table computes it: the first
+    /// item's, or for a block the index's (its answers pooled over the items).
+    func mean(_ state: Tally) -> Double? {
+        guard let item = state.items.first else { return nil }
+        let (pointSum, answerWeight) =
+            blockName == nil ? (item.pointSum, item.answers.weight) : (pooledPoints(state).pointSum, state.index.base)
+        return answerWeight > 0 ? pointSum / answerWeight : nil
+    }
+
+    /// The answers per point pooled over the items on the first item's scale, and their Σw × point.
+    private func pooledPoints(_ state: Tally) -> (points: [Double], pointSum: Double) {
+        guard let first = items.first else { return ([], 0) }
+        var pooled = Array(repeating: 0.0, count: first.scale.points.count)
+        var pointSum = 0.0
+        for index in items.indices where items[index].scale.points == first.scale.points {
+            pooled.addElementwise(state.items[index].points)
+            pointSum += state.items[index].pointSum
+        }
+        return (pooled, pointSum)
     }
 
     /// One item's (or the index's) figure; `respondents` gives the privacy base and the sample size.

@@ -189,15 +189,20 @@ package struct SegmentRow: Sendable, Equatable {
     package var pValue: Double?
     /// Whether the group differs significantly from the rest at 5%.
     package var significant: Bool?
+    /// For a Likert metric, the group's mean point (the item's, or the block's pooled answers'),
+    /// as the overall table's Mean column has it; `nil` otherwise and when the row is hidden.
+    package var mean: Double?
 
     /// Creates a row.
     package init(
-        labels: [String], figure: Figure, difference: Double? = nil, pValue: Double? = nil, significant: Bool? = nil
+        labels: [String], figure: Figure, difference: Double? = nil, pValue: Double? = nil, significant: Bool? = nil,
+        mean: Double? = nil
     ) {
         self.labels = labels
         self.figure = figure
         self.difference = difference
         self.pValue = pValue
+        self.mean = mean
         self.significant = significant
     }
 }

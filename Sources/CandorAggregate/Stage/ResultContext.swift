@@ -14,14 +14,17 @@ struct ResultContext {
     ///   - pooledAnswers: The figure is a share of answers pooled over items: its count is
     ///     answers, its n respondents, so no count is reported (see `LikertAccumulator`).
     ///   - displayN: Figures with fewer respondents are hidden by the display rule.
+    ///   - mean: A state's mean, shown beside each group's figure (Likert metrics).
     func segmented<State, Tally: PrimaryTally>(
-        _ tallies: Breakdown<State>, primary: (State) -> Tally, pooledAnswers: Bool = false, displayN: Int = 0
+        _ tallies: Breakdown<State>, primary: (State) -> Tally, pooledAnswers: Bool = false, displayN: Int = 0,
+        mean: ((State) -> Double?)? = nil
     ) -> (overall: Figure, segments: [SegmentTable]) {
         let mapped = tallies.map(primary)
         let overallTally = mapped.overall
         var (tables, withhold) = builder.tables(
             overall: overallTally, oneWay: mapped.oneWay, pairs: mapped.pairs,
-            test: Tally.testName(pooledAnswers: pooledAnswers), displayN: displayN)
+            test: Tally.testName(pooledAnswers: pooledAnswers), displayN: displayN,
+            means: mean.map { tallies.map($0) }.map { ($0.oneWay, $0.pairs) })
         var overall = rules.guarded(overallTally.figure(rules), rawN: overallTally.rawN)
         if pooledAnswers {
             overall.count = nil

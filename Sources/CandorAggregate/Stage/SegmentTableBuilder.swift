@@ -25,8 +25,11 @@ struct SegmentTableBuilder {
     /// imply a secrecy the table does not keep.
     /// - Parameters:
     ///   - displayN: Rows with fewer respondents are hidden with reason `display_rule` (0: none).
+    ///   - means: Per group, laid out as `oneWay` and `pairs`, a mean to show beside the figure
+    ///     (Likert metrics); left out of hidden rows.
     func tables<Tally: PrimaryTally>(
-        overall: Tally, oneWay: [[Tally]], pairs: [[[Tally]]], test: String, displayN: Int
+        overall: Tally, oneWay: [[Tally]], pairs: [[[Tally]]], test: String, displayN: Int,
+        means: (oneWay: [[Double?]], pairs: [[[Double?]]])? = nil
     ) -> (tables: [SegmentTable], withholdOverall: Bool) {
         let overallFigure = overall.figure(rules)
         let overallShown = !rules.isBelowThreshold(overall.rawN) && overall.rawN >= displayN
@@ -49,8 +52,9 @@ struct SegmentTableBuilder {
                 guard counts[code] > 0 else { return nil }
                 return row(
                     labels: [Self.label(segmentLabels[segment], code)], tally: tallies[code], overall: overall,
-                    overallFigure: overallShown ? overallFigure : nil, hidden: hidden.contains(code), displayN: displayN
-                )
+                    overallFigure: overallShown ? overallFigure : nil, hidden: hidden.contains(code),
+                    displayN: displayN,
+                    mean: means?.oneWay[segment][code])
             }
             let name = fieldName(layout.segmentFields[segment])
             tables.append(SegmentTable(name: name, fields: [name], rows: rows, test: test))
@@ -81,7 +85,8 @@ struct SegmentTableBuilder {
                             ],
                             tally: cells[first][second], overall: overall,
                             overallFigure: overallShown ? overallFigure : nil,
-                            hidden: hidden.contains(.init(row: first, column: second)), displayN: displayN))
+                            hidden: hidden.contains(.init(row: first, column: second)), displayN: displayN,
+                            mean: means?.pairs[pair][first][second]))
                 }
             }
             let names = [fieldName(firstField), fieldName(secondField)]
@@ -94,7 +99,7 @@ struct SegmentTableBuilder {
     /// difference and test.
     private func row<Tally: PrimaryTally>(
         labels: [String], tally: Tally, overall: Tally, overallFigure: Figure?, hidden: Bool,
-        displayN: Int
+        displayN: Int, mean: Double? = nil
     ) -> SegmentRow {
         let figure = tally.figure(rules)
         if hidden || tally.rawN < displayN {
@@ -109,7 +114,7 @@ struct SegmentTableBuilder {
         let pValue = tally.pValue(against: overall, rules: rules)
         return SegmentRow(
             labels: labels, figure: figure, difference: difference, pValue: pValue,
-            significant: pValue.map { $0 < Correlation.significanceLevel })
+            significant: pValue.map { $0 < Correlation.significanceLevel }, mean: mean)
     }
 
     /// The margins of a pair's field that are hidden: its one-way table's when it is a segment,

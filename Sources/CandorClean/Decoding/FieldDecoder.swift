@@ -36,6 +36,9 @@ struct FieldDecoder {
     let spec: FieldSpec
     /// The record columns this field reads (one, or one per option), set per input.
     var columns: [Int] = [] { didSet { column = columns.first ?? 0 } }
+    /// A timestamp field's formats when the definition declares none: those the input's export
+    /// format implies (`TimestampFormat.implied(by:)`), set per input.
+    var impliedTimestampFormats = TimestampFormat.implied(by: .generic)
     private let vocabulary: [String: Int64]
     private let nonAnswers: Set<String>
 
@@ -262,13 +265,17 @@ struct FieldDecoder {
                 return .invalid("\(value) is outside \(minimum)–\(maximum)")
             }
             return .value(Response.word(ofNumber: value))
-        case .timestamp(let formats):
+        case .timestamp(let declared):
             if Self.isBlank(bytes) { return .blank }
+            let formats = declared.isEmpty ? impliedTimestampFormats : declared
             switch TimestampParsing.parse(bytes, formats: formats) {
             case .value(let seconds, _): return .value(seconds)
             case .noMatch:
+                let patterns = formats.map(\.pattern).joined(separator: ", ")
                 return .invalid(
-                    "'\(Self.text(bytes))' does not match the declared format(s) \(formats.map(\.pattern).joined(separator: ", "))"
+                    declared.isEmpty
+                        ? "'\(Self.text(bytes))' does not match the format(s) this export implies, \(patterns); declare the field's formats"
+                        : "'\(Self.text(bytes))' does not match the declared format(s) \(patterns)"
                 )
             case .ambiguous(let indexes):
                 return .invalid(

@@ -1,6 +1,6 @@
 extension TimestampFormat {
     /// The tokens a pattern may use, as error messages list them.
-    static let tokenNames = "YYYY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z"
+    static let tokenNames = "YYYY, YY, MM, M, DD, D, HH, H, hh, h, mm, m, ss, s, A, Z"
 
     /// Compiles a token pattern such as `M/D/YYYY h:mm:ss A` into tokens, rejecting patterns that
     /// could not tell a valid value from an invalid one.
@@ -45,6 +45,7 @@ extension TimestampFormat {
     private static func token(named text: String) -> TimestampToken? {
         switch text {
         case "YYYY": .year
+        case "YY": .yearInCentury
         case "MM": .month(.two)
         case "M": .month(.oneOrTwo)
         case "DD": .day(.two)
@@ -66,7 +67,7 @@ extension TimestampFormat {
     /// The part of a timestamp `token` sets, so a pattern cannot set it twice.
     private static func part(of token: TimestampToken) -> String? {
         switch token {
-        case .year: "year"
+        case .year, .yearInCentury: "year"
         case .month: "month"
         case .day: "day"
         case .hour24, .hour12: "hour"
@@ -99,10 +100,10 @@ extension TimestampFormat {
                         + "before \"\(entries[position + 1].text)\"")
             }
         }
-        let missing = [("year", "YYYY"), ("month", "MM or M"), ("day", "DD or D")].filter { seen[$0.0] == nil }
+        let missing = [("year", "YYYY or YY"), ("month", "MM or M"), ("day", "DD or D")].filter { seen[$0.0] == nil }
         if missing.count == 3 {
             throw TimestampFormatError(
-                pattern: pattern, reason: "no date part; a pattern needs YYYY, MM or M, and DD or D")
+                pattern: pattern, reason: "no date part; a pattern needs YYYY or YY, MM or M, and DD or D")
         }
         if let first = missing.first {
             throw TimestampFormatError(pattern: pattern, reason: "the date has no \(first.0) (\(first.1))")

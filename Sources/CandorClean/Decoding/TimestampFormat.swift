@@ -14,6 +14,7 @@
 /// | Token | Reads |
 /// |---|---|
 /// | `YYYY` | a four-digit year |
+/// | `YY` | a two-digit year, 2000–2099 |
 /// | `MM` / `M` | month, two digits / one or two |
 /// | `DD` / `D` | day, two digits / one or two |
 /// | `HH` / `H` | hour 0–23, two digits / one or two |
@@ -117,6 +118,9 @@ package struct TimestampFormat: Sendable, Hashable {
             case .year:
                 guard let value = reader.digits(minimum: 4, maximum: 4) else { return nil }
                 fields.year = value
+            case .yearInCentury:
+                guard let value = reader.digits(minimum: 2, maximum: 2) else { return nil }
+                fields.year = 2000 + value
             case .month(let width):
                 guard let value = reader.digits(minimum: width.minimumDigits, maximum: 2) else { return nil }
                 fields.month = value

@@ -16,6 +16,9 @@ enum TimestampToken: Sendable, Hashable {
 
     /// `YYYY`: a four-digit year.
     case year
+    /// `YY`: a two-digit year, read as 2000–2099 (Microsoft Forms writes `3/2/26`; a survey
+    /// answered before 2000 is not among the exports this reads).
+    case yearInCentury
     /// `MM` or `M`: month 1–12.
     case month(Width)
     /// `DD` or `D`: day of the month.
@@ -39,7 +42,7 @@ enum TimestampToken: Sendable, Hashable {
     /// where to stop.
     var isNumeric: Bool {
         switch self {
-        case .year, .month, .day, .hour24, .hour12, .minute, .second: true
+        case .year, .yearInCentury, .month, .day, .hour24, .hour12, .minute, .second: true
         case .meridiem, .zone, .literal: false
         }
     }
@@ -50,7 +53,7 @@ enum TimestampToken: Sendable, Hashable {
         case .month(let width), .day(let width), .hour24(let width), .hour12(let width),
             .minute(let width), .second(let width):
             width == .oneOrTwo
-        case .year, .meridiem, .zone, .literal: false
+        case .year, .yearInCentury, .meridiem, .zone, .literal: false
         }
     }
 }

@@ -68,7 +68,8 @@ package enum FieldKind: Sendable, Hashable {
     case number(min: Double, max: Double)
     /// Yes/no.
     case boolean(BooleanSpec)
-    /// A date and time.
+    /// A date and time in one of `formats`; none declared (empty) means those the input's
+    /// export format implies (`TimestampFormat.implied(by:)`).
     case timestamp(formats: [TimestampFormat])
     /// Free text: counted, never shown unless a pipeline opts in.
     case text

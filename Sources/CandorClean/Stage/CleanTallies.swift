@@ -116,7 +116,8 @@ struct CleanTallies: Mergeable {
                 result.invalidAsMissing[spec.name] = qualityCounts[2 * width + field]
             }
         }
-        for (index, block) in schema.blocks.enumerated() {
+        // A one-item block cannot be straight-lined: every respondent would be "flagged".
+        for (index, block) in schema.blocks.enumerated() where block.fields.count > 1 {
             result.straightLining[block.name] = (straightLiners[index], answeredWholeBlock[index])
         }
         return result

@@ -61,7 +61,11 @@ struct CleanerState {
     /// - Throws: `SchemaError.missingColumn` when the input lacks a mapped column.
     package mutating func begin(input path: String, layout: HeaderLayout) throws(SchemaError) {
         let columns = try ColumnBinder.bind(schema, to: layout, file: path)
-        for index in decoders.indices { decoders[index].columns = columns[index] }
+        let impliedFormats = TimestampFormat.implied(by: layout.format)
+        for index in decoders.indices {
+            decoders[index].columns = columns[index]
+            decoders[index].impliedTimestampFormats = impliedFormats
+        }
         tallies.finishInput(inputPath)
         inputIndex += 1
         inputPath = path

@@ -64,6 +64,7 @@ package struct LatestResponseFinder {
         let columns = try ColumnBinder.bind(schema, to: layout, file: path)
         idColumn = columns[rule.field][0]
         timestampDecoder.columns = columns[orderBy]
+        timestampDecoder.impliedTimestampFormats = TimestampFormat.implied(by: layout.format)
         inputIndex += 1
         table.addPath(path)
     }

@@ -12,20 +12,32 @@
 ///    (second) position and at most a tenth in the even position, the file is UTF-16LE; the
 ///    mirror image is UTF-16BE. Text mostly outside U+0000–U+00FF (e.g. CJK) has few NULs and
 ///    is not detected; declare it. A plain UTF-8 or Windows-1252 file has no NULs at all.
-/// 5. Otherwise UTF-8. Windows-1252 is never guessed: it must be declared, because a guess
-///    would silently turn a corrupt UTF-8 file into plausible-looking text.
+/// 5. Otherwise the first ``guessWindow`` bytes decide (``EncodingEvidence``): UTF-8 when they
+///    are UTF-8; Windows-1252 when they are not, hold no multi-byte UTF-8 sequence and none of
+///    the five bytes Windows-1252 leaves undefined (Excel on Windows writes CSV so); else the
+///    input is refused with a hint to declare `read.encoding`. A decision on a window keeps the
+///    read to one pass; the rest of the file is held to it (`DecodedInput` fails a
+///    Windows-1252 reading that a later byte contradicts, and a run fails a UTF-8 reading that
+///    a later record contradicts).
 ///
 /// Pass at least the first 4 bytes of the file when the file has them (the reader's first
 /// chunk); a prefix shorter than a mark is simply not a mark.
 package enum EncodingSniffer {
     /// How many leading bytes the BOM-less UTF-16 heuristic looks at.
     package static let heuristicWindow = 512
+    /// How many leading bytes decide between UTF-8 and Windows-1252 (rule 5): 64 KiB, a few
+    /// hundred survey records, enough to meet an accented name in nearly every real export.
+    package static let guessWindow = 64 * 1024
 
     /// Sniffs the encoding of a file from its first bytes.
     /// - Parameters:
     ///   - prefix: the first bytes of the file (any length; at least 4 when available).
     ///   - declared: the encoding the pipeline definition declares, or `nil` for auto.
-    package static func sniff(prefix: UnsafeRawBufferPointer, declared: TextEncoding?) -> EncodingSniff {
+    ///   - prefixIsWholeFile: the prefix is the whole file, so a multi-byte sequence cut off at
+    ///     its end is invalid rather than continued further on.
+    package static func sniff(
+        prefix: UnsafeRawBufferPointer, declared: TextEncoding?, prefixIsWholeFile: Bool = false
+    ) -> EncodingSniff {
         let bom = byteOrderMark(in: prefix)
         if let declared {
             if let bom, bom.encoding != declared {
@@ -53,8 +65,49 @@ package enum EncodingSniffer {
                 evidence: "no byte order mark; NUL bytes at alternating positions look like \(utf16.rawValue)"
             )
         }
-        return EncodingSniff(encoding: .utf8, bomLength: 0, evidence: "no byte order mark; assumed utf-8")
+        let window = UnsafeRawBufferPointer(rebasing: prefix.prefix(guessWindow))
+        var evidence = EncodingEvidence()
+        evidence.scan(window, isFinal: prefixIsWholeFile && window.count == prefix.count)
+        if evidence.isUTF8SoFar {
+            return EncodingSniff(
+                encoding: .utf8, bomLength: 0, evidence: "no byte order mark; assumed utf-8", guess: .utf8)
+        }
+        let invalid = evidence.firstInvalidByte!
+        if evidence.looksLikeWindows1252 {
+            return EncodingSniff(
+                encoding: .windows1252, bomLength: 0,
+                evidence:
+                    "no byte order mark; not utf-8 (\(describe(invalid))) and no multi-byte utf-8 sequence: read as windows-1252",
+                guess: .windows1252(firstNonUTF8: invalid))
+        }
+        return EncodingSniff(
+            encoding: .utf8, bomLength: 0, evidence: "no byte order mark; neither utf-8 nor windows-1252",
+            refusal: refusal(notUTF8: invalid, evidence: evidence))
     }
+
+    /// `found` as the messages quote it: "byte 0xE9 at offset 1,234".
+    package static func describe(_ found: EncodingEvidence.Found) -> String {
+        "byte 0x" + String(found.byte, radix: 16, uppercase: true) + " at offset \(found.offset)"
+    }
+
+    /// Why an input that is not UTF-8 cannot be read as Windows-1252 either, with what to do.
+    package static func refusal(notUTF8 invalid: EncodingEvidence.Found, evidence: EncodingEvidence) -> String {
+        "is not utf-8 (\(describe(invalid))), and is not windows-1252 either: it \(notWindows1252(evidence)); \(hint)"
+    }
+
+    /// What in `evidence` rules Windows-1252 out: "holds a multi-byte utf-8 sequence (at offset
+    /// 40)" or "holds byte 0x81 at offset 90, which windows-1252 does not define".
+    package static func notWindows1252(_ evidence: EncodingEvidence) -> String {
+        if let sequence = evidence.firstMultibyteSequence {
+            return "holds a multi-byte utf-8 sequence (at offset \(sequence.offset))"
+        }
+        guard let undefined = evidence.firstUndefinedInWindows1252 else { return "is windows-1252" }
+        return "holds \(describe(undefined)), which windows-1252 does not define"
+    }
+
+    /// What to do about an encoding that cannot be told.
+    package static let hint =
+        "declare its encoding with read.encoding (utf-8, windows-1252, latin-1, utf-16le or utf-16be; `candor inspect --encoding E FILE` shows how it reads)"
 
     /// The byte order mark at the start of `bytes`, if there is a complete one.
     static func byteOrderMark(in bytes: UnsafeRawBufferPointer) -> (encoding: TextEncoding, length: Int)? {

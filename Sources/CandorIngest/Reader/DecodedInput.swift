@@ -15,6 +15,11 @@ final class DecodedInput {
     let path: String
     let encoding: TextEncoding
     let bomLength: Int
+    /// How the encoding was chosen when the input said nothing of it (`EncodingSniff.guess`).
+    let guess: EncodingSniff.Guess?
+    /// For an input read as Windows-1252 by guess: the whole file's bytes, checked as they
+    /// pass, so a byte further on that contradicts the guess fails the read.
+    private var guessCheck: EncodingEvidence?
     /// Size of the file in bytes, as stored.
     let fileSize: Int64
     /// The file as opened: reading must end with the same identity, after exactly its size.
@@ -48,8 +53,8 @@ final class DecodedInput {
         }
         fileSize = identity.size
         // 64-byte alignment: a 16-byte-off buffer makes read(2)'s copy several times slower.
-        // The byte-order mark is sniffed from a 4 KiB prefix whatever the chunk size: a chunk
-        // smaller than the mark would otherwise hide it.
+        // The encoding is sniffed from a prefix (the byte-order mark, else the first 64 KiB)
+        // whatever the chunk size: a chunk smaller than the mark would otherwise hide it.
         buffer = .allocate(byteCount: max(chunkSize, Self.sniffBytes), alignment: 64)
         let prefixLength = read(descriptor, buffer, Self.sniffBytes)
         guard prefixLength >= 0 else {
@@ -66,9 +71,15 @@ final class DecodedInput {
                 detail: "reports a size of 0 but has content (a /proc or /sys file?); copy it to a regular file first")
         }
         let sniff = EncodingSniffer.sniff(
-            prefix: UnsafeRawBufferPointer(start: buffer, count: prefixLength), declared: declared)
+            prefix: UnsafeRawBufferPointer(start: buffer, count: prefixLength), declared: declared,
+            prefixIsWholeFile: prefixLength < Self.sniffBytes)
         encoding = sniff.encoding
         bomLength = sniff.bomLength
+        guess = sniff.guess
+        if case .windows1252 = sniff.guess { guessCheck = EncodingEvidence() }
+        if let refusal = sniff.refusal {
+            throw IngestError(.unknownEncoding, file: path, detail: refusal)
+        }
         if prefixLength <= bomLength {
             // Every stored property is set by now, so `deinit` runs and closes and frees: doing
             // it here too was a double free.
@@ -78,8 +89,8 @@ final class DecodedInput {
         lseek(descriptor, 0, SEEK_SET)
     }
 
-    /// Bytes read up front for the byte-order mark sniffer.
-    private static let sniffBytes = 4096
+    /// Bytes read up front for the encoding sniffer.
+    private static let sniffBytes = EncodingSniffer.guessWindow
 
     deinit {
         close(descriptor)
@@ -126,6 +137,7 @@ final class DecodedInput {
             rawPosition += Int64(count)
             if count == 0 { atEnd = true }
             let payload = UnsafeRawBufferPointer(rebasing: raw[skip...])
+            if guessCheck != nil { try checkGuess(payload, isFinal: count == 0) }
             let decoded: UnsafeRawBufferPointer
             if transcoder != nil {
                 transcoded.removeAll(keepingCapacity: true)
@@ -159,7 +171,23 @@ final class DecodedInput {
         rawPosition = 0
         decodedOffset = 0
         transcoder = StreamingTranscoder(encoding: encoding)
+        if guessCheck != nil { guessCheck = EncodingEvidence() }
         pendingSkip = offset
+    }
+
+    /// Holds the rest of a file read as Windows-1252 by guess to that guess: a multi-byte UTF-8
+    /// sequence or an undefined byte further on means the guess was wrong, and the read fails
+    /// rather than turning the text into something else silently.
+    private func checkGuess(_ payload: UnsafeRawBufferPointer, isFinal: Bool) throws(IngestError) {
+        guessCheck!.scan(payload, isFinal: isFinal)
+        guard let check = guessCheck,
+            check.firstMultibyteSequence != nil || check.firstUndefinedInWindows1252 != nil
+        else { return }
+        throw IngestError(
+            .unknownEncoding, file: path,
+            detail: "was read as windows-1252 (its first \(EncodingSniffer.guessWindow / 1024) KiB are not utf-8 and "
+                + "hold no multi-byte utf-8 sequence), but further on it \(EncodingSniffer.notWindows1252(check)); "
+                + EncodingSniffer.hint)
     }
 
     private var pendingSkip: Int64 = 0

@@ -15,6 +15,8 @@ package struct IngestError: Error, Sendable, Equatable, CustomStringConvertible 
         case notRegular = "not_regular"
         /// The file was truncated, grew, was rewritten or replaced while it was read.
         case changed
+        /// Neither declared nor marked, and neither UTF-8 nor Windows-1252 (`EncodingSniffer`).
+        case unknownEncoding = "unknown_encoding"
     }
     /// The kind.
     package var kind: Kind

@@ -204,7 +204,8 @@ final class RecordReader {
     /// What was seen of the file's shape; complete once `nextBatch()` returned `nil`.
     var shape: InputShape {
         InputShape(
-            encoding: input.encoding, hadByteOrderMark: input.bomLength > 0, delimiter: delimiter,
+            encoding: input.encoding, hadByteOrderMark: input.bomLength > 0, encodingGuess: input.guess,
+            delimiter: delimiter,
             lineEndings: tokenizer.lineEndings, blankLines: tokenizer.blankLines, layout: layout,
             bytes: input.fileSize, sha256: input.sha256() ?? "")
     }
@@ -216,6 +217,8 @@ package struct InputShape: Sendable, Equatable {
     package var encoding: TextEncoding
     /// Whether a byte-order mark was stripped.
     package var hadByteOrderMark: Bool
+    /// How the encoding was chosen when neither a declaration nor a byte-order mark said.
+    package var encodingGuess: EncodingSniff.Guess?
     /// The delimiter byte.
     package var delimiter: UInt8
     /// Line breaks by kind (data records only).

@@ -103,7 +103,7 @@ package enum DefinitionLoader {
             path: path, sha256: SHA256Digest.hex(of: [UInt8](data)), name: name,
             title: try top["title"]?.string() ?? name, inputs: inputs, folder: folder, read: read,
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
-            maxRejectShare: try output["max_reject_share"]?.share() ?? 1.0,
+            maxRejectShare: try output["max_reject_share"]?.share() ?? PipelineDefinition.defaultMaxRejectShare,
             plan: AggregationPlan(
                 schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),
             headlines: headlines,

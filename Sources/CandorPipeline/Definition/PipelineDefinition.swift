@@ -22,6 +22,9 @@ package struct PipelineDefinition: Sendable {
     package var outputDirectory: String
     /// Above this share of rejected records the run fails with a data-quality error (exit 65).
     package var maxRejectShare: Double
+    /// `max_reject_share` when the definition does not say: a run losing more than a tenth of its
+    /// records to rejects is more likely misconfigured (a wrong format or encoding) than dirty.
+    package static let defaultMaxRejectShare = 0.10
     /// The typed schema, metrics, segments and privacy rules.
     package var plan: AggregationPlan
     /// Headline sentences, in order.

@@ -121,7 +121,8 @@ extension ResolutionContext {
                     "headline refers to metric '\(id)', which is not declared (metrics: \(metrics.map(\.id).joined(separator: ", ")))"
                 )
             }
-            return .metric(id: id, template: try keys["template"]?.string())
+            let kindPlaceholder = metrics.first { $0.id == id }?.kind.type.valuePlaceholder
+            return .metric(id: id, template: try keys["template"]?.headlineTemplate(kindPlaceholder: kindPlaceholder))
         }
     }
 }

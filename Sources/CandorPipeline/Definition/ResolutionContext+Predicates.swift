@@ -117,7 +117,9 @@ extension ResolutionContext {
         case .integer:
             guard let value = Int64(text) else { throw node.error("'\(text)' is not a whole number") }
             return value
-        case .timestamp(let formats):
+        case .timestamp(let declared):
+            // Written before any input is read, so any export's format will do.
+            let formats = declared.isEmpty ? TimestampFormat.impliedByAnyExport : declared
             let parsed =
                 text.utf8.withContiguousStorageIfAvailable { bytes in
                     formats.lazy.compactMap { $0.parse(UnsafeRawBufferPointer(bytes)) }.first

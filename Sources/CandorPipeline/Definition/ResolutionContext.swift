@@ -173,7 +173,8 @@ struct ResolutionContext {
             let falseValues = try keys["false_values"]?.strings() ?? BooleanSpec.standard.falseValues
             return .boolean(BooleanSpec(trueValues: trueValues, falseValues: falseValues))
         default:
-            let patterns = try keys["formats"]?.strings() ?? ["iso8601"]
+            // None written: each input's export format decides (FieldSpec.Kind.timestamp).
+            let patterns = try keys["formats"]?.strings() ?? []
             var formats: [TimestampFormat] = []
             for pattern in patterns {
                 do { formats.append(try TimestampFormat(pattern: pattern)) } catch {

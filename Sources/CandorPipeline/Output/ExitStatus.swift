@@ -9,7 +9,8 @@ package enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     case success = 0
     /// The command line was wrong (`EX_USAGE`).
     case usage = 64
-    /// Too many records were rejected: the share is above `max_reject_share` (`EX_DATAERR`).
+    /// Too many records were rejected: the share is above `max_reject_share`, or no record was
+    /// accepted at all (`EX_DATAERR`).
     case dataQuality = 65
     /// An input file is missing or cannot be read (`EX_NOINPUT`).
     case unreadableInput = 66
@@ -33,7 +34,7 @@ package enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
         switch self {
         case .success: "success: the reports were written"
         case .usage: "usage error: wrong command-line arguments"
-        case .dataQuality: "data-quality failure: rejected share above max_reject_share"
+        case .dataQuality: "data-quality failure: rejects above max_reject_share, or none accepted"
         case .unreadableInput: "an input file is missing or unreadable"
         case .internalError: "internal error (a bug in candor; please report it)"
         case .cannotWriteOutput: "an output file cannot be created or written"

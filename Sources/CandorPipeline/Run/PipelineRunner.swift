@@ -93,15 +93,11 @@ package enum PipelineRunner {
                 .internalError,
                 "records do not add up (read \(accounting.read) ≠ accepted + rejected + excluded); this is a bug")
         }
-        let rejectShare = accounting.read == 0 ? 0 : Double(accounting.rejected) / Double(accounting.read)
-        if rejectShare > definition.maxRejectShare {
+        if let failure = dataQualityFailure(accounting, request: request) {
             // The rejects file is what the analyst needs to see why; the reports stay as they were.
             do { try rejects.commit() } catch { throw RunFailure(error.exitStatus, error.description) }
             published = true
-            throw RunFailure(
-                .dataQuality,
-                "\(Self.percent(rejectShare)) of records were rejected (\(accounting.rejected) of \(accounting.read)), above max_reject_share \(Self.percent(definition.maxRejectShare)); see \(request.rejectsPath)"
-            )
+            throw failure
         }
         let document = ReportAssembly.document(definition: definition, pass: pass)
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
@@ -173,6 +169,24 @@ package enum PipelineRunner {
         do { try RunLog(directory: request.outputDirectory).append(entry) } catch {
             logger.warning("could not append to the run log: \(error.description)")
         }
+    }
+
+    /// Why the pass's records cannot be published, if they cannot: too large a share rejected,
+    /// or no record accepted at all (a report on nobody would only look like a result).
+    private static func dataQualityFailure(_ accounting: CleanAccounting, request: RunRequest) -> RunFailure? {
+        let maximum = request.definition.maxRejectShare
+        let rejectShare = accounting.read == 0 ? 0 : Double(accounting.rejected) / Double(accounting.read)
+        if rejectShare > maximum {
+            return RunFailure(
+                .dataQuality,
+                "\(percent(rejectShare)) of records were rejected (\(accounting.rejected) of \(accounting.read)), above max_reject_share \(percent(maximum)); see \(request.rejectsPath)"
+            )
+        }
+        guard accounting.accepted == 0 else { return nil }
+        return RunFailure(
+            .dataQuality,
+            "no record was accepted (read \(accounting.read), rejected \(accounting.rejected), excluded \(accounting.excluded)); nothing to report. See \(request.rejectsPath)"
+        )
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }

@@ -14,8 +14,12 @@ enum ReportAssembly {
             case .outsideEstimate(let text, let source): .outsideEstimate(text: text, source: source)
             }
         }
-        let inputs = pass.inputs.map {
-            ReportInput(path: $0.path, bytes: Int($0.bytes), sha256: $0.sha256, records: $0.records)
+        let inputs = zip(pass.inputs, pass.shapes).map { input, shape in
+            var fallback: Int64?
+            if case .windows1252(let first) = shape.encodingGuess { fallback = first.offset }
+            return ReportInput(
+                path: input.path, bytes: Int(input.bytes), sha256: input.sha256, records: input.records,
+                readAsWindows1252From: fallback)
         }
         let freeText = pass.textSamples.map { sample in
             FreeTextSection(

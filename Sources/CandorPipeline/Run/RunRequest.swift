@@ -67,4 +67,18 @@ package struct RunOutcome: Sendable {
     package var seconds: Double
     /// The reports written.
     package var outputs: [String]
+
+    /// Creates an outcome.
+    package init(
+        pipeline: String, status: ExitStatus, message: String?, counts: RunLogEntry.Counts?, skipped: Bool,
+        seconds: Double, outputs: [String]
+    ) {
+        self.pipeline = pipeline
+        self.status = status
+        self.message = message
+        self.counts = counts
+        self.skipped = skipped
+        self.seconds = seconds
+        self.outputs = outputs
+    }
 }

@@ -85,6 +85,7 @@ struct StreamingPass {
         var inputs: [RunLogEntry.Input] = []
         for (number, file) in files.enumerated() {
             let readBefore = cleaner.accounting.read
+            let notUTF8Before = cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0
             let shape: InputShape
             do {
                 if parted,
@@ -100,6 +101,10 @@ struct StreamingPass {
             } catch {
                 throw runFailure(error)
             }
+            let notUTF8 = (cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0) - notUTF8Before
+            if shape.encodingGuess == .utf8, notUTF8 > 0 {
+                throw RunFailure(.unreadableInput, guessContradicted(file, records: notUTF8))
+            }
             shapes.append(shape)
             inputs.append(
                 RunLogEntry.Input(
@@ -114,6 +119,14 @@ struct StreamingPass {
         }
         return StreamingPass(
             accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples)
+    }
+
+    /// Why a run stops when an input read as UTF-8 from its first bytes (it declared nothing)
+    /// turns out to hold bytes that are not: it may be Windows-1252 after all, and rejecting
+    /// every record with an accented letter would move the figures without a word.
+    private static func guessContradicted(_ file: InputFile, records: Int) -> String {
+        "\(file.displayName): was read as utf-8 (its first \(EncodingSniffer.guessWindow / 1024) KiB are), but "
+            + "\(records) record(s) further on are not utf-8; \(EncodingSniffer.hint) (utf-8 rejects just those records)"
     }
 
     /// For `keep: latest`: the winning record of each respondent, from a first pass over ids and

@@ -70,3 +70,38 @@ struct HeadlineTemplate: Sendable, Equatable {
         self.pieces = pieces
     }
 }
+
+extension Headline {
+    /// Every placeholder a template may use on a metric whose kind names its figure
+    /// `kindPlaceholder` (`MetricDefinition.valuePlaceholder`, such as `mean`), as written
+    /// (`{share}`, …) in the order the documentation lists them; error messages quote this list
+    /// so it cannot go stale.
+    package static func placeholders(kindPlaceholder: String? = nil) -> [String] {
+        var names = HeadlineTemplate.Placeholder.allCases.map(\.rawValue)
+        if let kindPlaceholder { names.insert(kindPlaceholder, at: 2) }
+        return names.map { "{" + $0 + "}" }
+    }
+
+    /// The names in `template` written like a placeholder (a word in braces: letters, digits,
+    /// `_`) that are not one for a metric whose kind names its figure `kindPlaceholder`, in
+    /// order of appearance, each once.
+    ///
+    /// A misspelt `{shares}` would otherwise be printed as is, and the headline would lose its
+    /// figure without a word; other braces (`{ }`, `{1,2}`) are plainly text and stay allowed.
+    package static func unknownPlaceholders(in template: String, kindPlaceholder: String? = nil) -> [String] {
+        let known = Set(placeholders(kindPlaceholder: kindPlaceholder))
+        var unknown: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            let name = rest[afterOpen..<close]
+            let isWord = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            let written = "{\(name)}"
+            if isWord, !known.contains(written), !unknown.contains(written) { unknown.append(written) }
+            // A brace inside the braces may open a placeholder of its own: resume right after it.
+            rest = isWord ? rest[rest.index(after: close)...] : rest[afterOpen...]
+        }
+        return unknown
+    }
+}

@@ -72,12 +72,17 @@ package struct ReportInput: Sendable, Equatable {
     package var sha256: String
     /// Data records read from it.
     package var records: Int
+    /// When the input declared no encoding, had no byte-order mark and was not UTF-8, so it was
+    /// read as Windows-1252: the offset of its first byte that is not UTF-8. The data-quality
+    /// section says so, since a wrong guess would change every accented letter.
+    package var readAsWindows1252From: Int64?
 
     /// Creates an input summary.
-    package init(path: String, bytes: Int, sha256: String, records: Int) {
+    package init(path: String, bytes: Int, sha256: String, records: Int, readAsWindows1252From: Int64? = nil) {
         self.path = path
         self.bytes = bytes
         self.sha256 = sha256
         self.records = records
+        self.readAsWindows1252From = readAsWindows1252From
     }
 }

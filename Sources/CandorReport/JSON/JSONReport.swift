@@ -31,7 +31,7 @@ package enum JSONReport {
                         "records": .integer(input.records),
                     ])
                 }),
-            "accounting": accounting(document.accounting),
+            "accounting": accounting(document.accounting, inputs: document.inputs),
             "headlines": .array(document.headlines.map { headline(($0), in: document) }),
             "metrics": .array(document.metrics.map(metric)),
             "segments": .array(
@@ -54,7 +54,7 @@ package enum JSONReport {
         ])
     }
 
-    private static func accounting(_ accounting: CleanAccounting) -> JSONValue {
+    private static func accounting(_ accounting: CleanAccounting, inputs: [ReportInput]) -> JSONValue {
         let counts: ([String: Int]) -> JSONValue = { .object($0.mapValues(JSONValue.integer)) }
         return .object([
             "read": .integer(accounting.read),
@@ -76,6 +76,18 @@ package enum JSONReport {
                     accounting.straightLining.mapValues {
                         .object(["flagged": .integer($0.flagged), "answered_all": .integer($0.answeredAll)])
                     }),
+                "encoding_fallbacks": .object(
+                    Dictionary(
+                        inputs.compactMap { input in
+                            input.readAsWindows1252From.map {
+                                (
+                                    input.path,
+                                    JSONValue.object([
+                                        "read_as": .string("windows-1252"), "first_non_utf8_offset": .integer(Int($0)),
+                                    ])
+                                )
+                            }
+                        }, uniquingKeysWith: { first, _ in first })),
             ]),
             "per_input": .object(
                 accounting.perInput.mapValues {

@@ -44,8 +44,21 @@ extension MarkdownReport {
             lines += table.lines
         }
 
+        lines += encodingFallbacks(document.inputs)
         lines += missingAnswers(accounting) + straightLining(accounting) + inputs(document.inputs)
         return lines
+    }
+
+    /// One line per input read as Windows-1252 by guess: a wrong guess changes every accented
+    /// letter, so the reader of the report must be able to see it was made.
+    private static func encodingFallbacks(_ inputs: [ReportInput]) -> [String] {
+        inputs.compactMap { input in
+            input.readAsWindows1252From.map {
+                "\n" + MarkdownEscaping.escape(input.path) + " is not UTF-8 (from byte " + FigureText.count(Int($0))
+                    + ") and holds no multi-byte UTF-8 sequence, so it was read as Windows-1252, as Excel on Windows"
+                    + " writes CSV. If that is wrong, declare the input's `read.encoding`."
+            }
+        }
     }
 
     private static func missingAnswers(_ accounting: CleanAccounting) -> [String] {

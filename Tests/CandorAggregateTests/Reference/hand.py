@@ -179,6 +179,7 @@ for value in (0, 1):
     # Respondents, not answers, as the sample size: successes are share x respondents.
     _, p = proportions_ztest([g_share * len(group), r_share * len(rest)], [len(group), len(rest)])
     print(f"likert idx left {value} {len(group)} {g_share} p {p} wilson {wilson(g_share * len(group), len(group))}")
+    print(f"likert idx left {value} mean of answers {float(np.mean(g_answers))}")
 
 for value in (0, 1):
     group = [r for r in typed if r[LEFT] == value]
