@@ -31,9 +31,11 @@ struct FigureRules: Sendable {
     /// A Net Promoter Score in points with its interval, unsuppressed.
     func figure(_ tally: PromoterTally) -> Figure {
         guard let score = tally.score(weighted: weighted) else { return Figure(value: nil, n: tally.rawN) }
-        return Figure(
+        var figure = Figure(
             value: score.score, n: tally.rawN, effectiveN: weighted ? score.n : nil, interval: score.interval,
             unreliable: score.interval.width > maxIntervalWidth * 100)
+        figure.promoterSplit = PromoterSplit(promoters: tally.promoters, detractors: tally.detractors)
+        return figure
     }
 
     /// `figure` hidden when `rawN` is under the threshold.

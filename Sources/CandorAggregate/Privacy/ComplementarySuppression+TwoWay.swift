@@ -27,15 +27,22 @@ extension ComplementarySuppression {
     ///   - minGroupSize: The anonymity threshold.
     ///   - rowSuppressed: Row indices whose margin the one-way table of A hides.
     ///   - columnSuppressed: Column indices whose margin the one-way table of B hides.
-    /// - Returns: The cells to hide; empty when every non-zero cell reaches the threshold and no
-    ///   margin is hidden.
+    ///   - unlistedRow: Whether the table's last row holds the respondents whose A is blank: a row
+    ///     that is never shown (see ``SuppressionGraph``), so its cells are hidden from the start.
+    ///   - unlistedColumn: The same for B's blanks and the last column.
+    /// - Returns: The listed cells to hide; empty when every non-zero cell reaches the threshold,
+    ///   no margin is hidden and every unlisted cell is 0 or at least the threshold.
+    ///
+    /// After the bridge rule, the subtraction rule: every published margin (and the grand total)
+    /// minus the cells shown under it describes 0 or at least `minGroupSize` respondents.
     package static func suppress(
-        table: [[Int]], minGroupSize: Int, rowSuppressed: Set<Int>, columnSuppressed: Set<Int>
+        table: [[Int]], minGroupSize: Int, rowSuppressed: Set<Int>, columnSuppressed: Set<Int>,
+        unlistedRow: Bool = false, unlistedColumn: Bool = false
     ) -> Set<Cell> {
         var graph = SuppressionGraph(
-            table: table, minGroupSize: minGroupSize,
-            rowSuppressed: rowSuppressed, columnSuppressed: columnSuppressed)
-        graph.protectEveryHiddenFigure()
+            table: table, minGroupSize: minGroupSize, rowSuppressed: rowSuppressed, columnSuppressed: columnSuppressed,
+            unlistedRow: unlistedRow, unlistedColumn: unlistedColumn)
+        graph.fillSmallPools()
         return graph.suppressedCells()
     }
 }

@@ -34,17 +34,27 @@ package enum ComplementarySuppression {
 
     /// The cells to hide in a one-way table whose total is published.
     ///
-    /// Primary: every cell with 0 < count < `minGroupSize`. If that hides exactly one cell, the
-    /// smallest other non-zero cell is hidden too (ties: the lower index), so the small cell is not
-    /// simply total − shown. Two or more hidden cells share one equation and none is determined.
+    /// `unlisted` respondents belong to the table's total but to no listed cell: those whose segment
+    /// field is blank. They are a cell like any other for privacy, one that is never shown: the
+    /// total minus the listed cells gives their figure, so a small blank group is protected by a
+    /// complement, and a large one serves as a complement itself.
     ///
-    /// When the table has a single non-zero cell and it is small, that cell IS the total: hiding it
-    /// protects nothing unless the total is withheld as well; see ``mustWithholdTotal(counts:minGroupSize:)``.
-    /// - Returns: The indices to hide; empty when every non-zero cell reaches `minGroupSize`.
-    package static func suppress(counts: [Int], minGroupSize: Int) -> Set<Int> {
-        let primary = counts.indices.filter { isPrimary(counts[$0], minGroupSize: minGroupSize) }
-        guard primary.count == 1 else { return Set(primary) }
-        var hidden = Set(primary)
+    /// Primary: every cell with 0 < count < `minGroupSize`. Then, while the respondents whose
+    /// figures are not shown (hidden cells and the unlisted ones) number fewer than `minGroupSize`
+    /// but more than none, the smallest shown non-zero cell is hidden too (ties: the lower index).
+    /// So total − shown always describes 0 or at least `minGroupSize` respondents, and a lone small
+    /// cell is never simply total − shown. Shown cells are at least `minGroupSize`, so one
+    /// complement is always enough.
+    ///
+    /// When every respondent is in small cells the total itself is below the threshold: hiding the
+    /// cells protects nothing unless the total is withheld as well; see
+    /// ``mustWithholdTotal(counts:unlisted:minGroupSize:)``.
+    /// - Returns: The indices to hide; empty when no cell is small and the unlisted group is 0 or
+    ///   at least `minGroupSize`.
+    package static func suppress(counts: [Int], unlisted: Int = 0, minGroupSize: Int) -> Set<Int> {
+        var hidden = Set(counts.indices.filter { isPrimary(counts[$0], minGroupSize: minGroupSize) })
+        let unshown = hidden.reduce(max(0, unlisted)) { $0 + counts[$1] }
+        guard isPrimary(unshown, minGroupSize: minGroupSize) else { return hidden }
         var complement: Int?
         for index in counts.indices where counts[index] > 0 && !hidden.contains(index) {
             if let chosen = complement, counts[chosen] <= counts[index] { continue }
@@ -54,14 +64,13 @@ package enum ComplementarySuppression {
         return hidden
     }
 
-    /// Whether the table's total must be withheld too: it has exactly one non-zero cell and that
-    /// cell is below `minGroupSize`, so the total would show the hidden cell.
+    /// Whether the table's total must be withheld too: it is below `minGroupSize` (and not empty),
+    /// so it would show the hidden cells' figure.
     ///
     /// The whole table then describes fewer people than the threshold; callers normally publish
     /// nothing for it (and withhold the grand total of any two-way table built on it).
-    package static func mustWithholdTotal(counts: [Int], minGroupSize: Int) -> Bool {
-        let nonZero = counts.filter { $0 > 0 }
-        return nonZero.count == 1 && isPrimary(nonZero[0], minGroupSize: minGroupSize)
+    package static func mustWithholdTotal(counts: [Int], unlisted: Int = 0, minGroupSize: Int) -> Bool {
+        isPrimary(counts.reduce(max(0, unlisted)) { $0 + max(0, $1) }, minGroupSize: minGroupSize)
     }
 
     /// Whether a count is hidden in its own right: a group that exists but is below the threshold.

@@ -20,6 +20,11 @@ package struct Figure: Sendable, Equatable {
     package var suppressionReason: String?
     /// The interval is wider than the declared width.
     package var unreliable: Bool
+    /// For a Net Promoter Score: its promoters and detractors (weighted when weights are in force).
+    /// Shown openly: with the score, its interval and n they are determined anyway, so hiding
+    /// them would imply a secrecy the report does not keep. `nil` for other figures or when
+    /// suppressed.
+    package var promoterSplit: PromoterSplit?
 
     /// Creates a figure.
     package init(
@@ -41,5 +46,19 @@ package struct Figure: Sendable, Equatable {
         Figure(
             value: nil, count: nil, n: n, effectiveN: nil, interval: nil, suppressed: true, suppressionReason: reason,
             unreliable: false)
+    }
+}
+
+/// The promoters and detractors behind a Net Promoter Score (weighted when weights are in force).
+package struct PromoterSplit: Sendable, Equatable {
+    /// Respondents answering 9–10.
+    package var promoters: Double
+    /// Respondents answering 0–6.
+    package var detractors: Double
+
+    /// Creates a split.
+    package init(promoters: Double, detractors: Double) {
+        self.promoters = promoters
+        self.detractors = detractors
     }
 }

@@ -177,6 +177,10 @@ package enum JSONReport {
             figure.interval.map { .object(["low": number($0.low, unit: unit), "high": number($0.high, unit: unit)]) }
             ?? .null
         if let effectiveN = figure.effectiveN { members["effective_n"] = .decimal(effectiveN, places: 2) }
+        if let split = figure.promoterSplit {
+            members["promoters"] = .decimal(split.promoters, places: 2)
+            members["detractors"] = .decimal(split.detractors, places: 2)
+        }
         return members
     }
 

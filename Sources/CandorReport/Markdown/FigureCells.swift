@@ -25,9 +25,14 @@ struct FigureCells {
         return figure.unreliable && figure.value != nil ? text + " †" : text
     }
 
-    /// The count of respondents in the numerator, or "—".
+    /// The count of respondents in the numerator, "promoters / detractors" for a Net Promoter
+    /// Score, or "—".
     var count: String {
-        figure.suppressed ? FigureText.missing : FigureText.count(figure.count)
+        if figure.suppressed { return FigureText.missing }
+        if let split = figure.promoterSplit {
+            return FigureText.count(split.promoters) + " / " + FigureText.count(split.detractors)
+        }
+        return FigureText.count(figure.count)
     }
 
     /// The base, or "—" when hidden.

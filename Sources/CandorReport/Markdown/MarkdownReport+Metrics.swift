@@ -37,6 +37,8 @@ extension MarkdownReport {
             table.append(figureRow("Detractors (0–6)", detractors, unit: .fraction, bar: true))
             table.append(figureRow("Net Promoter Score", metric.overall, unit: .points, bar: false))
             lines += table.lines
+            // The split is shown, not hidden: the score, its interval and n determine it anyway.
+            lines += ["", "Count of a Net Promoter Score: promoters / detractors."]
         case .engagement(let engaged, let notEngaged, let activelyDisengaged, let meanScore, let rule):
             var table = MarkdownTable(figureColumns(first: "Class", bar: true))
             table.append(figureRow("Engaged", engaged, unit: .fraction, bar: true))
