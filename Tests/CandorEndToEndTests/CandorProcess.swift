@@ -31,15 +31,18 @@ struct CandorResult {
 /// Runs the built `candor` binary the way cron does: a controlled (by default empty)
 /// environment, stdin from `/dev/null`, stdout and stderr captured to files (not a terminal).
 ///
-/// The binary is the one `swift build --product candor` leaves in `.build/debug/`; the tests
-/// do not build it, so `scripts/test` builds it first.
+/// The binary is the one `swift build --product candor` leaves in `.build/debug/`, or the one
+/// `CANDOR_TEST_BINARY` names (`scripts/sanitize` points it at a sanitized build); the tests do
+/// not build it, so `scripts/test` builds it first.
 enum CandorProcess {
     /// The package's root folder, three levels above this file.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `.build/debug/candor` under the package root.
-    static let binaryPath: String = packageRoot.appendingPathComponent(".build/debug/candor").path
+    /// `CANDOR_TEST_BINARY`, else `.build/debug/candor` under the package root.
+    static let binaryPath: String =
+        ProcessInfo.processInfo.environment["CANDOR_TEST_BINARY"]
+        ?? packageRoot.appendingPathComponent(".build/debug/candor").path
 
     /// Fails the test with instructions when the binary has not been built.
     static func requireBinary() throws {
