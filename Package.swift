@@ -119,13 +119,17 @@ let package = Package(
     ]
 )
 
-// The libFuzzer driver has no `main` of its own (libFuzzer's is linked in by
-// `-sanitize=fuzzer`), so it cannot link in an ordinary build: only `scripts/fuzz`, which sets
-// CANDOR_FUZZ=1, declares it. `swift build` and `swift test` never see it.
+// The libFuzzer driver links only with `-sanitize=fuzzer` (it calls libFuzzer's
+// LLVMFuzzerRunDriver), so only `scripts/fuzz`, which sets CANDOR_FUZZ=1, declares it:
+// `swift build` and `swift test` never see it.
 if Context.environment["CANDOR_FUZZ"] == "1" {
     package.products.append(.executable(name: "candor-fuzz", targets: ["candor-fuzz"]))
-    package.targets.append(
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(
-            name: "candor-fuzz", dependencies: ["CandorFuzzing"], path: "Fuzz/candor-fuzz",
-            swiftSettings: strictSettings))
+            name: "candor-fuzz", dependencies: ["CandorFuzzing", "CLibFuzzer"], path: "Fuzz/candor-fuzz",
+            swiftSettings: strictSettings,
+            // gold stops with an internal error on the sanitized objects' debug information.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]),
+    ]
 }

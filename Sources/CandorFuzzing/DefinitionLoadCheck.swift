@@ -5,6 +5,9 @@ import Foundation
 /// or a `DefinitionError` naming the file, never a crash or a hang; and a definition that loads
 /// writes its reports inside its output folder, whatever its name says.
 enum DefinitionLoadCheck {
+    /// Loads `bytes` as a definition file.
+    /// - Throws: `FuzzFinding` when the error says neither where nor what, or the reports of a
+    ///   definition that loads would land outside its output folder.
     static func check(_ bytes: [UInt8]) throws(FuzzFinding) {
         let scratch = try FuzzScratch(for: .definition)
         defer { scratch.remove() }

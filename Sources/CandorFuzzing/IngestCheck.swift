@@ -12,17 +12,25 @@ import CandorIngest
 enum IngestCheck {
     /// One record as read: its fields' bytes and everything ingest says about it.
     struct ReadRecord: Equatable {
+        /// Each field's bytes.
         var fields: [[UInt8]]
+        /// The line the record starts on.
         var line: Int
+        /// The data record number.
         var record: Int
+        /// The byte offset the record starts at.
         var offset: Int64
+        /// Why the record would be rejected, if it would.
         var problem: RecordProblem?
     }
 
     /// A whole input as read.
     struct Reading: Equatable {
+        /// Every record, in file order.
         var records: [ReadRecord]
+        /// The header rows, format and columns.
         var layout: HeaderLayout
+        /// What ingest saw of the file, once it was read to the end.
         var shape: InputShape?
 
         /// Records with a problem, by reason: what a run would reject.
@@ -33,6 +41,8 @@ enum IngestCheck {
         }
     }
 
+    /// Reads `bytes` every way.
+    /// - Throws: `FuzzFinding` when two ways differ or a reading breaks a promise.
     static func check(_ bytes: [UInt8]) throws(FuzzFinding) {
         let scratch = try FuzzScratch(for: .ingest)
         defer { scratch.remove() }
@@ -93,7 +103,8 @@ enum IngestCheck {
         _ reference: Result<Reading, IngestError>, _ other: Result<Reading, IngestError>, _ way: String
     ) throws(FuzzFinding) {
         guard reference != other else { return }
-        throw FuzzFinding(.ingest, "\(way) differs from a sequential one: \(summary(other)) against \(summary(reference))")
+        throw FuzzFinding(
+            .ingest, "\(way) differs from a sequential one: \(summary(other)) against \(summary(reference))")
     }
 
     /// Where two readings part, or the error, in a line.
@@ -101,7 +112,8 @@ enum IngestCheck {
         switch result {
         case .failure(let error): return "error \(error)"
         case .success(let reading):
-            return "\(reading.records.count) records \(reading.rejectedByReason), shape \(String(describing: reading.shape))"
+            return
+                "\(reading.records.count) records \(reading.rejectedByReason), shape \(String(describing: reading.shape))"
         }
     }
 

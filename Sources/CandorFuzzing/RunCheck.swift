@@ -15,12 +15,18 @@ enum RunCheck {
 
     /// What one run left.
     struct Run: Equatable {
+        /// How it ended.
         var status: ExitStatus
+        /// The failure message, with the run's own output folder written as `OUTPUT`.
         var message: String?
+        /// Where the records went, when the run got that far.
         var counts: RunLogEntry.Counts?
+        /// The bytes of each of `outputNames` the run left.
         var files: [String: [UInt8]]
     }
 
+    /// Runs the fixed pipeline over `bytes` both ways.
+    /// - Throws: `FuzzFinding` when a run fails as a bug, does not add up, or the two differ.
     static func check(_ bytes: [UInt8]) throws(FuzzFinding) {
         let scratch = try FuzzScratch(for: .run)
         defer { scratch.remove() }

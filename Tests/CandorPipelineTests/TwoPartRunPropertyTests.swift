@@ -114,7 +114,8 @@ struct RandomSurvey {
     init(_ plan: Plan) {
         var random = SplitMix64(seed: plan.seed)
         let lineBreak = plan.crlf ? "\r\n" : "\n"
-        let header = (["id", "dept"] + (1...plan.items).map { "q\($0)" } + ["score", "comment"])
+        let header =
+            (["id", "dept"] + (1...plan.items).map { "q\($0)" } + ["score", "comment"])
             .joined(separator: ",") + lineBreak
         var records = ""
         var cleanIDs: [String] = []
