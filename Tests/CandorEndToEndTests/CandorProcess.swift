@@ -44,6 +44,12 @@ enum CandorProcess {
         ProcessInfo.processInfo.environment["CANDOR_TEST_BINARY"]
         ?? packageRoot.appendingPathComponent(".build/debug/candor").path
 
+    /// The sanitizer settings of the test process (`scripts/sanitize` sets them), passed on so
+    /// that a sanitized binary reads the same suppressions.
+    static let sanitizerOptions: [String: String] = ProcessInfo.processInfo.environment.filter {
+        ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key)
+    }
+
     /// Fails the test with instructions when the binary has not been built.
     static func requireBinary() throws {
         try #require(
@@ -98,7 +104,7 @@ enum CandorProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binaryPath)
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(sanitizerOptions) { given, _ in given }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         // Captured outside `folder`, so listing an output folder never sees them.
         // Owned by `running` before they exist, so a throw below still removes them.
