@@ -157,7 +157,7 @@ enum IngestCheck {
             let problem = batch.problem(index)
             if problem != nil { _ = batch.rawFields(index) }
             return ReadRecord(
-                fields: (0..<batch.fieldCount(index)).map { Array(batch.field(index, $0)) },
+                fields: (0..<batch.fieldCount(index)).map { field in batch.withField(index, field) { Array($0) } },
                 line: provenance.line, record: provenance.recordNumber, offset: provenance.byteOffset,
                 problem: problem)
         }
