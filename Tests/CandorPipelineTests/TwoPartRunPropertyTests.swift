@@ -80,7 +80,7 @@ struct RandomSurvey {
             version: 1
             name: parts
             inputs: [in.csv]
-            output: {directory: out}
+            output: {directory: out, max_reject_share: 1.0}
             privacy: {min_group_size: 3}
             scales:
               agree5:
