@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Property tests (Swift Testing): random surveys and cuts, with shrinking and replayable seeds.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file, so the module map links it by name.
@@ -60,6 +62,14 @@ let package = Package(
         ),
         // The seeded generator behind `candor sample` and the files in SampleData/.
         .target(name: "CandorSample", dependencies: ["CandorCore"], swiftSettings: strictSettings),
+        // The fuzz targets' properties, shared by the libFuzzer driver and the regression test.
+        .target(
+            name: "CandorFuzzing",
+            dependencies: [
+                "CandorCore", "CandorIngest", "CandorPipeline", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "candor",
             dependencies: [
@@ -90,6 +100,7 @@ let package = Package(
             dependencies: [
                 "CandorPipeline", "CandorSample", "CandorCore", "CandorClean", "CandorIngest", "CandorAggregate",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Reference"],
             swiftSettings: strictSettings
@@ -98,6 +109,27 @@ let package = Package(
         .testTarget(
             name: "CandorStorageTests", dependencies: ["CandorStorage", "CandorCore", "CandorSample"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "CandorFuzzingTests",
+            dependencies: ["CandorFuzzing"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "CandorEndToEndTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
     ]
 )
+
+// The libFuzzer driver links only with `-sanitize=fuzzer` (it calls libFuzzer's
+// LLVMFuzzerRunDriver), so only `scripts/fuzz`, which sets CANDOR_FUZZ=1, declares it:
+// `swift build` and `swift test` never see it.
+if Context.environment["CANDOR_FUZZ"] == "1" {
+    package.products.append(.executable(name: "candor-fuzz", targets: ["candor-fuzz"]))
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "candor-fuzz", dependencies: ["CandorFuzzing", "CLibFuzzer"], path: "Fuzz/candor-fuzz",
+            swiftSettings: strictSettings,
+            // gold stops with an internal error on the sanitized objects' debug information.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]),
+    ]
+}

@@ -31,15 +31,24 @@ struct CandorResult {
 /// Runs the built `candor` binary the way cron does: a controlled (by default empty)
 /// environment, stdin from `/dev/null`, stdout and stderr captured to files (not a terminal).
 ///
-/// The binary is the one `swift build --product candor` leaves in `.build/debug/`; the tests
-/// do not build it, so `scripts/test` builds it first.
+/// The binary is the one `swift build --product candor` leaves in `.build/debug/`, or the one
+/// `CANDOR_TEST_BINARY` names (`scripts/sanitize` points it at a sanitized build); the tests do
+/// not build it, so `scripts/test` builds it first.
 enum CandorProcess {
     /// The package's root folder, three levels above this file.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `.build/debug/candor` under the package root.
-    static let binaryPath: String = packageRoot.appendingPathComponent(".build/debug/candor").path
+    /// `CANDOR_TEST_BINARY`, else `.build/debug/candor` under the package root.
+    static let binaryPath: String =
+        ProcessInfo.processInfo.environment["CANDOR_TEST_BINARY"]
+        ?? packageRoot.appendingPathComponent(".build/debug/candor").path
+
+    /// The sanitizer settings of the test process (`scripts/sanitize` sets them), passed on so
+    /// that a sanitized binary reads the same suppressions.
+    static let sanitizerOptions: [String: String] = ProcessInfo.processInfo.environment.filter {
+        ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key)
+    }
 
     /// Fails the test with instructions when the binary has not been built.
     static func requireBinary() throws {
@@ -95,7 +104,7 @@ enum CandorProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binaryPath)
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(sanitizerOptions) { given, _ in given }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         // Captured outside `folder`, so listing an output folder never sees them.
         // Owned by `running` before they exist, so a throw below still removes them.

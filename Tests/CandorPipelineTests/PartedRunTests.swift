@@ -53,6 +53,7 @@ struct PartedRunTests {
     struct Run {
         var status: CandorPipeline.ExitStatus
         var message: String?
+        var counts: RunLogEntry.Counts?
         var files: [String: String]
         var log: [String]
     }
@@ -108,7 +109,9 @@ struct PartedRunTests {
                 files[name] = try? String(
                     contentsOf: folder.appendingPathComponent("\(output)/\(name)"), encoding: .utf8)
             }
-            return Run(status: outcome.status, message: outcome.message, files: files, log: log.messages)
+            return Run(
+                status: outcome.status, message: outcome.message, counts: outcome.counts, files: files,
+                log: log.messages)
         }
         return (run(threaded: true, output: "parted"), run(threaded: false, output: "sequential"))
     }
