@@ -58,12 +58,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `candor init`: profiles exports in one pass and drafts a definition that runs unedited.
+        .target(
+            name: "CandorDraft", dependencies: ["CandorCore", "CandorIngest", "CandorClean"],
+            swiftSettings: strictSettings),
         // The seeded generator behind `candor sample` and the files in SampleData/.
         .target(name: "CandorSample", dependencies: ["CandorCore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "candor",
             dependencies: [
-                "CandorCore", "CandorIngest", "CandorPipeline", "CandorSample",
+                "CandorCore", "CandorIngest", "CandorPipeline", "CandorSample", "CandorDraft",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,11 +93,15 @@ let package = Package(
             name: "CandorPipelineTests",
             dependencies: [
                 "CandorPipeline", "CandorSample", "CandorCore", "CandorClean", "CandorIngest", "CandorAggregate",
-                .product(name: "Logging", package: "swift-log"),
+                "CandorDraft", .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Reference"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "CandorDraftTests", dependencies: ["CandorDraft", "CandorIngest", "CandorCore"],
+            swiftSettings: strictSettings),
         .testTarget(name: "CandorCoreTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "CandorStorageTests", dependencies: ["CandorStorage", "CandorCore", "CandorSample"],
