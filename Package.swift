@@ -95,8 +95,8 @@ let package = Package(
                 "CandorPipeline", "CandorSample", "CandorCore", "CandorClean", "CandorIngest", "CandorAggregate",
                 "CandorDraft", .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Reference"],
-            resources: [.copy("Fixtures")],
+            // Reference: python scripts behind hand-worked values; Fixtures: exports read by path.
+            exclude: ["Reference", "Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -14,6 +14,8 @@ package enum DraftPaths {
         let base = components(absolute(folder, current: current))
         var shared = 0
         while shared < min(target.count, base.count), target[shared] == base[shared] { shared += 1 }
+        // Nothing in common but the root: an absolute path says more than a row of `..`.
+        if shared == 0 { return "/" + target.joined(separator: "/") }
         let ups = Array(repeating: "..", count: base.count - shared)
         let rest = ups + target[shared...]
         return rest.isEmpty ? "." : rest.joined(separator: "/")
