@@ -100,7 +100,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "CandorDraftTests", dependencies: ["CandorDraft", "CandorIngest", "CandorCore"],
+            name: "CandorDraftTests",
+            dependencies: ["CandorDraft", "CandorIngest", "CandorCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         .testTarget(name: "CandorCoreTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
         .testTarget(
