@@ -57,7 +57,8 @@ package struct DefinitionDraft: Sendable {
     /// The boolean field mapping Qualtrics' `Finished` column, which the draft filters on.
     package var finishedField: String? {
         guard profile.layout.format == .qualtrics else { return nil }
-        return fields.first { $0.kind == .boolean && $0.column == "Finished" }?.name
+        // The modern export names the column Finished; the legacy one calls it V10 over "Finished".
+        return fields.first { $0.kind == .boolean && ($0.column == "Finished" || $0.label == "Finished") }?.name
     }
 
     /// Guesses every column of `profile` and proposes what to compute.
@@ -92,8 +93,12 @@ package struct DefinitionDraft: Sendable {
                 let evidence =
                     "multiselect: \(run.count) adjacent columns under one question, each answered with its own option label"
                 guesses.append(
-                    (label, FieldGuess(name: "", column: column.name, label: label, kind: .multiselectColumns(options),
-                        evidence: evidence)))
+                    (
+                        label,
+                        FieldGuess(
+                            name: "", column: column.name, label: label, kind: .multiselectColumns(options),
+                            evidence: evidence)
+                    ))
                 index = run.upperBound
                 continue
             }
@@ -102,7 +107,8 @@ package struct DefinitionDraft: Sendable {
             let isLegacyName =
                 column.name.count > 1 && column.name.first == "V" && column.name.dropFirst().allSatisfy(\.isNumber)
             let header = layout.format == .qualtrics && isLegacyName ? label : column.name
-            guesses.append((header, FieldGuess(name: "", column: column.name, label: label, kind: kind, evidence: evidence)))
+            guesses.append(
+                (header, FieldGuess(name: "", column: column.name, label: label, kind: kind, evidence: evidence)))
             index += 1
         }
         let names = FieldNaming.uniqueNames(guesses.map(\.header))

@@ -24,8 +24,7 @@ package enum DraftPaths {
     /// Where the draft's `yaml-language-server` line points: `Docs/pipeline-schema.json` in the
     /// first of `roots` or their parent folders that holds one, relative to `folder`; else
     /// the path within a candor checkout, for the user to adjust.
-    package static func schemaReference(definitionFolder folder: String, roots: [String], current: String) -> String
-    {
+    package static func schemaReference(definitionFolder folder: String, roots: [String], current: String) -> String {
         for root in roots {
             var candidate = components(absolute(root, current: current))
             while true {

@@ -43,7 +43,8 @@ package enum DraftWriter {
         if !draft.blocks.isEmpty {
             out += ["", "# guessed: adjacent Likert items on one scale", "blocks:"]
             for block in draft.blocks {
-                out.append("  \(YAMLScalar.name(block.name)): [\(block.fields.map(YAMLScalar.name).joined(separator: ", "))]")
+                out.append(
+                    "  \(YAMLScalar.name(block.name)): [\(block.fields.map(YAMLScalar.name).joined(separator: ", "))]")
             }
         }
         if let id = draft.idField {
@@ -59,7 +60,10 @@ package enum DraftWriter {
             ]
         }
         if !draft.metrics.isEmpty {
-            out += ["", "# guessed: a share per yes/no question, a Likert summary per block, NPS, multiselect shares", "metrics:"]
+            out += [
+                "", "# guessed: a share per yes/no question, a Likert summary per block, NPS, multiselect shares",
+                "metrics:",
+            ]
             for metric in draft.metrics { out += lines(metric) }
         }
         if !draft.segments.isEmpty {

@@ -120,7 +120,8 @@ package enum ScaleCatalogue {
                 }
             }
             guard labelled > 0, misfits <= tolerance else { continue }
-            let fit = Fit(scale: scale, misfits: misfits, labelled: labelled, unusedLabels: scale.labels.count - used.count)
+            let fit = Fit(
+                scale: scale, misfits: misfits, labelled: labelled, unusedLabels: scale.labels.count - used.count)
             if let current = best, (current.unusedLabels, current.misfits) <= (fit.unusedLabels, fit.misfits) {
                 continue
             }

@@ -91,8 +91,10 @@ package enum TypeInference {
             return (.number, "number: decimal numbers" + misfitNote(answered - profile.decimals))
         }
         if let joined = MultiselectDetector.joined(profile) {
-            return (.multiselect(separator: joined.separator, options: joined.options, noneOption: joined.noneOption),
-                joined.evidence)
+            return (
+                .multiselect(separator: joined.separator, options: joined.options, noneOption: joined.noneOption),
+                joined.evidence
+            )
         }
         let meanLength = profile.characters / answered
         let asksForText = headers.contains { header in
@@ -130,7 +132,11 @@ package enum TypeInference {
     }
 
     private static func misfitNote(_ misfits: Int) -> String {
-        misfits == 0 ? "" : "; \(misfits) answer\(misfits == 1 ? "" : "s") fit no value and will be rejected"
+        switch misfits {
+        case 0: ""
+        case 1: "; 1 answer fits no value and will be rejected"
+        default: "; \(misfits) answers fit no value and will be rejected"
+        }
     }
 
     /// The values with later ones that differ only in case left out (the loader compares

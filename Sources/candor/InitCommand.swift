@@ -32,7 +32,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let options = try read.readOptions()
         let current = FileManager.default.currentDirectoryPath
-        let folder = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: current)) }?
+        let folder =
+            output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: current)) }?
             .deletingLastPathComponent().path ?? current
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             throw CandorFailure(
@@ -51,7 +52,8 @@ struct InitCommand: ParsableCommand {
         // checkout's .build/…/candor).
         let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: current))
         let schema = DraftPaths.schemaReference(
-            definitionFolder: folder, roots: [folder, executable.resolvingSymlinksInPath().deletingLastPathComponent().path],
+            definitionFolder: folder,
+            roots: [folder, executable.resolvingSymlinksInPath().deletingLastPathComponent().path],
             current: current)
         let text = DraftWriter.render(draft, schema: schema)
         guard let output else {

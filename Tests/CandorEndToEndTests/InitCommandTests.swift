@@ -13,7 +13,9 @@ import Testing
         #expect(drafted.stdout == "")
         let text = try String(contentsOfFile: workspace.path("Pipelines/client.yml"), encoding: .utf8)
         // The schema line points at the checkout's Docs/pipeline-schema.json, found beside the binary.
-        #expect(text.hasPrefix("# yaml-language-server: $schema=\(CandorProcess.packageRoot.path)/Docs/pipeline-schema.json\n"))
+        #expect(
+            text.hasPrefix(
+                "# yaml-language-server: $schema=\(CandorProcess.packageRoot.path)/Docs/pipeline-schema.json\n"))
         #expect(text.contains("name: \"client\"\ninputs: [\"../SampleData/engagement.csv\"]\n"))
         let run = try workspace.candor("run", "Pipelines/client.yml")
         #expect(run.status == 0, "\(run.stderr)")
@@ -52,6 +54,8 @@ import Testing
         try workspace.write("other.csv", "respondent_id,score\nR1,3\n")
         let mixed = try workspace.candor("init", "SampleData/bad-boss.csv", "other.csv")
         #expect(mixed.status == 66)
-        #expect(mixed.stderrLines.first?.hasPrefix("candor: error: other.csv has other columns than the first export") == true)
+        #expect(
+            mixed.stderrLines.first?.hasPrefix("candor: error: other.csv has other columns than the first export")
+                == true)
     }
 }

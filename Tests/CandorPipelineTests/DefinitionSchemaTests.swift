@@ -85,8 +85,10 @@ import Testing
         let loader = try Self.allowedKeys(yaml)
         let object = mapping == "top" ? Self.schema : Self.definition(mapping)
         let schema = Set(Self.properties(object).keys)
-        #expect(loader.subtracting(schema).isEmpty, "\(mapping): the schema lacks \(loader.subtracting(schema).sorted())")
-        #expect(schema.subtracting(loader).isEmpty, "\(mapping): the loader refuses \(schema.subtracting(loader).sorted())")
+        #expect(
+            loader.subtracting(schema).isEmpty, "\(mapping): the schema lacks \(loader.subtracting(schema).sorted())")
+        #expect(
+            schema.subtracting(loader).isEmpty, "\(mapping): the loader refuses \(schema.subtracting(loader).sorted())")
         #expect(object["additionalProperties"] as? Bool == false, "\(mapping) must refuse unknown keys")
     }
 
@@ -98,14 +100,19 @@ import Testing
         let clause = try #require(
             clauses.first { clause in
                 let condition = (clause["if"] as? [String: Any]).map(Self.properties)
-                return condition?["type"]?["const"] as? String == type && (clause["then"] as? [String: Any])?["propertyNames"] != nil
+                return condition?["type"]?["const"] as? String == type
+                    && (clause["then"] as? [String: Any])?["propertyNames"] != nil
             }, "the field schema has no propertyNames clause for type \(type)")
-        let schemaKeys = Set(((clause["then"] as? [String: Any])?["propertyNames"] as? [String: Any])?["enum"] as? [String] ?? [])
+        let schemaKeys = Set(
+            ((clause["then"] as? [String: Any])?["propertyNames"] as? [String: Any])?["enum"] as? [String] ?? [])
         for key in ResolutionContext.fieldKeys where !["name", "type", "column"].contains(key) {
-            let message = try Self.loaderMessage(
-                Self.probe("", fields: "  - {name: g, type: \(type), column: g, \(key): 1}")) ?? ""
+            let message =
+                try Self.loaderMessage(
+                    Self.probe("", fields: "  - {name: g, type: \(type), column: g, \(key): 1}")) ?? ""
             let loaderAllows = !message.contains("'\(key)' does not apply")
-            #expect(loaderAllows == schemaKeys.contains(key), "\(type).\(key): loader \(loaderAllows), schema \(!loaderAllows)")
+            #expect(
+                loaderAllows == schemaKeys.contains(key),
+                "\(type).\(key): loader \(loaderAllows), schema \(!loaderAllows)")
         }
         #expect(schemaKeys.isSuperset(of: ["name", "type", "column"]))
     }
@@ -178,7 +185,9 @@ import Testing
         if case .category(let category) = fields[0].kind {
             #expect(schemaDefault("field", "closed") as? Bool == category.closed)
         }
-        if case .likert(_, let reverse) = fields[1].kind { #expect(schemaDefault("field", "reverse") as? Bool == reverse) }
+        if case .likert(_, let reverse) = fields[1].kind {
+            #expect(schemaDefault("field", "reverse") as? Bool == reverse)
+        }
         if case .multiselect(let spec) = fields[2].kind {
             #expect(spec.encoding == .joined(separator: schemaDefault("field", "separator") as? String ?? ""))
         }

@@ -13,7 +13,8 @@ struct DefinitionSchemaValidationTests {
     @Test func everyPipelineAndDocumentedExampleValidates() throws {
         let root = DefinitionFiles.packageRoot
         var definitions: [String: String] = [:]
-        for file in try FileManager.default.contentsOfDirectory(atPath: root + "/Pipelines") where file.hasSuffix(".yml") {
+        for file in try FileManager.default.contentsOfDirectory(atPath: root + "/Pipelines")
+        where file.hasSuffix(".yml") {
             definitions["Pipelines/" + file] = try String(contentsOfFile: root + "/Pipelines/" + file, encoding: .utf8)
         }
         for (index, yaml) in try PipelineDocExampleTests.yamlBlocks(in: "Docs/PIPELINE.md").enumerated() {
@@ -37,7 +38,8 @@ struct DefinitionSchemaValidationTests {
             "min on a likert field": DefinitionSchemaTests.probe(
                 "", fields: "  - {name: g, type: likert, column: g, scale: s, min: 1}"),
             "unknown type": DefinitionSchemaTests.probe("", fields: "  - {name: g, type: string, column: g}"),
-            "metric kind shares": DefinitionSchemaTests.probe("metrics: [{id: m, kind: shares, where: {field: f, equals: a}}]"),
+            "metric kind shares": DefinitionSchemaTests.probe(
+                "metrics: [{id: m, kind: shares, where: {field: f, equals: a}}]"),
             "two tests in one condition": DefinitionSchemaTests.probe(
                 "metrics: [{id: m, kind: share, where: {field: f, equals: a, in: [b]}}]"),
             "read.format typo": DefinitionSchemaTests.probe("read: {format: qualtrix}"),
