@@ -29,7 +29,7 @@ struct DefinitionSchemaValidationTests {
         }
     }
 
-    /// Each typo or misplaced key is refused by the schema, as by the loader.
+    /// Each typo, misplaced key or out-of-range value is refused by the schema, as by the loader.
     @Test func typosAreRefused() throws {
         let cases: [String: String] = [
             "privacy.min_grup_size": DefinitionSchemaTests.probe("privacy: {min_grup_size: 5}"),
@@ -44,6 +44,12 @@ struct DefinitionSchemaValidationTests {
                 "metrics: [{id: m, kind: share, where: {field: f, equals: a, in: [b]}}]"),
             "read.format typo": DefinitionSchemaTests.probe("read: {format: qualtrix}"),
             "share without where": DefinitionSchemaTests.probe("metrics: [{id: m, kind: share}]"),
+            "a name that leaves the folder": DefinitionSchemaTests.probe("").replacingOccurrences(
+                of: "name: probe", with: "name: ../probe"),
+            "a group of two without allow_small_groups": DefinitionSchemaTests.probe("privacy: {min_group_size: 2}"),
+            "a reject share above 1": DefinitionSchemaTests.probe("output: {max_reject_share: 1.5}"),
+            "a negative display count": DefinitionSchemaTests.probe(
+                "metrics: [{id: e, kind: engagement_index, block: b, engaged_display_n: -1}]"),
         ]
         let errors = try DefinitionSchemaValidator.errors(cases)
         for (name, yaml) in cases {
