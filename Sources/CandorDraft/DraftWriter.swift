@@ -26,7 +26,8 @@ package enum DraftWriter {
             "  # guessed: \(formatEvidence(profile.layout))",
             "  format: \(YAMLScalar.quoted(profile.layout.format.rawValue))",
             "  # guessed: "
-                + (profile.encodingDeclared ? "as given" : "detected: a byte-order mark decides, else UTF-8"),
+                + (profile.encodingNote
+                    ?? (profile.encodingDeclared ? "as given" : "detected: a byte-order mark decides, else UTF-8")),
             "  encoding: \(YAMLScalar.quoted(profile.encoding.rawValue))",
             "  # guessed: detected from the header line",
             "  delimiter: \(YAMLScalar.quoted(profile.delimiter == 0x09 ? "\t" : String(UnicodeScalar(profile.delimiter))))",

@@ -1,3 +1,4 @@
+import CandorCore
 import CandorIngest
 
 /// What one pass over a set of exports with the same columns found: how they are read, and a
@@ -17,6 +18,10 @@ package struct ExportProfile: Sendable {
     package var records: Int
     /// Records ingest rejected (ragged rows, bad encoding…): left out of the profiles.
     package var rejected: Int
+    /// Of those, records that were not valid UTF-8.
+    package var invalidUTF8 = 0
+    /// Why the encoding differs from what detection says, when it does.
+    package var encodingNote: String?
     /// Per column, in header order.
     package var columns: [ColumnProfile]
 
@@ -28,6 +33,23 @@ package struct ExportProfile: Sendable {
     package static func read(_ files: [String], options: ReadOptions = ReadOptions()) throws(DraftError)
         -> ExportProfile
     {
+        let profile = try pass(files, options: options)
+        // Excel on Windows saves CSV as Windows-1252, which is not valid UTF-8 once it holds an
+        // accented letter: rather than draft a definition that rejects those rows, read again
+        // as Windows-1252 and say so.
+        guard options.encoding == nil, profile.encoding == .utf8, profile.invalidUTF8 > 0 else { return profile }
+        var legacy = options
+        legacy.encoding = .windows1252
+        var reread = try pass(files, options: legacy)
+        reread.encodingDeclared = false
+        reread.encodingNote =
+            "\(profile.invalidUTF8) of \(profile.records) records are not valid UTF-8, so they are read as "
+            + "Windows-1252, as Excel on Windows writes CSV"
+        return reread
+    }
+
+    /// One pass over every export with `options`.
+    private static func pass(_ files: [String], options: ReadOptions) throws(DraftError) -> ExportProfile {
         var profile: ExportProfile?
         for file in files {
             let stream: IngestStream
@@ -59,8 +81,9 @@ package struct ExportProfile: Sendable {
     private mutating func add(_ batch: RecordBatch) {
         records += batch.count
         for record in 0..<batch.count {
-            guard batch.problem(record) == nil else {
+            if let problem = batch.problem(record) {
                 rejected += 1
+                if problem.reason == .invalidEncoding { invalidUTF8 += 1 }
                 continue
             }
             for column in columns.indices { columns[column].add(batch.field(record, column)) }

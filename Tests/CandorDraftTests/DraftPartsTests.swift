@@ -86,3 +86,23 @@ import Yams
         #expect(DraftPaths.pipelineName(for: "exports/Client Survey 2026.csv") == "client-survey-2026")
     }
 }
+
+/// A column's profile stays the same size however many rows and distinct answers it sees.
+@Suite struct ColumnProfileBoundsTests {
+    @Test func aProfileKeepsAtMostItsCapsOfValuesPartsAndPairs() {
+        // 20,000 distinct answers, each splitting into two new parts at every separator.
+        let answers = (0..<20_000).map { "a\($0);b\($0),c\($0)|d\($0)" }
+        let column = profile("free", answers)
+        #expect(column.values.count == ColumnProfile.distinctLimit)
+        #expect(column.counts.count == ColumnProfile.distinctLimit)
+        #expect(column.untracked == 20_000 - ColumnProfile.distinctLimit)
+        for evidence in column.separators {
+            #expect(evidence.parts.count <= SeparatorEvidence.partLimit)
+            #expect(evidence.partCounts.count <= SeparatorEvidence.partLimit)
+            #expect(evidence.pairCounts.count <= SeparatorEvidence.pairLimit)
+            #expect(evidence.overflowed)
+        }
+        #expect(column.records == 20_000)
+        #expect(TypeInference.infer(column).kind == .text)
+    }
+}

@@ -15,7 +15,7 @@ import Testing
     /// module: `python3 -c "import csv,sys; print(len(list(csv.reader(open(sys.argv[1],
     /// newline='', encoding='utf-8-sig'), delimiter=D))) - H)" FILE` with the format's header
     /// rows H (3 for qualtrics-sample, 2 for the legacy Qualtrics and SurveyMonkey files, else
-    /// 1) and D a tab for the .tsv. `dirtyAtMost` is the sample's planted defects (0.5% of its
+    /// 1), D a tab for the .tsv, and `encoding='cp1252'` for the Windows-1252 and Latin-1 files. `dirtyAtMost` is the sample's planted defects (0.5% of its
     /// rows, SampleData/README.md), 0 for a clean export.
     struct Export: Sendable, CustomStringConvertible {
         var path: String
@@ -39,6 +39,8 @@ import Testing
         Export(path: fixtures + "csvkit-dummy.tsv", records: 1, dirtyAtMost: 0),
         Export(path: fixtures + "surveymonkey-checkboxes.csv", records: 24, dirtyAtMost: 0),
         Export(path: fixtures + "google-forms-us.csv", records: 30, dirtyAtMost: 0),
+        Export(path: fixtures + "csvkit-latin1.csv", records: 2, dirtyAtMost: 0),
+        Export(path: fixtures + "excel-windows-1252.csv", records: 12, dirtyAtMost: 0),
     ]
 
     /// The draft of `export`, naming it by absolute path (as `candor init` does from a folder
@@ -64,6 +66,16 @@ import Testing
         #expect(counts.read == export.records)
         #expect(counts.read == counts.accepted + counts.rejected + counts.excluded)
         #expect(counts.rejected <= export.dirtyAtMost, "\(counts.rejected) rejected\n\(text)")
+    }
+
+    /// An export that is not valid UTF-8 is drafted as Windows-1252, as Excel on Windows
+    /// writes it, so the rows with accents are read rather than rejected.
+    @Test func anExcelExportIsReadAsWindows1252() throws {
+        let text = try Self.draft(try #require(Self.exports.first { $0.path.hasSuffix("excel-windows-1252.csv") }))
+        #expect(text.contains("  encoding: \"windows-1252\"\n"))
+        #expect(text.contains("values: [\"Zoë Müller\", \"José Núñez\", \"Anaïs Dupré\", \"Björn Ås\"]"))
+        let utf8 = try Self.draft(try #require(Self.exports.first { $0.path.hasSuffix("google-forms-us.csv") }))
+        #expect(utf8.contains("  encoding: \"utf-8\"\n"))
     }
 
     @Test(

@@ -40,3 +40,11 @@ for i in range(30):
                  "" if i % 4 else "Fine, thanks: no notes"])
 with open(os.path.join(here, "google-forms-us.csv"), "w", newline="") as f:
     csv.writer(f, lineterminator="\r\n").writerows(rows)
+
+# Excel on Windows: "CSV (Comma delimited)" is Windows-1252, here with a curly apostrophe (0x92) and accents.
+rows = [["Name", "Team", "Do you feel heard?", "Comment"]]
+names = ["Zoë Müller", "José Núñez", "Anaïs Dupré", "Björn Ås"]
+for i in range(12):
+    rows.append([names[i % 4], ["Café", "Ops"][i % 2], ["Yes", "No"][i % 3 == 0], "" if i % 3 else "It’s fine"])
+with open(os.path.join(here, "excel-windows-1252.csv"), "w", newline="", encoding="cp1252") as f:
+    csv.writer(f, lineterminator="\r\n").writerows(rows)
