@@ -32,9 +32,9 @@ package struct ColumnProfile: Sendable {
     package var timestampMisses: [Int]
     /// Evidence for each of `MultiselectDetector.separators`.
     package var separators: [SeparatorEvidence]
-    /// The longest answer, in characters.
+    /// The longest answer, in UTF-8 bytes (characters, for the Latin text of most answers).
     package var longest = 0
-    /// All answers' characters, for the mean length.
+    /// All answers' bytes, for the mean length.
     package var characters = 0
     /// Answers holding a line break.
     package var multiline = 0
@@ -69,11 +69,12 @@ package struct ColumnProfile: Sendable {
     /// Adds one answer, as ingest delivered it (already trimmed unless `trim_spaces: false`).
     package mutating func add(_ bytes: UnsafeRawBufferPointer) {
         records += 1
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text.trimmed.isEmpty {
+        // Byte-level checks first: this runs for every cell of the export.
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             blanks += 1
             return
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         sketch.add(bytes)
         if counts[text] != nil || values.count < Self.distinctLimit {
             if counts[text] == nil { values.append(text) }
@@ -85,20 +86,25 @@ package struct ColumnProfile: Sendable {
             integers += 1
         }
         if NumberParsing.decimal(bytes) != nil { decimals += 1 }
-        for (index, format) in TimestampCatalogue.candidates.enumerated() {
+        for index in timestampHits.indices {
             // A format that has failed more often than it read is no longer a contender.
             if timestampMisses[index] > 16 && timestampMisses[index] > timestampHits[index] { continue }
-            if format.parse(bytes) != nil {
+            if TimestampCatalogue.candidates[index].parse(bytes) != nil {
                 timestampHits[index] += 1
             } else {
                 timestampMisses[index] += 1
             }
         }
         // An answer without the separator is one part: a single choice, or an option's text.
-        for index in separators.indices { separators[index].add(text) }
-        let length = text.count
-        longest = max(longest, length)
-        characters += length
-        if text.contains(where: \.isNewline) { multiline += 1 }
+        for index in separators.indices {
+            if bytes.contains(separators[index].byte) {
+                separators[index].add(text)
+            } else {
+                separators[index].addWhole(text)
+            }
+        }
+        longest = max(longest, bytes.count)
+        characters += bytes.count
+        if bytes.contains(0x0A) || bytes.contains(0x0D) { multiline += 1 }
     }
 }

@@ -40,8 +40,35 @@ package struct SeparatorEvidence: Sendable {
     /// The most distinct pairs kept.
     package static let pairLimit = 512
 
-    /// Evidence for `separator`, before any answer.
-    package init(separator: Character) { self.separator = separator }
+    /// The separator's byte (every candidate is ASCII).
+    package let byte: UInt8
+
+    /// Evidence for `separator` (an ASCII character), before any answer.
+    package init(separator: Character) {
+        self.separator = separator
+        byte = separator.asciiValue ?? 0
+    }
+
+    /// Adds one non-blank answer that does not hold the separator: a single part.
+    package mutating func addWhole(_ answer: String) {
+        guard !overflowed else { return }
+        count(answer.trimmed, inAnswerOf: 1)
+    }
+
+    /// Counts one part of an answer of `parts` parts; false when the part limit is reached.
+    @discardableResult
+    private mutating func count(_ piece: String, inAnswerOf parts: Int) -> Bool {
+        if partCounts[piece] == nil {
+            guard self.parts.count < Self.partLimit else {
+                overflowed = true
+                return false
+            }
+            self.parts.append(piece)
+        }
+        partCounts[piece, default: 0] += 1
+        if parts > 1 { cooccurring.insert(piece) }
+        return true
+    }
 
     /// Adds one non-blank answer.
     package mutating func add(_ answer: String) {
@@ -74,15 +101,7 @@ package struct SeparatorEvidence: Sendable {
         pieces.append(current.trimmed)
         if pieces.count > 1 { answersSplit += 1 }
         for piece in pieces where !piece.isEmpty {
-            if partCounts[piece] == nil {
-                guard parts.count < Self.partLimit else {
-                    overflowed = true
-                    return
-                }
-                parts.append(piece)
-            }
-            partCounts[piece, default: 0] += 1
-            if pieces.count > 1 { cooccurring.insert(piece) }
+            guard count(piece, inAnswerOf: pieces.count) else { return }
         }
         for index in pieces.indices.dropLast() where !pieces[index].isEmpty && !pieces[index + 1].isEmpty {
             let pair = Pair(first: pieces[index], second: pieces[index + 1])
