@@ -50,7 +50,9 @@ struct InitCommand: ParsableCommand {
             inputs: exports.map { DraftPaths.relative($0, from: folder, current: current) }, profile: profile)
         // The schema is looked for beside the definition, then beside the candor binary (a
         // checkout's .build/…/candor).
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: current))
+        let executable =
+            Bundle.main.executableURL
+            ?? URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: current))
         let schema = DraftPaths.schemaReference(
             definitionFolder: folder,
             roots: [folder, executable.resolvingSymlinksInPath().deletingLastPathComponent().path],

@@ -58,6 +58,9 @@ import Testing
         let text = try Self.draft(export)
         #expect(text.hasPrefix("# yaml-language-server: $schema="))
         let definition = try DefinitionLoader.load(path: try DefinitionFiles.write(text, in: folder))
+        // Every field and the three read settings carry what their guess rests on.
+        let guesses = text.components(separatedBy: "\n  # guessed: ").count - 1
+        #expect(guesses == definition.schema.fields.count + 3, "\(text)")
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let outcome = PipelineRunner.run(
             RunRequest(definition: definition, outputOverride: folder.file("out")), logger: logger)
