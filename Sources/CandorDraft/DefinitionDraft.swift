@@ -69,7 +69,7 @@ package struct DefinitionDraft: Sendable {
         self.name = name
         self.inputs = inputs
         self.profile = profile
-        fields = Self.guessFields(profile)
+        fields = Self.namingScales(Self.guessFields(profile))
         blocks = Self.blocks(fields)
         segments = fields.filter { $0.segmentValues != nil }.map(\.name)
         metrics = Self.metrics(fields: fields, blocks: blocks)
@@ -116,6 +116,36 @@ package struct DefinitionDraft: Sendable {
             var guess = entry.guess
             guess.name = name
             return guess
+        }
+    }
+
+    /// One scale per family across the export: when the family's scales in use nest (an
+    /// agree item nobody answered "Neither…" looks like `agree4` beside `agree5` items), every
+    /// item takes the largest, and the non-answers seen on any item are declared on all. So
+    /// one survey's agree items share one scale, and adjacent ones stay one block.
+    private static func namingScales(_ fields: [FieldGuess]) -> [FieldGuess] {
+        func family(_ scale: ScaleCatalogue.Scale) -> String { String(scale.name.prefix { !$0.isNumber }) }
+        var used: [String: [ScaleCatalogue.Scale]] = [:]
+        var declined: [String: [String]] = [:]
+        for field in fields {
+            guard case .likert(let scale) = field.kind else { continue }
+            used[family(scale), default: []].append(scale)
+            for text in scale.nonAnswers where !declined[family(scale), default: []].contains(text) {
+                declined[family(scale), default: []].append(text)
+            }
+        }
+        return fields.map { field in
+            guard case .likert(var scale) = field.kind else { return field }
+            let relatives = used[family(scale)] ?? []
+            if let largest = relatives.max(by: { $0.labels.count < $1.labels.count }),
+                relatives.allSatisfy({ Set($0.labels).isSubset(of: largest.labels) })
+            {
+                scale = largest
+            }
+            scale.nonAnswers = declined[family(scale)] ?? []
+            var merged = field
+            merged.kind = .likert(scale)
+            return merged
         }
     }
 

@@ -37,6 +37,7 @@ package enum DraftWriter {
             out += ["", "scales:"]
             for scale in scales {
                 out += ["  \(YAMLScalar.name(scale.name)):", "    labels: \(YAMLScalar.list(scale.labels))"]
+                if !scale.nonAnswers.isEmpty { out.append("    non_answers: \(YAMLScalar.list(scale.nonAnswers))") }
             }
         }
         out += ["", "fields:"]

@@ -10,7 +10,15 @@ package enum ScaleCatalogue {
         package var name: String
         /// The labels, lowest point first.
         package var labels: [String]
+        /// Answers that are not ratings, as the export spells them (`N/A`, `Don't know`).
+        package var nonAnswers: [String] = []
     }
+
+    /// Answers that decline to rate, compared ignoring case: a Likert item's `non_answers`.
+    package static let nonAnswerTexts: Set<String> = [
+        "n/a", "na", "not applicable", "don't know", "dont know", "do not know", "don’t know", "prefer not to say",
+        "no opinion",
+    ]
 
     /// Every known scale, in order of preference when several fit equally well: 5 points
     /// first (the most common), then 7, then 4.
@@ -94,14 +102,17 @@ package enum ScaleCatalogue {
     }
 
     /// The best-fitting known scale for answers counted by value, or `nil` when no scale has
-    /// an answer among its labels and at most `tolerance` misfits.
+    /// an answer among its labels and at most `tolerance` misfits. Answers in
+    /// ``nonAnswerTexts`` fit every scale: they become the scale's `nonAnswers`.
     ///
-    /// The best fit has the fewest unused points (a 4-point scale whose labels all appear
+    /// The best fit has the fewest unused labels (a 4-point scale whose labels all appear
     /// beats a 5-point scale missing its middle, and a stray `7` among 5-point answers does
     /// not make a 7-point scale), then the fewest misfits, then the catalogue's order.
     package static func bestFit(_ counts: [(value: String, count: Int)], tolerance: Int) -> Fit? {
         var best: Fit?
-        for scale in scales {
+        let declined = counts.map { $0.value.trimmed }.filter { nonAnswerTexts.contains($0.lowercased()) }
+        for var scale in scales {
+            scale.nonAnswers = declined
             let folded = scale.labels.map { $0.lowercased() }
             var used = Set<Int>()
             var misfits = 0
@@ -114,6 +125,8 @@ package enum ScaleCatalogue {
                 } else if let point = Int(answer), (1...scale.labels.count).contains(point) {
                     // Digits fit, but only labels show which points the scale has: a stray
                     // `7` among 5-point answers must not make a 7-point scale look complete.
+                    continue
+                } else if nonAnswerTexts.contains(answer) {
                     continue
                 } else {
                     misfits += count

@@ -38,7 +38,12 @@ package enum TypeInference {
                 return (.boolean, "boolean: the answers are \(seen)" + misfitNote(misfits))
             }
             if let fit = ScaleCatalogue.bestFit(profile.counted, tolerance: tolerance) {
-                let unused = fit.unusedLabels > 0 ? ", \(fit.unusedLabels) of its points unused" : ""
+                var unused = fit.unusedLabels > 0 ? ", \(fit.unusedLabels) of its points unused" : ""
+                let declined = fit.scale.nonAnswers
+                if !declined.isEmpty {
+                    let quoted = declined.map { "\"\($0)\"" }.joined(separator: ", ")
+                    unused += "; \(quoted) \(declined.count == 1 ? "is a non-answer" : "are non-answers")"
+                }
                 return (
                     .likert(fit.scale),
                     "likert: answers are labels or points of the \(fit.scale.labels.count)-point "

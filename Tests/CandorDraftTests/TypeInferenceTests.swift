@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CandorDraft
@@ -145,5 +146,37 @@ import Testing
 
     private func points(_ count: Int) -> ScaleCatalogue.Scale {
         ScaleCatalogue.Scale(name: "points\(count)", labels: (1...count).map(String.init))
+    }
+}
+
+/// Answers that decline to rate become the scale's non-answers, shared by its items.
+@Suite struct NonAnswerTests {
+    @Test func notApplicableAndDontKnowAreNonAnswers() throws {
+        let answers = ["Agree", "N/A", "Neither agree nor disagree", "don't know", "Disagree"]
+        guard case .likert(let scale) = kind("q1", answers) else {
+            Issue.record("not a likert guess")
+            return
+        }
+        #expect(scale.name == "agree5")
+        #expect(scale.nonAnswers == ["N/A", "don't know"])
+        #expect(
+            TypeInference.infer(profile("q1", answers)).evidence.contains("\"N/A\", \"don't know\" are non-answers"))
+    }
+}
+
+extension NonAnswerTests {
+    /// Only the first item had an `N/A`, and nobody answered it "Neither…" (alone it looks like
+    /// `agree4`): both items still share the 5-point scale, its non-answer, and one block.
+    @Test func itemsOfOneScaleShareItsNonAnswersAndStayOneBlock() throws {
+        let path = NSTemporaryDirectory() + "candor-draft-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let rows = ["q1,q2", "Agree,Disagree", "N/A,Neither agree nor disagree", "Strongly agree,Agree"]
+        try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let draft = DefinitionDraft(name: "t", inputs: [path], profile: try ExportProfile.read([path]))
+        #expect(draft.scales.map(\.name) == ["agree5"])
+        #expect(draft.scales.map(\.nonAnswers) == [["N/A"]])
+        #expect(draft.blocks.map(\.fields) == [["q1", "q2"]])
+        let text = DraftWriter.render(draft, schema: "s.json")
+        #expect(text.components(separatedBy: "non_answers: [\"N/A\"]").count == 2)
     }
 }
