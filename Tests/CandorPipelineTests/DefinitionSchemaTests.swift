@@ -1,3 +1,4 @@
+import CandorAggregate
 import CandorClean
 import CandorIngest
 import Foundation
@@ -117,6 +118,26 @@ import Testing
         #expect(schemaKeys.isSuperset(of: ["name", "type", "column"]))
     }
 
+    /// Per metric kind, the keys the schema allows are the kind's own (`MetricRegistry`) and
+    /// the common `id`, `kind`, `label`, which is what the loader checks.
+    @Test(arguments: MetricRegistry.kinds.map { $0.name })
+    func eachMetricKindAllowsItsKeys(_ kind: String) throws {
+        let clauses = Self.definition("metric")["allOf"] as? [[String: Any]] ?? []
+        let clause = try #require(
+            clauses.first { clause in
+                let condition = (clause["if"] as? [String: Any]).map(Self.properties)
+                return condition?["kind"]?["const"] as? String == kind
+                    && (clause["then"] as? [String: Any])?["propertyNames"] != nil
+            }, "the metric schema has no propertyNames clause for kind \(kind)")
+        let schemaKeys = ((clause["then"] as? [String: Any])?["propertyNames"] as? [String: Any])?["enum"] as? [String]
+        #expect(Set(schemaKeys ?? []) == Set(ResolutionContext.commonMetricKeys + MetricRegistry.keys(ofKind: kind)))
+        // And the loader refuses a key of another kind on this one.
+        for key in ResolutionContext.metricKeys where !(schemaKeys ?? []).contains(key) {
+            let message = try Self.loaderMessage(Self.probe("metrics: [{id: m, kind: \(kind), \(key): 1}]")) ?? ""
+            #expect(message.contains("'\(key)' does not apply to \(kind) metrics"), "\(kind).\(key): \(message)")
+        }
+    }
+
     @Test func theEnumsAreTheLoaders() throws {
         func enumeration(_ object: [String: Any], _ key: String) -> [String] {
             Self.properties(object)[key]?["enum"] as? [String] ?? []
@@ -199,14 +220,10 @@ import Testing
             #expect(schemaDefault("field", "formats") as? [String] == formats.map(\.pattern))
         }
         let metric = try #require(loaded.plan.metrics.first)
-        guard case .engagementIndex(_, _, let engagedAt, let disengagedBelow, _, let engagedN, let allN) = metric.kind
-        else {
-            Issue.record("not an engagement index: \(metric.kind)")
-            return
-        }
-        #expect(schemaDefault("metric", "engaged_at") as? Double == engagedAt)
-        #expect(schemaDefault("metric", "disengaged_below") as? Double == disengagedBelow)
-        #expect(schemaDefault("metric", "engaged_display_n") as? Int == engagedN)
-        #expect(schemaDefault("metric", "all_classes_display_n") as? Int == allN)
+        let index = try #require(metric.kind.definition as? EngagementIndexMetric)
+        #expect(schemaDefault("metric", "engaged_at") as? Double == index.engagedAt)
+        #expect(schemaDefault("metric", "disengaged_below") as? Double == index.disengagedBelow)
+        #expect(schemaDefault("metric", "engaged_display_n") as? Int == index.engagedDisplayN)
+        #expect(schemaDefault("metric", "all_classes_display_n") as? Int == index.allClassesDisplayN)
     }
 }

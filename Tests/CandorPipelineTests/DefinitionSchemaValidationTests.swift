@@ -44,6 +44,8 @@ struct DefinitionSchemaValidationTests {
                 "metrics: [{id: m, kind: share, where: {field: f, equals: a, in: [b]}}]"),
             "read.format typo": DefinitionSchemaTests.probe("read: {format: qualtrix}"),
             "share without where": DefinitionSchemaTests.probe("metrics: [{id: m, kind: share}]"),
+            "a key of another kind": DefinitionSchemaTests.probe(
+                "metrics: [{id: m, kind: share, where: {field: f, equals: a}, block: b}]"),
             "a name that leaves the folder": DefinitionSchemaTests.probe("").replacingOccurrences(
                 of: "name: probe", with: "name: ../probe"),
             "a group of two without allow_small_groups": DefinitionSchemaTests.probe("privacy: {min_group_size: 2}"),
