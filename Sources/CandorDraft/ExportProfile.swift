@@ -86,7 +86,7 @@ package struct ExportProfile: Sendable {
                 if problem.reason == .invalidEncoding { invalidUTF8 += 1 }
                 continue
             }
-            for column in columns.indices { columns[column].add(batch.field(record, column)) }
+            for column in columns.indices { batch.withField(record, column) { columns[column].add($0) } }
         }
     }
 }
