@@ -25,9 +25,7 @@ package enum DraftWriter {
             "read:",
             "  # guessed: \(formatEvidence(profile.layout))",
             "  format: \(YAMLScalar.quoted(profile.layout.format.rawValue))",
-            "  # guessed: "
-                + (profile.encodingNote
-                    ?? (profile.encodingDeclared ? "as given" : "detected: a byte-order mark decides, else UTF-8")),
+            "  # guessed: \(encodingEvidence(profile))",
             "  encoding: \(YAMLScalar.quoted(profile.encoding.rawValue))",
             "  # guessed: detected from the header line",
             "  delimiter: \(YAMLScalar.quoted(profile.delimiter == 0x09 ? "\t" : String(UnicodeScalar(profile.delimiter))))",
@@ -75,6 +73,18 @@ package enum DraftWriter {
             ]
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func encodingEvidence(_ profile: ExportProfile) -> String {
+        if profile.encodingDeclared { return "as given" }
+        if profile.encoding == .windows1252 {
+            return "not UTF-8, and no byte-order mark: read as Windows-1252, as Excel on Windows writes CSV"
+        }
+        if profile.invalidUTF8 > 0 {
+            return
+                "UTF-8 at the start, but \(profile.invalidUTF8) records are not: declare their encoding if you know it"
+        }
+        return "detected: a byte-order mark decides, else the bytes (UTF-8 or Windows-1252)"
     }
 
     private static func formatEvidence(_ layout: HeaderLayout) -> String {

@@ -20,8 +20,6 @@ package struct ExportProfile: Sendable {
     package var rejected: Int
     /// Of those, records that were not valid UTF-8.
     package var invalidUTF8 = 0
-    /// Why the encoding differs from what detection says, when it does.
-    package var encodingNote: String?
     /// Per column, in header order.
     package var columns: [ColumnProfile]
 
@@ -33,19 +31,7 @@ package struct ExportProfile: Sendable {
     package static func read(_ files: [String], options: ReadOptions = ReadOptions()) throws(DraftError)
         -> ExportProfile
     {
-        let profile = try pass(files, options: options)
-        // Excel on Windows saves CSV as Windows-1252, which is not valid UTF-8 once it holds an
-        // accented letter: rather than draft a definition that rejects those rows, read again
-        // as Windows-1252 and say so.
-        guard options.encoding == nil, profile.encoding == .utf8, profile.invalidUTF8 > 0 else { return profile }
-        var legacy = options
-        legacy.encoding = .windows1252
-        var reread = try pass(files, options: legacy)
-        reread.encodingDeclared = false
-        reread.encodingNote =
-            "\(profile.invalidUTF8) of \(profile.records) records are not valid UTF-8, so they are read as "
-            + "Windows-1252, as Excel on Windows writes CSV"
-        return reread
+        try pass(files, options: options)
     }
 
     /// One pass over every export with `options`.

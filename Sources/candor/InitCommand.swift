@@ -12,9 +12,10 @@ struct InitCommand: ParsableCommand {
             The draft runs unedited; each guess carries a '# guessed:' comment saying what it saw.
             Exports given together must have the same columns.
 
-            Examples:
-              candor init SampleData/bad-boss-google-forms.csv --output Pipelines/new-client.yml
-              candor init exports/week-*.csv > new-client.yml
+            \(HelpExamples.block([
+                "candor init SampleData/bad-boss-google-forms.csv --output Pipelines/new-client.yml",
+                "candor init exports/week-*.csv > new-client.yml",
+            ]))
             """
     )
 
