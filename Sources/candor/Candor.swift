@@ -14,7 +14,7 @@ struct Candor: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: CandorVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, SampleCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, InitCommand.self, SampleCommand.self]
     )
 
     /// Runs the command; a `CandorFailure` exits with its own documented status and one line
