@@ -12,10 +12,17 @@ import Testing
         #expect(drafted.status == 0, "\(drafted.stderr)")
         #expect(drafted.stdout == "")
         let text = try String(contentsOfFile: workspace.path("Pipelines/client.yml"), encoding: .utf8)
-        // The schema line points at the checkout's Docs/pipeline-schema.json, found beside the binary.
+        // The schema line points at the checkout's Docs/pipeline-schema.json, found beside the binary:
+        // relative to the draft's folder where the two paths share a folder, else absolute.
+        let prefix = "# yaml-language-server: $schema="
+        let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        #expect(firstLine.hasPrefix(prefix))
+        let reference = String(firstLine.dropFirst(prefix.count))
+        let resolved = URL(fileURLWithPath: reference, relativeTo: URL(fileURLWithPath: workspace.path("Pipelines/")))
         #expect(
-            text.hasPrefix(
-                "# yaml-language-server: $schema=\(CandorProcess.packageRoot.path)/Docs/pipeline-schema.json\n"))
+            resolved.standardizedFileURL.resolvingSymlinksInPath().path
+                == CandorProcess.packageRoot.appendingPathComponent("Docs/pipeline-schema.json")
+                .standardizedFileURL.resolvingSymlinksInPath().path)
         #expect(text.contains("name: \"client\"\ninputs: [\"../SampleData/engagement.csv\"]\n"))
         let run = try workspace.candor("run", "Pipelines/client.yml")
         #expect(run.status == 0, "\(run.stderr)")
