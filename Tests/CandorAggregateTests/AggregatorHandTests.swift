@@ -229,11 +229,11 @@ enum HandSurvey {
 
     @Test func driversAreRankedByAbsoluteCorrelation() throws {
         let result = try #require(HandSurvey.result("drivers"))
-        guard case .drivers(let outcome, let items) = result.detail else {
+        guard case .drivers(let outcome, let items, let isBinaryOutcome) = result.detail else {
             Issue.record("not a drivers detail")
             return
         }
-        #expect(outcome == "enps")
+        #expect(outcome == "enps" && !isBinaryOutcome)
         // q1 18 0.9470735178270064 2.6207397177392076e-09; q3 16 0.9255487447253661 2.7878562185025836e-07;
         // q2 18 0.8715755371245493 2.4676121908575263e-06  (scipy.stats.pearsonr)
         #expect(items.map(\.item) == ["q1", "q3", "q2"])
@@ -263,7 +263,7 @@ enum HandSurvey {
         } else {
             Issue.record("not a likert detail")
         }
-        if case .drivers(_, let items) = results[6].detail {
+        if case .drivers(_, let items, _) = results[6].detail {
             #expect(items.allSatisfy { $0.r == nil && $0.pValue == nil && !$0.significant })
         } else {
             Issue.record("not a drivers detail")

@@ -63,7 +63,7 @@ enum OtherKindsFixtures {
                 items: [
                     DriverFigure(item: "q01", r: 0.41234, n: 100, pValue: 0.00002, significant: true),
                     DriverFigure(item: "q02", r: nil, n: 3, pValue: nil, significant: false),
-                ]))
+                ], isBinaryOutcome: false))
     }
 
     static func document() -> ReportDocument {

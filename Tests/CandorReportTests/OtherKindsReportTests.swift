@@ -29,6 +29,15 @@ import Testing
         #expect(markdown.contains(expected), "missing line: \(expected)")
     }
 
+    @Test func aYesNoOutcomeIsNamedAPointBiserialCorrelation() {
+        var result = OtherKindsFixtures.drivers()
+        #expect(result.definitionText == "Pearson correlation of each item with engagement")
+        result.detail = .drivers(outcome: "left", items: [], isBinaryOutcome: true)
+        #expect(
+            result.definitionText
+                == "point-biserial correlation (Pearson's r with left coded 1 = yes, 0 = no) of each item")
+    }
+
     @Test func hiddenBasesAreNotInTheJSON() {
         // The suppressed Likert item and the undefined driver show no n.
         #expect(json.contains("            \"label\": \"q02\",\n            \"neutral\": {\n"))

@@ -22,7 +22,9 @@ package struct DriversMetric: MetricDefinition {
     package static func resolve<Arguments: MetricArguments>(
         _ arguments: inout Arguments
     ) throws(Arguments.Failure) -> DriversMetric {
-        let outcome = try arguments.required("outcome", of: name, try arguments.score("outcome"))
+        // A yes/no outcome (attrition, say) is allowed: Pearson's r with it coded 0/1 is the
+        // point-biserial correlation.
+        let outcome = try arguments.required("outcome", of: name, try arguments.score("outcome", allowsBoolean: true))
         if let items = try arguments.likertFields("items") { return DriversMetric(outcome: outcome, items: items) }
         if let block = try arguments.block("block") { return DriversMetric(outcome: outcome, items: block.fields) }
         throw arguments.error(at: nil, "metric '\(arguments.id)' (drivers) needs 'items' or 'block'")
@@ -64,6 +66,8 @@ struct DriversAccumulator: MetricAccumulator {
 
     /// The outcome.
     let outcome: ScoreReader
+    /// Whether the outcome is a yes/no field (stored 1 = yes, 0 = no), so each r is point-biserial.
+    let isBinaryOutcome: Bool
     /// The item fields and names.
     let items: [Int], names: [String]
     /// Respondents with an outcome score, unweighted.
@@ -76,6 +80,13 @@ struct DriversAccumulator: MetricAccumulator {
         let schema = context.schema
         let items = metric.items
         outcome = ScoreReader(metric.outcome, schema: schema)
+        if case .field(let field) = metric.outcome, schema.fields.indices.contains(field),
+            case .boolean = schema.fields[field].kind
+        {
+            isBinaryOutcome = true
+        } else {
+            isBinaryOutcome = false
+        }
         self.items = items
         names = items.map { schema.fields.indices.contains($0) ? schema.fields[$0].name : "field \($0)" }
         let zeros = Array(repeating: 0.0, count: self.outcome.bucketCount)
@@ -154,6 +165,6 @@ struct DriversAccumulator: MetricAccumulator {
             return left != right ? left > right : a.0 < b.0
         }
         let figure = rules.guarded(Figure(value: nil, n: outcomeN), rawN: outcomeN)
-        return (figure, .drivers(outcome: outcome.name, items: figures.map(\.1)))
+        return (figure, .drivers(outcome: outcome.name, items: figures.map(\.1), isBinaryOutcome: isBinaryOutcome))
     }
 }

@@ -52,8 +52,9 @@ package protocol MetricArguments {
     func block(_ key: String) throws(Failure) -> SurveySchema.Block?
     /// The Likert fields `key` lists.
     func likertFields(_ key: String) throws(Failure) -> [Int]?
-    /// The per-respondent score `key` describes (`{field: F}` or `{block: B}`).
-    func score(_ key: String) throws(Failure) -> Score?
+    /// The per-respondent score `key` describes (`{field: F}` or `{block: B}`); a `boolean`
+    /// field (read as 1 = yes, 0 = no) only when `allowsBoolean`.
+    func score(_ key: String, allowsBoolean: Bool) throws(Failure) -> Score?
     /// The condition `key` holds, resolved (it may add category values to the schema), and in words.
     mutating func predicate(_ key: String) throws(Failure) -> (predicate: Predicate, description: String)?
     /// An error at `key`'s value, or at the metric's `kind` when `key` is `nil`.
@@ -72,6 +73,9 @@ extension MetricArguments {
     package func requirePresence(of key: String, kind: String) throws(Failure) {
         _ = try required(key, of: kind, has(key) ? true : nil)
     }
+
+    /// The per-respondent score `key` describes, from an integer, number or likert field or a block.
+    package func score(_ key: String) throws(Failure) -> Score? { try score(key, allowsBoolean: false) }
 
     /// The kind of field `index` in the schema.
     package func kind(ofField index: Int) -> FieldKind { schema.fields[index].kind }

@@ -48,7 +48,7 @@ package struct MetricKind: Sendable, Hashable {
 /// A per-respondent score: one numeric field, or the mean of several Likert items (respondents
 /// who answered none of them have no score).
 package enum Score: Sendable, Hashable {
-    /// A field's value (integer, number or Likert point).
+    /// A field's value (integer, number or Likert point, or a boolean's 1 = yes, 0 = no).
     case field(Int)
     /// The mean of the answered items among `items`, named `name` (a block's name).
     case meanOf(items: [Int], name: String)

@@ -56,8 +56,9 @@ package enum MetricDetail: Sendable, Equatable {
     case varianceShare(
         etaSquared: Double?, icc1: Double?, groups: Int, respondents: Int, groupsBelowThreshold: Int, score: String,
         grouping: String)
-    /// Correlation of each item with an outcome, ranked by |r|.
-    case drivers(outcome: String, items: [DriverFigure])
+    /// Correlation of each item with an outcome, ranked by |r|; `isBinaryOutcome` when the
+    /// outcome is a yes/no field coded 1 = yes, 0 = no (each r is then point-biserial).
+    case drivers(outcome: String, items: [DriverFigure], isBinaryOutcome: Bool)
 }
 
 /// One option of a multiselect.

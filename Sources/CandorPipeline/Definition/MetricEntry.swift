@@ -42,9 +42,9 @@ struct MetricEntry: MetricArguments {
         }
     }
 
-    func score(_ key: String) throws(DefinitionError) -> Score? {
+    func score(_ key: String, allowsBoolean: Bool) throws(DefinitionError) -> Score? {
         guard let node = keys[key] else { return nil }
-        return try context.score(node, schema: schema)
+        return try context.score(node, schema: schema, allowsBoolean: allowsBoolean)
     }
 
     mutating func predicate(_ key: String) throws(DefinitionError) -> (predicate: Predicate, description: String)? {

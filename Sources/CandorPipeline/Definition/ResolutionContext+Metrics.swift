@@ -70,17 +70,26 @@ extension ResolutionContext {
         return index
     }
 
-    func score(_ node: DefinitionNode, schema: SurveySchema) throws(DefinitionError) -> Score {
+    /// The score `node` describes; `allowsBoolean` admits a yes/no field, read as 1 = yes, 0 = no
+    /// (a correlation with it is point-biserial; a variance share of it would mean little).
+    func score(_ node: DefinitionNode, schema: SurveySchema, allowsBoolean: Bool = false) throws(DefinitionError)
+        -> Score
+    {
         let keys = try node.keyed(allowed: ["block", "field"])
         if let blockNode = keys["block"] {
             let block = try self.block(blockNode, schema: schema)
             return .meanOf(items: block.fields, name: block.name)
         }
         guard let fieldNode = keys["field"] else { throw node.error("a score needs 'block' or 'field'") }
-        let index = try field(named: try fieldNode.string(), at: fieldNode, in: schema)
-        switch schema.fields[index].kind {
+        let name = try fieldNode.string()
+        let index = try field(named: name, at: fieldNode, in: schema)
+        let kind = schema.fields[index].kind
+        switch kind {
         case .integer, .likert, .number: return .field(index)
-        default: throw fieldNode.error("a score field must be integer, number or likert")
+        case .boolean where allowsBoolean: return .field(index)
+        default:
+            let allowed = allowsBoolean ? "integer, number, likert or boolean" : "integer, number or likert"
+            throw fieldNode.error("a score field must be \(allowed); '\(name)' is a \(kind.typeName) field")
         }
     }
 

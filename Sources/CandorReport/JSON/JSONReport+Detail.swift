@@ -46,7 +46,7 @@ extension JSONReport {
                 "score": .string(score),
                 "grouping": .string(grouping),
             ])
-        case .drivers(let outcome, let items):
+        case .drivers(let outcome, let items, _):
             return .object([
                 "outcome": .string(outcome),
                 "items": .array(

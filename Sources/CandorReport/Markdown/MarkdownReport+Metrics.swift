@@ -62,7 +62,7 @@ extension MarkdownReport {
                 "",
                 "Score: " + MarkdownEscaping.escape(score) + "; grouped by " + MarkdownEscaping.escape(grouping) + ".",
             ]
-        case .drivers(let outcome, let items):
+        case .drivers(let outcome, let items, _):
             var table = MarkdownTable([
                 ("Item", .left), ("r", .right), ("n", .right), ("p", .right), ("Significant at 5%", .left),
             ])
