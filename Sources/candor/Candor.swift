@@ -23,17 +23,42 @@ struct Candor: ParsableCommand {
         // A closed pipe on stdout or stderr is then an EPIPE the writes ignore (stderr) or
         // report (stdout, exit 73), not a death by SIGPIPE before the run log is written.
         signal(SIGPIPE, SIG_IGN)
+        // Exit only once `runToEnding` has returned: the command and the error are then released,
+        // where exiting from inside it (as `exit(withError:)` does) leaves them alive at exit, and
+        // LeakSanitizer reports what their enum payloads hold (it cannot follow those pointers).
+        guard let ending = runToEnding() else { return }
+        if !ending.message.isEmpty { (ending.toStandardOutput ? .output : StandardStream.error).write(ending.message) }
+        Foundation.exit(ending.status)
+    }
+
+    /// How a command that did not simply succeed ends: what to print, where, and the status.
+    private struct Ending {
+        var message: String
+        var toStandardOutput: Bool
+        var status: Int32
+    }
+
+    /// Parses and runs the command; nil when it succeeded, else how to end.
+    private static func runToEnding() -> Ending? {
         do {
             var command = try parseAsRoot()
             try command.run()
             try flushStandardOutput()
+            return nil
         } catch let failure as CandorFailure {
-            StandardStream.error.write("candor: error: \(failure.message)\n")
-            Foundation.exit(failure.exitStatus.rawValue)
+            return Ending(
+                message: "candor: error: \(failure.message)\n", toStandardOutput: false,
+                status: failure.exitStatus.rawValue)
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            return Ending(message: "", toStandardOutput: false, status: exit.rawValue)
         } catch {
-            Self.exit(withError: error)
+            // As `exit(withError:)` does: help (the only success here, ExitCode being caught
+            // above) goes to stdout, every error to stderr.
+            let message = fullMessage(for: error)
+            let status = exitCode(for: error)
+            return Ending(
+                message: message.isEmpty ? "" : message + "\n", toStandardOutput: status.isSuccess,
+                status: status.rawValue)
         }
     }
 

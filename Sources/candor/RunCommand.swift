@@ -105,9 +105,13 @@ struct RunCommand: ParsableCommand {
             semaphore.wait()
             group.enter()
             let progress = requests.count == 1 ? ProgressReporter(files: (try? requests[0].inputFiles()) ?? []) : nil
+            // The thread gets its lane's requests through a handover it empties, not by capturing
+            // them: a detached thread's closure outlives `group.leave()`, so a failed run's
+            // `exit` could otherwise come while that thread still holds the definitions.
+            let handover = LaneHandover(lane.map { (index: $0, request: requests[$0]) })
             Thread.detachNewThread {
-                for index in lane {
-                    results.set(index, PipelineRunner.run(requests[index], logger: logger, progress: progress))
+                for (index, request) in handover.take() {
+                    results.set(index, PipelineRunner.run(request, logger: logger, progress: progress))
                 }
                 semaphore.signal()
                 group.leave()
@@ -142,5 +146,22 @@ private final class OutcomeSlots: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+}
+
+/// One lane's requests, handed to the thread that runs them and taken out by it.
+///
+/// Emptied by `take()`, so the definitions are released once the lane has run, while the
+/// thread's closure (which keeps the handover itself) may still be alive.
+private final class LaneHandover: @unchecked Sendable {
+    // Safe: written once before the thread starts, then touched only by that thread.
+    private var requests: [(index: Int, request: RunRequest)]
+
+    init(_ requests: [(index: Int, request: RunRequest)]) { self.requests = requests }
+
+    /// The lane's requests, leaving none behind.
+    func take() -> [(index: Int, request: RunRequest)] {
+        defer { requests = [] }
+        return requests
     }
 }
