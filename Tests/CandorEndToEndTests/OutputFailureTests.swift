@@ -27,7 +27,10 @@ import Testing
     /// stands in: with `ulimit -f 40` (dash: 512-byte blocks, 20 KiB) and SIGXFSZ ignored,
     /// write(2) fails with EFBIG as it would with ENOSPC. The sample's Markdown report (about
     /// 15 KB) fits; its JSON report (about 48 KB) does not.
-    @Test func aWriteFailingPartWayExits73AndKeepsThePreviousReports() throws {
+    // ThreadSanitizer's runtime dies of SIGBUS under a 20 KiB file-size limit (it writes its own
+    // mappings), so the TSan pass of scripts/sanitize, which sets TSAN_OPTIONS, skips this one.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil, "TSan dies under ulimit -f"))
+    func aWriteFailingPartWayExits73AndKeepsThePreviousReports() throws {
         let workspace = try Workspace()
         let reports = workspace.reports()
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
