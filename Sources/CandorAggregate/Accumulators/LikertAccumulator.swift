@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// A `likert` metric: distribution, favourable/neutral/unfavourable and mean per item, and for

@@ -132,10 +132,3 @@ extension CleanAccounting.InputCounts {
             excluded: excluded + other.excluded)
     }
 }
-
-extension Array where Element == Int {
-    /// Adds `other` element by element (both have the same length by construction).
-    fileprivate mutating func addElementwise(_ other: [Int]) {
-        for index in indices where index < other.count { self[index] += other[index] }
-    }
-}
