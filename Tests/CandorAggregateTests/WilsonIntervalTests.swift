@@ -46,7 +46,7 @@ struct WilsonIntervalTests {
     }
 
     @Test func intervalWidthAndContainment() {
-        let interval = Interval(low: 0.25, high: 0.75)
+        let interval = Interval(low: 0.25, high: 0.75, method: .wilson)
         #expect(interval.width == 0.5)
         #expect(interval.contains(0.25) && interval.contains(0.75) && !interval.contains(0.8))
     }

@@ -12,12 +12,12 @@ import Testing
         let row = SegmentRow(
             labels: ["Engineering"],
             figure: Figure(
-                value: 6.6435045, n: 331, interval: Interval(low: 6.40144, high: 6.8855690)),
+                value: 6.6435045, n: 331, interval: Interval(low: 6.40144, high: 6.8855690, method: .t)),
             difference: -0.1806161, pValue: 0.0838624, significant: false)
         document.metrics = [
             MetricResult(
                 id: "enps_mean", label: "Mean answer", kind: MeanMetric.self,
-                overall: Figure(value: 6.8241206, n: 1_194, interval: Interval(low: 6.6978844, high: 6.9503571)),
+                overall: Figure(value: 6.8241206, n: 1_194, interval: Interval(low: 6.6978844, high: 6.9503571, method: .t)),
                 detail: .summary(definition: "mean of enps"),
                 segments: [SegmentTable(name: "department", fields: ["department"], rows: [row], test: "Welch")])
         ]

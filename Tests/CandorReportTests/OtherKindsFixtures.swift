@@ -5,7 +5,7 @@ import CandorAggregate
 /// Results of the kinds the main fixture does not cover: Likert, engagement index, variance
 /// share and drivers. Intervals: statsmodels `proportion_confint(k, n, method='wilson')`.
 enum OtherKindsFixtures {
-    static func ci(_ low: Double, _ high: Double) -> Interval { Interval(low: low, high: high) }
+    static func ci(_ low: Double, _ high: Double) -> Interval { Interval(low: low, high: high, method: .wilson) }
 
     /// q01: 5, 10, 15, 40, 30 answers of 100 at points 1–5; mean (5 + 20 + 45 + 160 + 150) / 100
     /// = 3.80, rescaled (3.8 − 1) / 4 × 100 = 70. q02 is suppressed.

@@ -13,7 +13,7 @@ enum ReportFixtures {
     static let sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
     /// A wilson interval, spelled out so the numbers beside each call are visible.
-    static func ci(_ low: Double, _ high: Double) -> Interval { Interval(low: low, high: high) }
+    static func ci(_ low: Double, _ high: Double) -> Interval { Interval(low: low, high: high, method: .wilson) }
 
     /// Read 1,250 = accepted 1,200 + rejected 30 (20 duplicate ids, 10 invalid values)
     /// + excluded 20 (filter "finished").

@@ -22,7 +22,8 @@ struct FigureRules: Sendable {
             return Figure(value: nil, n: tally.rawN)
         }
         let n = tally.effectiveN(weighted: weighted)
-        let interval = WilsonInterval.interval(share: share, effectiveN: n)
+        var interval = WilsonInterval.interval(share: share, effectiveN: n)
+        if weighted { interval?.method = .kishWilson }
         return Figure(
             value: share, count: tally.successes, n: tally.rawN, effectiveN: weighted ? n : nil, interval: interval,
             unreliable: (interval?.width ?? 0) > maxIntervalWidth)

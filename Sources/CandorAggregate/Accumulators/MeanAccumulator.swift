@@ -96,7 +96,7 @@ extension MeanTally: PrimaryTally {
         var interval: Interval?
         if let variance, n > 1, let t = StudentT.quantile(0.975, degreesOfFreedom: n - 1) {
             let half = t * (variance / n).squareRoot()
-            interval = Interval(low: mean - half, high: mean + half)
+            interval = Interval(low: mean - half, high: mean + half, method: .t)
         }
         let unreliable = interval.map { interval in span.map { interval.width > rules.maxIntervalWidth * $0 } ?? false }
         return Figure(

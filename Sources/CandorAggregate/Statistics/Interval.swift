@@ -6,11 +6,14 @@ package struct Interval: Sendable, Hashable {
     package var low: Double
     /// The upper bound.
     package var high: Double
+    /// How the interval was computed, named in the report beside every figure that carries one.
+    package var method: IntervalMethod
 
-    /// Creates an interval from its bounds.
-    package init(low: Double, high: Double) {
+    /// Creates an interval from its bounds and the method that produced them.
+    package init(low: Double, high: Double, method: IntervalMethod) {
         self.low = low
         self.high = high
+        self.method = method
     }
 
     /// `high - low`: the figure compared with `max_interval_width` to flag unreliable estimates.

@@ -46,7 +46,7 @@ package struct NetPromoterScore: Sendable, Hashable {
         let variance = max(0, (plus + minus - difference * difference) / n)
         let half = z * 100 * variance.squareRoot()
         self.score = 100 * difference
-        self.interval = Interval(low: max(-100, score - half), high: min(100, score + half))
+        self.interval = Interval(low: max(-100, score - half), high: min(100, score + half), method: .npsNormal)
         self.promoterShare = plus
         self.detractorShare = minus
         self.n = n

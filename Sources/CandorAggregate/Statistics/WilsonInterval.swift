@@ -36,6 +36,6 @@ package enum WilsonInterval {
         let denominator = 1 + z2 / effectiveN
         let centre = (p + z2 / (2 * effectiveN)) / denominator
         let half = z / denominator * (p * (1 - p) / effectiveN + z2 / (4 * effectiveN * effectiveN)).squareRoot()
-        return Interval(low: max(0, centre - half), high: min(1, centre + half))
+        return Interval(low: max(0, centre - half), high: min(1, centre + half), method: .wilson)
     }
 }
