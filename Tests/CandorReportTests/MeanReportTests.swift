@@ -17,7 +17,8 @@ import Testing
         document.metrics = [
             MetricResult(
                 id: "enps_mean", label: "Mean answer", kind: MeanMetric.self,
-                overall: Figure(value: 6.8241206, n: 1_194, interval: Interval(low: 6.6978844, high: 6.9503571, method: .t)),
+                overall: Figure(
+                    value: 6.8241206, n: 1_194, interval: Interval(low: 6.6978844, high: 6.9503571, method: .t)),
                 detail: .summary(definition: "mean of enps"),
                 segments: [SegmentTable(name: "department", fields: ["department"], rows: [row], test: "Welch")])
         ]
