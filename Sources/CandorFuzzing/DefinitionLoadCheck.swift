@@ -23,7 +23,7 @@ enum DefinitionLoadCheck {
         }
         let request = RunRequest(definition: definition)
         let folder = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL.path
-        for output in [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath] {
+        for output in request.reportPaths + [request.rejectsPath] {
             let parent = URL(fileURLWithPath: output).deletingLastPathComponent().standardizedFileURL.path
             guard parent == folder else {
                 throw FuzzFinding(

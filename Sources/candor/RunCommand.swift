@@ -19,6 +19,7 @@ struct RunCommand: ParsableCommand {
                 "candor run Pipelines/*.yml --jobs 2 --verbose",
                 "candor run Pipelines/bad-boss.yml --input '/drop/client-a/*.csv' --output /reports/client-a",
                 "candor run Pipelines/engagement.yml --if-changed --log-format json",
+                "candor run Benchmarks/bench-w1.yml --format markdown",
             ]))
 
             Exit status:
@@ -59,6 +60,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logger = makeLogger()
+        let addedFormats = try selection.addedFormats()
         // A definition that does not load fails only itself (78): the others still run, and the
         // exit status is the first failure's in command-line order, loading failures included.
         var loaded: [(index: Int, request: RunRequest)] = []
@@ -72,7 +74,8 @@ struct RunCommand: ParsableCommand {
                         RunRequest(
                             definition: definition, inputOverride: selection.inputOverride,
                             outputOverride: selection.output,
-                            waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded)
+                            waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded,
+                            addedFormats: addedFormats)
                     ))
             } catch {
                 logger.error("\(error.description)")

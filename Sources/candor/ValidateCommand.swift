@@ -26,9 +26,10 @@ struct ValidateCommand: ParsableCommand {
     /// failure is named as `candor run` names it (the file for a definition that does not load,
     /// the pipeline otherwise). The exit status is the first failure's, in the order given.
     func run() throws {
+        let addedFormats = try selection.addedFormats()
         var firstFailure: ExitStatus?
         for path in selection.pipelines {
-            let failure = check(path)
+            let failure = check(path, addedFormats: addedFormats)
             if let failure {
                 FileHandle.standardError.write(Data("candor: error: \(failure.message)\n".utf8))
                 firstFailure = firstFailure ?? failure.exitStatus
@@ -37,13 +38,14 @@ struct ValidateCommand: ParsableCommand {
         if let firstFailure { throw ExitCode(firstFailure.rawValue) }
     }
 
-    private func check(_ path: String) -> CandorFailure? {
+    private func check(_ path: String, addedFormats: [OutputFormat]) -> CandorFailure? {
         let definition: PipelineDefinition
         do { definition = try DefinitionLoader.load(path: path) } catch {
             return CandorFailure(exitStatus: .configuration, message: error.description)
         }
         let request = RunRequest(
-            definition: definition, inputOverride: selection.inputOverride, outputOverride: selection.output)
+            definition: definition, inputOverride: selection.inputOverride, outputOverride: selection.output,
+            addedFormats: addedFormats)
         do {
             for line in try DefinitionCheck.describe(request) { print(line) }
         } catch {

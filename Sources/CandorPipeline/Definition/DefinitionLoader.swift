@@ -58,7 +58,7 @@ package enum DefinitionLoader {
             throw version.error("version must be 1 (the only definition format this candor reads)")
         }
         let read = try readOptions(top["read"])
-        let output = try top["output"]?.keyed(allowed: ["directory", "max_reject_share"]) ?? [:]
+        let output = try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share"]) ?? [:]
         let privacy =
             try top["privacy"]?.keyed(allowed: [
                 "min_group_size", "allow_small_groups", "max_interval_width", "free_text", "text_min_group_size",
@@ -103,6 +103,7 @@ package enum DefinitionLoader {
             path: path, sha256: SHA256Digest.hex(of: [UInt8](data)), name: name,
             title: try top["title"]?.string() ?? name, inputs: inputs, folder: folder, read: read,
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
+            outputFormats: try outputFormats(output["formats"]),
             maxRejectShare: try output["max_reject_share"]?.share() ?? PipelineDefinition.defaultMaxRejectShare,
             plan: AggregationPlan(
                 schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),
@@ -127,6 +128,28 @@ package enum DefinitionLoader {
             )
         }
         return size
+    }
+
+    /// `output.formats`: a non-empty list of formats this build can write, each once.
+    private static func outputFormats(_ node: DefinitionNode?) throws(DefinitionError) -> [OutputFormat] {
+        guard let node else { return OutputFormat.defaults }
+        let entries = try node.sequence()
+        guard !entries.isEmpty else {
+            throw node.error("output.formats must list at least one format (markdown, json, html, xlsx, csv)")
+        }
+        var formats: [OutputFormat] = []
+        for entry in entries {
+            switch OutputFormat.available(try entry.string()) {
+            case .success(let format):
+                guard !formats.contains(format) else {
+                    throw entry.error("output.formats lists '\(format.rawValue)' twice")
+                }
+                formats.append(format)
+            case .failure(let unavailable):
+                throw entry.error(unavailable.message)
+            }
+        }
+        return OutputFormat.ordered(formats)
     }
 
     /// `path` made absolute against `folder` unless it already is.

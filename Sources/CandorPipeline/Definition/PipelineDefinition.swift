@@ -20,6 +20,8 @@ package struct PipelineDefinition: Sendable {
     package var read: ReadOptions
     /// Where reports, the rejects file and the run log go.
     package var outputDirectory: String
+    /// The report files to write (`output.formats`), in `OutputFormat.allCases` order.
+    package var outputFormats: [OutputFormat]
     /// Above this share of rejected records the run fails with a data-quality error (exit 65).
     package var maxRejectShare: Double
     /// `max_reject_share` when the definition does not say: a run losing more than a tenth of its

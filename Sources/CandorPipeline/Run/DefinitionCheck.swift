@@ -31,7 +31,7 @@ package enum DefinitionCheck {
             )
         }
         lines.append(
-            "  would write \(request.reportMarkdownPath), \(request.reportJSONPath), \(request.rejectsPath) (0600) and append to \(request.outputDirectory)/runs.jsonl"
+            "  would write \((request.reportPaths + [request.rejectsPath]).joined(separator: ", ")) (0600) and append to \(request.outputDirectory)/runs.jsonl"
         )
         return lines
     }

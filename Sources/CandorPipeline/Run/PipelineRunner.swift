@@ -62,7 +62,7 @@ package enum PipelineRunner {
         entered = number
         // After the folder exists, so a glob matching nothing is in the run log like a missing file.
         let files = try request.inputFiles()
-        StaleTemporaryFiles.remove(besides: [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]) {
+        StaleTemporaryFiles.remove(besides: request.reportPaths + [request.rejectsPath]) {
             logger.info("\(definition.name): \($0)")
         }
 
@@ -103,13 +103,17 @@ package enum PipelineRunner {
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
         // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }
-        let outputs = [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath]
+        let outputs = request.reportPaths + [request.rejectsPath]
         do {
-            let markdown = try AtomicFileWriter(path: request.reportMarkdownPath, permissions: .readableByAll)
-            try markdown.write(ReportAssembly.markdown(document))
-            let json = try AtomicFileWriter(path: request.reportJSONPath, permissions: .readableByAll)
-            try json.write(ReportAssembly.json(document))
-            try AtomicFileWriter.commitAll([markdown, json, rejects.file])
+            var files: [AtomicFileWriter] = []
+            for format in request.formats {
+                // The loader and `--format` admit only formats with a renderer.
+                guard let renderer = format.renderer else { preconditionFailure("no renderer for \(format)") }
+                let file = try AtomicFileWriter(path: request.reportPath(format), permissions: .readableByAll)
+                files.append(file)
+                try renderer.write(document, to: file)
+            }
+            try AtomicFileWriter.commitAll(files + [rejects.file])
             published = true
         } catch {
             throw RunFailure(error.exitStatus, error.description)
@@ -141,7 +145,7 @@ package enum PipelineRunner {
             && last.inputs.map(\.bytes) == current.map(\.bytes)
         // A report deleted (or never published by a run killed before its commit) is written
         // again, whatever the inputs.
-        let published = [request.reportMarkdownPath, request.reportJSONPath, request.rejectsPath].allSatisfy {
+        let published = (request.reportPaths + [request.rejectsPath]).allSatisfy {
             FileManager.default.fileExists(atPath: $0)
         }
         guard unchanged && published else { return nil }

@@ -3,7 +3,7 @@ import CandorClean
 import CandorReport
 
 /// Puts a run's results, accounting and the definition's own words into a `ReportDocument`,
-/// and renders it.
+/// which each requested format's `ReportRenderer` then writes.
 enum ReportAssembly {
     static func document(definition: PipelineDefinition, pass: StreamingPass) -> ReportDocument {
         let schema = definition.schema
@@ -36,8 +36,4 @@ enum ReportAssembly {
                 quoteLimit: definition.freeText.quoteLimit),
             freeText: freeText)
     }
-
-    static func markdown(_ document: ReportDocument) -> String { MarkdownReport.render(document) }
-
-    static func json(_ document: ReportDocument) -> String { JSONReport.render(document) }
 }

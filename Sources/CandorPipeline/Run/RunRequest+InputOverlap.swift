@@ -12,7 +12,7 @@ extension RunRequest {
     /// run would read its own rejects file as survey data.
     ///
     /// Each input pattern, made absolute, is matched (`fnmatch(3)`, as `glob(3)` would) against
-    /// every file the run writes: the two reports, the rejects file and the run log.
+    /// every file the run writes: the reports in its formats, the rejects file and the run log.
     ///
     /// - Throws: `RunFailure` with `.configuration` (78) naming the pattern and the file.
     package func checkInputsMissOutputs() throws(RunFailure) {
@@ -21,9 +21,10 @@ extension RunRequest {
             inputOverride.map { $0.map { DefinitionLoader.resolve($0, against: current) } }
             ?? definition.inputs.map { DefinitionLoader.resolve($0, against: definition.folder) }
         let folder = DefinitionLoader.resolve(outputDirectory, against: current)
-        let outputs = [
-            "\(definition.name).md", "\(definition.name).json", "\(definition.name).rejects.csv", "runs.jsonl",
-        ]
+        let outputs =
+            formats.map { "\(definition.name).\($0.fileExtension)" } + [
+                "\(definition.name).rejects.csv", "runs.jsonl",
+            ]
         for pattern in patterns {
             for output in outputs where fnmatch(pattern, folder + "/" + output, FNM_PATHNAME) == 0 {
                 throw RunFailure(

@@ -18,12 +18,14 @@ package struct RunRequest: Sendable {
     /// Inputs with at least this many bytes of data are read in two parts at once (when
     /// `threaded`); tests lower it to cut small files.
     package var minimumPartBytes: Int64
+    /// Formats given with `--format`, written besides the definition's `output.formats`.
+    package var addedFormats: [OutputFormat]
 
     /// Creates a request.
     package init(
         definition: PipelineDefinition, inputOverride: [String]? = nil, outputOverride: String? = nil,
         waitForLock: Bool = false, onlyIfChanged: Bool = false, threaded: Bool = true,
-        minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes
+        minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes, addedFormats: [OutputFormat] = []
     ) {
         self.definition = definition
         self.inputOverride = inputOverride
@@ -32,6 +34,7 @@ package struct RunRequest: Sendable {
         self.onlyIfChanged = onlyIfChanged
         self.threaded = threaded
         self.minimumPartBytes = minimumPartBytes
+        self.addedFormats = addedFormats
     }
 
     /// The input files in force: `--input` (relative to the current folder) or the definition's.
@@ -43,10 +46,16 @@ package struct RunRequest: Sendable {
     /// The output folder in force.
     package var outputDirectory: String { outputOverride ?? definition.outputDirectory }
 
-    /// File names of the outputs, inside `outputDirectory`.
-    package var reportMarkdownPath: String { outputDirectory + "/\(definition.name).md" }
-    /// The JSON report's path.
-    package var reportJSONPath: String { outputDirectory + "/\(definition.name).json" }
+    /// The report formats this run writes: the definition's and `--format`'s, each once.
+    package var formats: [OutputFormat] { OutputFormat.ordered(definition.outputFormats + addedFormats) }
+
+    /// The path of the report in `format`: `NAME.EXTENSION` inside `outputDirectory`.
+    package func reportPath(_ format: OutputFormat) -> String {
+        outputDirectory + "/\(definition.name).\(format.fileExtension)"
+    }
+
+    /// The paths of the reports this run writes, in `formats` order.
+    package var reportPaths: [String] { formats.map(reportPath) }
     /// The rejects file's path.
     package var rejectsPath: String { outputDirectory + "/\(definition.name).rejects.csv" }
 }
