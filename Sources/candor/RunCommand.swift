@@ -44,6 +44,12 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing at all, not even errors (the exit status still tells).")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The date the reports describe the data as of (YYYY-MM-DD); by default the latest value of the"
+                + " definition's first timestamp field.", valueName: "date"))
+    var asOf: String?
+
     @Option(help: "Log format on stderr: text or json.")
     var logFormat: String = "text"
 
@@ -56,6 +62,9 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--log-format must be text or json")
         }
         guard !(verbose && quiet) else { throw ValidationError("--verbose and --quiet exclude each other") }
+        if let asOf, !RunRequest.isValidAsOf(asOf) {
+            throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-03-31 (got '\(asOf)')")
+        }
     }
 
     func run() throws {
@@ -75,7 +84,7 @@ struct RunCommand: ParsableCommand {
                             definition: definition, inputOverride: selection.inputOverride,
                             outputOverride: selection.output,
                             waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded,
-                            addedFormats: addedFormats)
+                            addedFormats: addedFormats, asOf: asOf)
                     ))
             } catch {
                 logger.error("\(error.description)")

@@ -18,6 +18,7 @@ import Testing
         tallies.straightLiners = [n]
         tallies.answeredWholeBlock = [2 * n]
         tallies.textSamples = [["t\(n)", "u\(n)"], []]
+        tallies.latestTimestamp = Int64(1_000 * n)
         return tallies
     }
 
@@ -39,10 +40,15 @@ import Testing
         #expect(merged.answeredWholeBlock == [22])
         // The limit is 3: the later part's answers fill the one place left.
         #expect(merged.textSamples == [["t1", "u1", "t10"], []])
+        // The later of the two parts' latest timestamps, whichever part holds it.
+        #expect(merged.latestTimestamp == 10_000)
+        var reversed = Self.filled(10)
+        reversed.merge(first)
+        #expect(reversed.latestTimestamp == 10_000)
 
         let checked: Set = [
             "read", "accepted", "rejectedByReason", "excludedByFilter", "finishedInputs", "current", "qualityCounts",
-            "straightLiners", "answeredWholeBlock", "textSamples",
+            "straightLiners", "answeredWholeBlock", "textSamples", "latestTimestamp",
         ]
         let configuration: Set = ["textSampleLimit"]
         let before = Dictionary(uniqueKeysWithValues: Mirror(reflecting: first).children.map { ($0.label!, $0.value) })

@@ -20,8 +20,8 @@ struct SegmentTableColumnsTests {
                     pValue: 0.0013, significant: true, mean: 2.3333333333333335),
                 SegmentRow(labels: ["Unsure"], figure: Figure(value: 0.5, count: nil, n: 2).hidden("below_threshold")),
             ], test: "a test")
-        let lines = MarkdownReport.segmentSection(table, unit: .fraction)
-        #expect(lines.contains("| left | Value | Mean | n | 95% CI | Difference | p | Differs |"))
+        let lines = MarkdownReport.segmentSection(table, unit: .fraction, minGroupSize: 5)
+        #expect(lines.contains("| left | Value | Mean | n | 95% CI | Difference | p (adj.) | Differs |"))
         #expect(lines.contains { $0.hasPrefix("| No | 88.5% | 4.27 | 9 | ") })
         #expect(lines.contains { $0.hasPrefix("| Yes | 12.5% | 2.33 | 9 | ") })
         // A hidden row has a dash in every column after Value: Mean, n, CI, Difference, p, Differs.
@@ -32,7 +32,7 @@ struct SegmentTableColumnsTests {
         let table = SegmentTable(
             name: "dept", fields: ["dept"],
             rows: [SegmentRow(labels: ["Sales"], figure: Figure(value: 0.5, count: 4, n: 8))], test: "")
-        let lines = MarkdownReport.segmentSection(table, unit: .fraction)
-        #expect(lines.contains("| dept | Value | Count | n | 95% CI | Difference | p | Differs |"))
+        let lines = MarkdownReport.segmentSection(table, unit: .fraction, minGroupSize: 5)
+        #expect(lines.contains("| dept | Value | Count | n | 95% CI | Difference | p (adj.) | Differs |"))
     }
 }

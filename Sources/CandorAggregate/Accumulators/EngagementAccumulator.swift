@@ -1,4 +1,5 @@
 import CandorClean
+import CandorCore
 
 /// An `engagement_index` metric: per respondent, the mean of a block's items (respondents who
 /// answered at least `minimumItems`), classed engaged (mean ≥ `engagedAt`), actively disengaged
@@ -161,10 +162,11 @@ struct EngagementAccumulator: MetricAccumulator {
 
     /// The rule in words, for the report.
     var rule: String {
-        "Per respondent, the mean of the \(items.count) items of \(name) (respondents who answered at least "
-            + "\(minimumItems) of them): engaged when the mean is at least \(engagedAt), actively disengaged when it "
-            + "is below \(disengagedBelow), not engaged in between. The engaged share is shown from "
-            + "\(engagedDisplayN) respondents, all three classes from \(allClassesDisplayN)."
+        "Per respondent, the mean of the \(items.count) \(CountNoun.form("item", count: items.count)) of \(name) "
+            + "(respondents who answered at least \(minimumItems) of them): engaged when the mean is at least "
+            + "\(engagedAt), actively disengaged when it is below \(disengagedBelow), not engaged in between. The "
+            + "engaged share is shown from \(engagedDisplayN) \(CountNoun.form("respondent", count: engagedDisplayN)), "
+            + "all three classes from \(allClassesDisplayN)."
     }
 
     /// A class figure under the privacy threshold, then the display rule from `displayN`.

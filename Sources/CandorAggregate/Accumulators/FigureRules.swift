@@ -8,6 +8,8 @@ struct FigureRules: Sendable {
     let maxIntervalWidth: Double
     /// Whether the pipeline declares weights: figures then carry the Kish effective n.
     let weighted: Bool
+    /// How a segment table's p-values are adjusted for the number of groups tested in it.
+    var adjustment: PValueAdjustment = .benjaminiHochberg
 
     /// Suppression reason for a group under the threshold.
     static let belowThreshold = "below_threshold"

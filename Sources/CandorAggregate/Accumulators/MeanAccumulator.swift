@@ -105,17 +105,18 @@ extension MeanTally: PrimaryTally {
     }
 
     /// Welch's t-test of this group's mean against the rest's, each side with its own variance
-    /// and (effective) n.
-    func pValue(against overall: MeanTally, rules: FigureRules) -> Double? {
+    /// and (effective) n; too few to test when either side has an (effective) n under 2.
+    func test(against overall: MeanTally, rules: FigureRules) -> GroupTest {
         let rest = overall.removing(self)
-        guard let group = summary(weighted: rules.weighted), let others = rest.summary(weighted: rules.weighted)
-        else { return nil }
-        return GroupComparison.welchTTest(group, others)?.pValue
+        guard let group = summary(weighted: rules.weighted), let others = rest.summary(weighted: rules.weighted),
+            group.n >= 2, others.n >= 2
+        else { return .tooFewToTest }
+        return GroupComparison.welchTTest(group, others).map { .approximate(pValue: $0.pValue) } ?? .undefined
     }
 
     static func testName(pooledAnswers: Bool) -> String {
         "Welch's t-test of the group's mean against the rest of the respondents' (weighted: with Kish's effective n "
-            + "per side), 5% level"
+            + "per side); too few to test where either side has fewer than 2"
     }
 
     /// The sample's n, mean and variance for Welch's test.

@@ -8,33 +8,49 @@ protocol PrimaryTally: Equatable, Sendable {
     var rawN: Int { get }
     /// The figure, unsuppressed.
     func figure(_ rules: FigureRules) -> Figure
-    /// The two-sided p-value of this tally (one group's) against the rest of `overall`.
-    func pValue(against overall: Self, rules: FigureRules) -> Double?
-    /// The name of the test `pValue` runs, for `SegmentTable.test`.
+    /// The test of this tally (one group's) against the rest of `overall`, or why there is none.
+    func test(against overall: Self, rules: FigureRules) -> GroupTest
+    /// The name of the test `test(against:rules:)` runs, for `SegmentTable.test`.
     static func testName(pooledAnswers: Bool) -> String
 }
 
 extension ShareTally: PrimaryTally {
     func figure(_ rules: FigureRules) -> Figure { rules.figure(self) }
 
-    /// The pooled two-proportion z-test on effective counts (raw counts when unweighted).
-    func pValue(against overall: ShareTally, rules: FigureRules) -> Double? {
+    /// The pooled two-proportion z-test on effective counts (raw counts when unweighted), or
+    /// Fisher's exact test where an expected count of the group-against-rest 2×2 table is under 5.
+    ///
+    /// Fisher's test needs whole counts of independent respondents: an unweighted share of
+    /// respondents. A weighted share, or a share of answers, with small expected counts has no
+    /// valid test here.
+    func test(against overall: ShareTally, rules: FigureRules) -> GroupTest {
         let weighted = rules.weighted
         let rest = overall.removing(self)
         let groupN = effectiveN(weighted: weighted)
         let restN = rest.effectiveN(weighted: weighted)
         let groupSuccesses = effectiveSuccesses(weighted: weighted)
-        return GroupComparison.twoProportionZTest(
+        let restSuccesses = rest.effectiveSuccesses(weighted: weighted)
+        guard rawN > 0, rest.rawN > 0 else { return .tooFewToTest }
+        let table = (a: groupSuccesses, b: groupN - groupSuccesses, c: restSuccesses, d: restN - restSuccesses)
+        guard GroupTest.expectedCountsSuffice(a: table.a, b: table.b, c: table.c, d: table.d) else {
+            guard !weighted, base == weight, overall.base == overall.weight,
+                let p = FisherExactTest.twoSidedPValue(a: table.a, b: table.b, c: table.c, d: table.d)
+            else { return .tooFewToTest }
+            return .fisherExact(pValue: p)
+        }
+        let z = GroupComparison.twoProportionZTest(
             groupSuccesses: groupSuccesses, groupN: groupN,
-            totalSuccesses: groupSuccesses + rest.effectiveSuccesses(weighted: weighted), totalN: groupN + restN
-        )?.pValue
+            totalSuccesses: groupSuccesses + restSuccesses, totalN: groupN + restN)
+        return z.map { .approximate(pValue: $0.pValue) } ?? .undefined
     }
 
     static func testName(pooledAnswers: Bool) -> String {
         pooledAnswers
             ? "two-proportion z-test (pooled) of the group's share of answers against the rest of the respondents, "
-                + "with respondents (not answers) as the sample size, 5% level"
-            : "two-proportion z-test (pooled) of the group against the rest of the respondents, 5% level"
+                + "with respondents (not answers) as the sample size; too few to test where an expected count of the "
+                + "group-against-rest table is under 5"
+            : "two-proportion z-test (pooled) of the group against the rest of the respondents, or Fisher's exact test "
+                + "(two-sided) where an expected count of the group-against-rest 2×2 table is under 5"
     }
 }
 
@@ -43,18 +59,34 @@ extension PromoterTally: PrimaryTally {
 
     /// z = (S_g − S_r) / √(V_g + V_r) with V = 100²·(p₊ + p₋ − (p₊ − p₋)²)/n for each side, the
     /// two sides being independent samples.
-    func pValue(against overall: PromoterTally, rules: FigureRules) -> Double? {
+    ///
+    /// The normal approximation is trusted as a share's is: where the promoters' or the
+    /// detractors' group-against-rest table has an expected count under 5 there is no valid test
+    /// (no exact test of a difference of two shares is offered).
+    func test(against overall: PromoterTally, rules: FigureRules) -> GroupTest {
         let rest = overall.removing(self)
-        guard rest.rawN > 0, let groupScore = score(weighted: rules.weighted),
+        guard rawN > 0, rest.rawN > 0, let groupScore = score(weighted: rules.weighted),
             let restScore = rest.score(weighted: rules.weighted)
-        else { return nil }
+        else { return .tooFewToTest }
+        for (group, others) in [
+            (groupScore.promoterShare, restScore.promoterShare), (groupScore.detractorShare, restScore.detractorShare),
+        ] {
+            let a = group * groupScore.n
+            let c = others * restScore.n
+            guard GroupTest.expectedCountsSuffice(a: a, b: groupScore.n - a, c: c, d: restScore.n - c) else {
+                return .tooFewToTest
+            }
+        }
         let variance = FigureRules.promoterVariance(groupScore) + FigureRules.promoterVariance(restScore)
-        guard variance > 0 else { return nil }
-        return StandardNormal.twoSidedPValue(z: (groupScore.score - restScore.score) / variance.squareRoot())
+        guard variance > 0,
+            let p = StandardNormal.twoSidedPValue(z: (groupScore.score - restScore.score) / variance.squareRoot())
+        else { return .undefined }
+        return .approximate(pValue: p)
     }
 
     static func testName(pooledAnswers: Bool) -> String {
         "z-test of the difference between the group's NPS and the rest's, "
-            + "Var = 100²·(p₊ + p₋ − (p₊ − p₋)²)/n per side, 5% level"
+            + "Var = 100²·(p₊ + p₋ − (p₊ − p₋)²)/n per side; too few to test where an expected count of promoters or "
+            + "detractors in the group-against-rest table is under 5"
     }
 }

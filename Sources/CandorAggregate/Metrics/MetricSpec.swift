@@ -81,6 +81,9 @@ package struct AggregationPlan: Sendable, Hashable {
     package var segmentPairs: [SegmentPair]
     /// Privacy and reliability rules.
     package var privacy: PrivacyRules
+    /// How each segment table's p-values are adjusted for the number of groups it tests
+    /// (definition key `statistics.adjust`).
+    package var adjustment: PValueAdjustment
 
     /// Two fields crossed.
     package struct SegmentPair: Sendable, Hashable {
@@ -99,12 +102,13 @@ package struct AggregationPlan: Sendable, Hashable {
     /// Creates a plan.
     package init(
         schema: SurveySchema, metrics: [MetricSpec], segments: [Int] = [], segmentPairs: [SegmentPair] = [],
-        privacy: PrivacyRules = PrivacyRules()
+        privacy: PrivacyRules = PrivacyRules(), adjustment: PValueAdjustment = .benjaminiHochberg
     ) {
         self.schema = schema
         self.metrics = metrics
         self.segments = segments
         self.segmentPairs = segmentPairs
         self.privacy = privacy
+        self.adjustment = adjustment
     }
 }

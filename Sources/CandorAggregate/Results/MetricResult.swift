@@ -165,16 +165,23 @@ package struct SegmentTable: Sendable, Equatable {
     package var fields: [String]
     /// Rows, in the fields' declared value order.
     package var rows: [SegmentRow]
-    /// The test used for "differs from overall", named (e.g. "two-proportion z-test against
-    /// the rest of the respondents, 5% level").
+    /// The test used for "differs from overall", named with the adjustment of its p-values (e.g.
+    /// "two-proportion z-test against the rest of the respondents; 5% level after Benjamini–Hochberg
+    /// adjustment within the table").
     package var test: String
+    /// How the rows' p-values are adjusted for the number of tests in this table.
+    package var adjustment: PValueAdjustment
 
     /// Creates a table.
-    package init(name: String, fields: [String], rows: [SegmentRow], test: String) {
+    package init(
+        name: String, fields: [String], rows: [SegmentRow], test: String,
+        adjustment: PValueAdjustment = .benjaminiHochberg
+    ) {
         self.name = name
         self.fields = fields
         self.rows = rows
         self.test = test
+        self.adjustment = adjustment
     }
 }
 
@@ -186,9 +193,13 @@ package struct SegmentRow: Sendable, Equatable {
     package var figure: Figure
     /// Group value minus overall value (same units); `nil` when suppressed.
     package var difference: Double?
-    /// The test's two-sided p-value; `nil` when suppressed or undefined.
+    /// The test's two-sided p-value; `nil` when suppressed, undefined or too few to test.
     package var pValue: Double?
-    /// Whether the group differs significantly from the rest at 5%.
+    /// `pValue` adjusted within the table (``SegmentTable/adjustment``); `nil` where `pValue` is.
+    package var pAdjusted: Double?
+    /// Which test gave `pValue`, or why there is none; `nil` when the row is hidden.
+    package var test: GroupTest?
+    /// Whether the group differs significantly from the rest: the adjusted p under 5%.
     package var significant: Bool?
     /// For a Likert metric, the group's mean point (the item's, or the block's pooled answers'),
     /// as the overall table's Mean column has it; `nil` otherwise and when the row is hidden.
@@ -197,7 +208,7 @@ package struct SegmentRow: Sendable, Equatable {
     /// Creates a row.
     package init(
         labels: [String], figure: Figure, difference: Double? = nil, pValue: Double? = nil, significant: Bool? = nil,
-        mean: Double? = nil
+        mean: Double? = nil, pAdjusted: Double? = nil, test: GroupTest? = nil
     ) {
         self.labels = labels
         self.figure = figure
@@ -205,5 +216,7 @@ package struct SegmentRow: Sendable, Equatable {
         self.pValue = pValue
         self.mean = mean
         self.significant = significant
+        self.pAdjusted = pAdjusted ?? pValue
+        self.test = test ?? pValue.map { GroupTest.approximate(pValue: $0) }
     }
 }

@@ -92,7 +92,7 @@ package struct Aggregator: Sendable {
     package func results(labels: (Int) -> [String]) -> [MetricResult] {
         let rules = FigureRules(
             minGroupSize: plan.privacy.minGroupSize, maxIntervalWidth: plan.privacy.maxIntervalWidth,
-            weighted: plan.schema.weightField != nil)
+            weighted: plan.schema.weightField != nil, adjustment: plan.adjustment)
         let builder = SegmentTableBuilder(
             layout: layout, rules: rules, fieldNames: plan.schema.fields.map(\.name),
             segmentLabels: layout.segmentFields.map { groupLabels(of: $0, labels: labels) },

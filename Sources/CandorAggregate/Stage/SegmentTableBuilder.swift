@@ -57,7 +57,7 @@ struct SegmentTableBuilder {
                     mean: means?.oneWay[segment][code])
             }
             let name = fieldName(layout.segmentFields[segment])
-            tables.append(SegmentTable(name: name, fields: [name], rows: rows, test: test))
+            tables.append(adjusted(SegmentTable(name: name, fields: [name], rows: rows, test: test)))
         }
         for pair in layout.pairFields.indices {
             let cells = pairs[pair]
@@ -90,7 +90,8 @@ struct SegmentTableBuilder {
                 }
             }
             let names = [fieldName(firstField), fieldName(secondField)]
-            tables.append(SegmentTable(name: names.joined(separator: " × "), fields: names, rows: rows, test: test))
+            tables.append(
+                adjusted(SegmentTable(name: names.joined(separator: " × "), fields: names, rows: rows, test: test)))
         }
         return (tables, withholdOverall)
     }
@@ -111,10 +112,36 @@ struct SegmentTableBuilder {
         }
         var difference: Double?
         if let value = figure.value, let overallValue = overallFigure?.value { difference = value - overallValue }
-        let pValue = tally.pValue(against: overall, rules: rules)
-        return SegmentRow(
-            labels: labels, figure: figure, difference: difference, pValue: pValue,
-            significant: pValue.map { $0 < Correlation.significanceLevel }, mean: mean)
+        let test = tally.test(against: overall, rules: rules)
+        return SegmentRow(labels: labels, figure: figure, difference: difference, mean: mean, test: test)
+    }
+
+    /// `table` with its rows' p-values adjusted for the number of tests in it, `significant`
+    /// following the adjusted p, and the adjustment named in its test text.
+    ///
+    /// The family is the table's shown rows that have a p-value: hidden rows and rows too few
+    /// to test run no test, so they do not count towards m.
+    private func adjusted(_ table: SegmentTable) -> SegmentTable {
+        var table = table
+        table.adjustment = rules.adjustment
+        let adjusted = rules.adjustment.adjusted(table.rows.map { $0.test?.pValue })
+        for index in table.rows.indices {
+            table.rows[index].pValue = table.rows[index].test?.pValue
+            table.rows[index].pAdjusted = adjusted[index]
+            table.rows[index].significant = adjusted[index].map { $0 < Correlation.significanceLevel }
+        }
+        table.test += "; " + Self.levelText(rules.adjustment)
+        return table
+    }
+
+    /// How the 5% level applies after `adjustment`, for a table's test text.
+    static func levelText(_ adjustment: PValueAdjustment) -> String {
+        switch adjustment {
+        case .benjaminiHochberg:
+            "5% level after Benjamini–Hochberg adjustment of the p-values within the table (false discovery rate)"
+        case .holm: "5% level after Holm adjustment of the p-values within the table (family-wise error)"
+        case .none: "5% level, p-values not adjusted for the number of groups tested"
+        }
     }
 
     /// The margins of a pair's field that are hidden: its one-way table's when it is a segment,

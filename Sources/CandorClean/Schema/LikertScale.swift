@@ -1,3 +1,5 @@
+import CandorCore
+
 /// A rating scale: its points, their labels, the answers that are not ratings, and which points
 /// count as favourable.
 package struct LikertScale: Sendable, Hashable {
@@ -49,6 +51,6 @@ package struct LikertScale: Sendable, Hashable {
         let range =
             sorted.count > 1 && sorted.last! - sorted.first! == sorted.count - 1
             ? "\(sorted.first!)–\(sorted.last!)" : sorted.map(String.init).joined(separator: ", ")
-        return "\(range) (\(sorted.map { label(of: $0) }.joined(separator: ", ")))"
+        return "\(range) (\(QuotedList.text(sorted.map { label(of: $0) })))"
     }
 }

@@ -24,6 +24,10 @@ package struct CleanAccounting: Sendable, Equatable {
     package var straightLining: [String: (flagged: Int, answeredAll: Int)] = [:]
     /// Per input path: read, accepted, rejected and excluded.
     package var perInput: [String: InputCounts] = [:]
+    /// The latest value of the schema's first timestamp field among accepted responses, in
+    /// seconds since 1970-01-01T00:00:00Z; `nil` with no such field or no such value. The report's
+    /// date comes from it when `--as-of` does not give one.
+    package var latestTimestamp: Int64?
 
     /// Counts for one input.
     package struct InputCounts: Sendable, Equatable {
@@ -50,6 +54,6 @@ package struct CleanAccounting: Sendable, Equatable {
             && lhs.nonAnswers == rhs.nonAnswers && lhs.invalidAsMissing == rhs.invalidAsMissing
             && lhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] }
                 == rhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] }
-            && lhs.perInput == rhs.perInput
+            && lhs.perInput == rhs.perInput && lhs.latestTimestamp == rhs.latestTimestamp
     }
 }

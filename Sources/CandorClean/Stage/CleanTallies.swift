@@ -33,6 +33,9 @@ struct CleanTallies: Mergeable {
     var textSamples: [[String]]
     /// At most this many free-text answers are kept per field (0: none).
     let textSampleLimit: Int
+    /// The latest value (seconds since the epoch) of the schema's first timestamp field among
+    /// accepted responses; `nil` before any. A maximum merges exactly, so a two-part read agrees.
+    var latestTimestamp: Int64?
 
     /// An empty tally for a schema of `fieldCount` fields and `blockCount` blocks.
     init(fieldCount: Int, blockCount: Int, textSampleLimit: Int) {
@@ -59,6 +62,11 @@ struct CleanTallies: Mergeable {
     @inline(__always) mutating func countAccepted() {
         accepted += 1
         current.accepted += 1
+    }
+
+    /// Keeps `seconds` when it is the latest timestamp so far.
+    mutating func noteTimestamp(_ seconds: Int64) {
+        latestTimestamp = max(latestTimestamp ?? seconds, seconds)
     }
 
     /// Counts a record rejected for `reason`.
@@ -92,6 +100,7 @@ struct CleanTallies: Mergeable {
         qualityCounts.addElementwise(other.qualityCounts)
         straightLiners.addElementwise(other.straightLiners)
         answeredWholeBlock.addElementwise(other.answeredWholeBlock)
+        if let latest = other.latestTimestamp { noteTimestamp(latest) }
         for field in textSamples.indices where field < other.textSamples.count {
             let room = max(textSampleLimit - textSamples[field].count, 0)
             textSamples[field].append(contentsOf: other.textSamples[field].prefix(room))
@@ -107,6 +116,7 @@ struct CleanTallies: Mergeable {
         result.rejectedByReason = rejectedByReason
         result.excludedByFilter = excludedByFilter
         result.perInput = finishedInputs
+        result.latestTimestamp = latestTimestamp
         if !inputInProgress.isEmpty { result.perInput[inputInProgress] = current }
         let width = schema.fields.count
         for (field, spec) in schema.fields.enumerated() {

@@ -18,6 +18,8 @@ struct CleanerState {
     private var marks: [UInt8]
     /// Each block's fields.
     private let blockFields: [[Int]]
+    /// The first timestamp field, whose latest accepted value dates the report.
+    private let timestampField: Int?
 
     /// The accounting so far.
     package var accounting: CleanAccounting { tallies.accounting(schema: schema, inputInProgress: inputPath) }
@@ -55,6 +57,9 @@ struct CleanerState {
         }
         marks = Array(repeating: QualityMark.none, count: schema.fields.count)
         blockFields = schema.blocks.map(\.fields)
+        timestampField = schema.fields.firstIndex {
+            if case .timestamp = $0.kind { return true } else { return false }
+        }
     }
 
     /// Starts a new input: binds every field to its column(s) in `layout`.
@@ -361,6 +366,7 @@ struct CleanerState {
             if flagged { tallies.straightLiners[blockIndex] += 1 }
             tallies.answeredWholeBlock[blockIndex] += 1
         }
+        if let field = timestampField, row[field] != Response.missing { tallies.noteTimestamp(row[field]) }
         row.withUnsafeBufferPointer { responses.append($0, weight: weight) }
     }
 }

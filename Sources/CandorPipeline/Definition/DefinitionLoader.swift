@@ -14,7 +14,7 @@ import Yams
 package enum DefinitionLoader {
     static let topKeys = [
         "version", "name", "title", "inputs", "read", "output", "privacy", "scales", "fields", "blocks", "dedupe",
-        "filters", "weight", "metrics", "segments", "segment_pairs", "headlines",
+        "filters", "weight", "metrics", "segments", "segment_pairs", "headlines", "statistics",
     ]
 
     /// Loads and checks the definition at `path`.
@@ -106,7 +106,8 @@ package enum DefinitionLoader {
             outputFormats: try outputFormats(output["formats"]),
             maxRejectShare: try output["max_reject_share"]?.share() ?? PipelineDefinition.defaultMaxRejectShare,
             plan: AggregationPlan(
-                schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules),
+                schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules,
+                adjustment: try adjustment(top["statistics"])),
             headlines: headlines,
             freeText: FreeTextPolicy(
                 allowed: try privacy["free_text"]?.bool() ?? false,

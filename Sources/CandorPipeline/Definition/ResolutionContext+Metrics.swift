@@ -1,5 +1,6 @@
 import CandorAggregate
 import CandorClean
+import CandorCore
 
 extension ResolutionContext {
     /// Keys every metric has, whatever its kind.
@@ -102,12 +103,15 @@ extension ResolutionContext {
         if let inner = keys["not"] { return "not " + describe(inner) }
         let field = (try? keys["field"]?.string()) ?? "?"
         guard let (test, value) = keys.first(where: { $0.key != "field" }) else { return field }
-        let shown = ((try? value.strings()) ?? []).joined(separator: ", ")
+        let values = (try? value.strings()) ?? []
+        let shown = values.joined(separator: ", ")
+        // Options may hold commas ("Credit taker, blame shifter"): lists are quoted value by value.
+        let list = QuotedList.text(values)
         switch test {
         case "equals": return "\(field) = \(shown)"
-        case "in": return "\(field) is one of \(shown)"
-        case "any_of": return "\(field) includes any of \(shown)"
-        case "none_of": return "\(field) includes none of \(shown)"
+        case "in": return "\(field) is one of \(list)"
+        case "any_of": return "\(field) includes any of \(list)"
+        case "none_of": return "\(field) includes none of \(list)"
         case "answered": return shown == "true" ? "\(field) is answered" : "\(field) is not answered"
         default: return "\(field) \(test.replacingOccurrences(of: "_", with: " ")) \(shown)"
         }

@@ -99,7 +99,7 @@ package enum PipelineRunner {
             published = true
             throw failure
         }
-        let document = ReportAssembly.document(definition: definition, pass: pass)
+        let document = ReportAssembly.document(definition: definition, pass: pass, asOf: request.asOf)
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
         // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }

@@ -5,8 +5,16 @@ import CandorReport
 /// Puts a run's results, accounting and the definition's own words into a `ReportDocument`,
 /// which each requested format's `ReportRenderer` then writes.
 enum ReportAssembly {
-    static func document(definition: PipelineDefinition, pass: StreamingPass) -> ReportDocument {
+    static func document(definition: PipelineDefinition, pass: StreamingPass, asOf: ReportDate? = nil)
+        -> ReportDocument
+    {
         let schema = definition.schema
+        let dated =
+            asOf
+            ?? pass.accounting.latestTimestamp.flatMap { seconds in
+                schema.fields.first { if case .timestamp = $0.kind { true } else { false } }
+                    .map { ReportDate(epochSeconds: seconds, field: $0.name) }
+            }
         let methods = ReportMethods(plan: definition.plan, results: pass.results)
         let headlines = definition.headlines.map { spec -> Headline in
             switch spec {
@@ -34,6 +42,6 @@ enum ReportAssembly {
             freeTextNote: ReportMethods.freeTextNote(
                 schema: schema, quoted: definition.freeText.allowed, minGroupSize: definition.freeText.minGroupSize,
                 quoteLimit: definition.freeText.quoteLimit),
-            freeText: freeText)
+            freeText: freeText, asOf: dated)
     }
 }

@@ -1,4 +1,5 @@
 import CandorIngest
+import CandorReport
 
 /// One pipeline to run, with the command line's overrides.
 package struct RunRequest: Sendable {
@@ -20,13 +21,18 @@ package struct RunRequest: Sendable {
     package var minimumPartBytes: Int64
     /// Formats given with `--format`, written besides the definition's `output.formats`.
     package var addedFormats: [OutputFormat]
+    /// The report's date given with `--as-of`; `nil`: the latest value of the first timestamp
+    /// field, if any.
+    package var asOf: ReportDate?
 
     /// Creates a request.
     package init(
         definition: PipelineDefinition, inputOverride: [String]? = nil, outputOverride: String? = nil,
         waitForLock: Bool = false, onlyIfChanged: Bool = false, threaded: Bool = true,
-        minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes, addedFormats: [OutputFormat] = []
+        minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes, addedFormats: [OutputFormat] = [],
+        asOf: String? = nil
     ) {
+        self.asOf = asOf.flatMap { ReportDate(iso: $0) }
         self.definition = definition
         self.inputOverride = inputOverride
         self.outputOverride = outputOverride
@@ -36,6 +42,9 @@ package struct RunRequest: Sendable {
         self.minimumPartBytes = minimumPartBytes
         self.addedFormats = addedFormats
     }
+
+    /// Whether `text` is a date `--as-of` accepts: `YYYY-MM-DD`, a real calendar day.
+    package static func isValidAsOf(_ text: String) -> Bool { ReportDate(iso: text) != nil }
 
     /// The input files in force: `--input` (relative to the current folder) or the definition's.
     package func inputFiles() throws(RunFailure) -> [InputFile] {

@@ -23,13 +23,17 @@ package struct ReportDocument: Sendable {
     package var freeTextNote: String?
     /// Quoted free text, per text field; empty unless the pipeline opted in.
     package var freeText: [FreeTextSection]
+    /// The date the data are as of; `nil` with no `--as-of` and no timestamp value.
+    package var asOf: ReportDate?
 
     /// Creates a document.
     package init(
         pipeline: ReportPipeline, inputs: [ReportInput], accounting: CleanAccounting, headlines: [Headline],
-        metrics: [MetricResult], methods: ReportMethods, freeTextNote: String? = nil, freeText: [FreeTextSection] = []
+        metrics: [MetricResult], methods: ReportMethods, freeTextNote: String? = nil, freeText: [FreeTextSection] = [],
+        asOf: ReportDate? = nil
     ) {
         self.freeText = freeText
+        self.asOf = asOf
         self.pipeline = pipeline
         self.inputs = inputs
         self.accounting = accounting

@@ -1,5 +1,6 @@
 import CandorAggregate
 import CandorClean
+import CandorCore
 
 extension ReportMethods {
     /// The methods a report of `plan`'s `results` states: the plan's thresholds, every Likert
@@ -11,7 +12,7 @@ extension ReportMethods {
         for field in schema.fields {
             guard case .likert(let scale, _) = field.kind, seenScales.insert(scale.name).inserted else { continue }
             let unfavourable = scale.unfavourable.sorted().map(String.init).joined(separator: ", ")
-            let nonAnswers = scale.nonAnswers.isEmpty ? "none" : scale.nonAnswers.joined(separator: ", ")
+            let nonAnswers = scale.nonAnswers.isEmpty ? "none" : QuotedList.text(scale.nonAnswers)
             favourableRules.append(
                 "Scale \(scale.name): favourable = \(scale.favourableDescription); unfavourable = \(unfavourable); the"
                     + " rest neutral. Declared non-answers (\(nonAnswers)) are left out of the item's base.")
@@ -24,13 +25,18 @@ extension ReportMethods {
         for result in results {
             for table in result.segments where !tests.contains(table.test) { tests.append(table.test) }
         }
+        let usedMethods = Set(results.flatMap(\.allFigures).compactMap { $0.suppressed ? nil : $0.interval?.method })
+        let hasNPS = results.contains { if case .nps = $0.detail { return true } else { return false } }
         self.init(
             minGroupSize: plan.privacy.minGroupSize, maxIntervalWidth: plan.privacy.maxIntervalWidth,
-            favourableRules: favourableRules, engagementRules: engagementRules, segmentTests: tests,
+            favourableRules: favourableRules, enpsBuckets: hasNPS ? Self.defaultENPSBuckets : nil,
+            engagementRules: engagementRules, segmentTests: tests,
             weightingNote: schema.weightField.map {
                 "Responses are weighted by the field \(schema.fields[$0].name); intervals use Kish's effective n."
                     + " The anonymity threshold counts unweighted respondents."
-            })
+            },
+            intervalMethods: IntervalMethod.allCases.filter(usedMethods.contains),
+            adjustment: results.contains { !$0.segments.isEmpty } ? plan.adjustment : nil)
     }
 
     /// What the report says about free-text answers; `nil` when the schema has no text field.
@@ -44,8 +50,9 @@ extension ReportMethods {
         let hasText = schema.fields.contains { if case .text = $0.kind { return true } else { return false } }
         guard hasText else { return nil }
         return quoted
-            ? "Quoted because the pipeline opted in (privacy.free_text), only for fields that at least \(minGroupSize)"
-                + " respondents answered; at most \(quoteLimit) answers per field, the first in input order."
+            ? "Quoted because the pipeline opted in (privacy.free_text), only for fields that at least \(minGroupSize) "
+                + CountNoun.form("respondent", count: minGroupSize) + " answered; at most \(quoteLimit) "
+                + CountNoun.form("answer", count: quoteLimit) + " per field, the first in input order."
             : "Free-text answers are counted but not quoted: they may identify people. A pipeline can opt in"
                 + " (privacy.free_text)."
     }

@@ -1,9 +1,15 @@
+import CandorAggregate
+
 /// The methods and thresholds a report states, so a reader can tell how every number was made.
 ///
 /// The pipeline fills this from the definition; the defaults are the project's fixed methods.
 package struct ReportMethods: Sendable, Equatable {
-    /// How intervals are computed.
+    /// How intervals are computed, in one phrase.
     package var intervalMethod: String
+    /// The interval methods the report's figures use, in the order of `IntervalMethod.allCases`.
+    package var intervalMethods: [IntervalMethod]
+    /// How segment tables' p-values are adjusted; `nil` when the report has no segment table.
+    package var adjustment: PValueAdjustment?
     /// The anonymity threshold: groups with fewer respondents get no figure.
     package var minGroupSize: Int
     /// Figures whose 95% interval is wider than this (a fraction; ×100 points for scores) are
@@ -11,8 +17,8 @@ package struct ReportMethods: Sendable, Equatable {
     package var maxIntervalWidth: Double
     /// The favourable rule of each Likert scale in use, one sentence each.
     package var favourableRules: [String]
-    /// How eNPS answers are bucketed and scored.
-    package var enpsBuckets: String
+    /// How eNPS answers are bucketed and scored; `nil` when the report has no `nps` metric.
+    package var enpsBuckets: String?
     /// The engagement-index rules in use, one sentence each.
     package var engagementRules: [String]
     /// The tests behind the segment tables' "differs" columns, one per distinct test.
@@ -23,7 +29,7 @@ package struct ReportMethods: Sendable, Equatable {
     package var rounding: String
 
     /// The interval method every figure uses.
-    package static let defaultIntervalMethod = "Wilson score interval, 95%"
+    package static let defaultIntervalMethod = "95% intervals, each figure's method named beside it (interval_method)"
     /// The eNPS buckets every `nps` metric uses.
     package static let defaultENPSBuckets =
         "Promoters answer 9–10, passives 7–8, detractors 0–6; the score is the percentage of promoters minus the"
@@ -37,11 +43,14 @@ package struct ReportMethods: Sendable, Equatable {
     /// Creates the methods.
     package init(
         intervalMethod: String = ReportMethods.defaultIntervalMethod, minGroupSize: Int, maxIntervalWidth: Double,
-        favourableRules: [String] = [], enpsBuckets: String = ReportMethods.defaultENPSBuckets,
+        favourableRules: [String] = [], enpsBuckets: String? = nil,
         engagementRules: [String] = [], segmentTests: [String] = [], weightingNote: String? = nil,
-        rounding: String = ReportMethods.defaultRounding
+        rounding: String = ReportMethods.defaultRounding, intervalMethods: [IntervalMethod] = [],
+        adjustment: PValueAdjustment? = nil
     ) {
         self.intervalMethod = intervalMethod
+        self.intervalMethods = intervalMethods
+        self.adjustment = adjustment
         self.minGroupSize = minGroupSize
         self.maxIntervalWidth = maxIntervalWidth
         self.favourableRules = favourableRules

@@ -1,4 +1,5 @@
 import CandorAggregate
+import CandorCore
 
 /// How the Markdown report writes numbers: one decimal for percentages, thousands separators,
 /// whole signed points, all independent of locale.
@@ -75,6 +76,17 @@ enum FigureText {
         case .coefficient, .score:
             return decimal(low, places: 2) + " to " + decimal(high, places: 2)
         }
+    }
+
+    /// `text` ending with one full stop: a rule that already ends with one keeps it ("from 100.",
+    /// never "from 100..").
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
+    }
+
+    /// `count` with its noun, singular for exactly 1: "1 respondent", "1,066 respondents".
+    static func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+        self.count(count) + " " + CountNoun.form(singular, plural: plural, count: count)
     }
 
     /// A p-value: three decimals, or "< 0.001".

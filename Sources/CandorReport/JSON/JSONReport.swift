@@ -24,6 +24,7 @@ package enum JSONReport {
                 "title": .string(document.pipeline.title),
                 "definition_sha256": .string(document.pipeline.definitionSHA256),
             ]),
+            "as_of": document.asOf.map(asOf) ?? .null,
             "inputs": .array(
                 document.inputs.map { input in
                     .object([
@@ -52,6 +53,14 @@ package enum JSONReport {
                     return .object(members)
                 }),
         ])
+    }
+
+    private static func asOf(_ date: ReportDate) -> JSONValue {
+        switch date.source {
+        case .option: .object(["date": .string(date.date), "source": .string("option"), "field": .null])
+        case .field(let name):
+            .object(["date": .string(date.date), "source": .string("field"), "field": .string(name)])
+        }
     }
 
     private static func accounting(_ accounting: CleanAccounting, inputs: [ReportInput]) -> JSONValue {
@@ -128,6 +137,7 @@ package enum JSONReport {
             "name": .string(table.name),
             "fields": .array(table.fields.map(JSONValue.string)),
             "test": .string(table.test),
+            "p_adjustment": .string(table.adjustment.rawValue),
             "rows": .array(
                 table.rows.map { row in
                     var members = figureMembers(row.figure, unit: unit)
@@ -135,6 +145,8 @@ package enum JSONReport {
                     if !row.figure.suppressed {
                         members["difference"] = number(row.difference, unit: unit)
                         members["p_value"] = .decimal(row.pValue, places: 6)
+                        members["p_adjusted"] = .decimal(row.pAdjusted, places: 6)
+                        members["test_used"] = .optional(row.test?.code)
                         members["significant"] = row.significant.map(JSONValue.bool) ?? .null
                     }
                     return .object(members)
@@ -149,7 +161,13 @@ package enum JSONReport {
             "min_group_size": .integer(methods.minGroupSize),
             "max_interval_width": .decimal(methods.maxIntervalWidth, places: 6),
             "favourable_rules": .array(methods.favourableRules.map(JSONValue.string)),
-            "enps_buckets": .string(methods.enpsBuckets),
+            "enps_buckets": .optional(methods.enpsBuckets),
+            "interval_methods": .object(
+                Dictionary(
+                    methods.intervalMethods.map { ($0.rawValue, JSONValue.string($0.explanation)) },
+                    uniquingKeysWith: { first, _ in first })),
+            "p_adjustment": .optional(methods.adjustment?.rawValue),
+            "p_adjustment_text": .optional(methods.adjustment?.explanation),
             "engagement_rules": .array(methods.engagementRules.map(JSONValue.string)),
             "segment_tests": .array(methods.segmentTests.map(JSONValue.string)),
             "weighting": .optional(methods.weightingNote),
@@ -176,6 +194,7 @@ package enum JSONReport {
         members["ci"] =
             figure.interval.map { .object(["low": number($0.low, unit: unit), "high": number($0.high, unit: unit)]) }
             ?? .null
+        if let interval = figure.interval { members["interval_method"] = .string(interval.method.rawValue) }
         if let effectiveN = figure.effectiveN { members["effective_n"] = .decimal(effectiveN, places: 2) }
         if let split = figure.promoterSplit {
             members["promoters"] = .decimal(split.promoters, places: 2)

@@ -17,12 +17,43 @@ struct FigureCells {
         figure.suppressed && figure.suppressionReason != Self.displayRuleReason
     }
 
-    /// The value, "suppressed" when hidden for privacy, "not shown" when hidden by a display
-    /// rule, marked "†" when unreliable.
+    /// The value, "suppressed" with its reason when hidden for privacy, "not shown (display rule)"
+    /// when hidden by a display rule, marked "†" when unreliable.
     var value: String {
-        if figure.suppressed { return isPrivacySuppressed ? "suppressed" : "not shown" }
+        if figure.suppressed { return Self.hiddenText(figure.suppressionReason) }
         let text = FigureText.value(figure.value, unit: unit)
         return figure.unreliable && figure.value != nil ? text + " †" : text
+    }
+
+    /// What a hidden figure's cell says, naming the reason (the legend under a table explains it).
+    static func hiddenText(_ reason: String?) -> String {
+        switch reason {
+        case displayRuleReason: "not shown (display rule)"
+        case "below_threshold": "suppressed (small group)"
+        case "complementary": "suppressed (complement)"
+        default: "suppressed"
+        }
+    }
+
+    /// The legend of the hidden cells' reasons among `figures`, one sentence per reason used, in a
+    /// fixed order; empty when nothing is hidden.
+    static func suppressionLegend(_ figures: [Figure], minGroupSize: Int) -> [String] {
+        let reasons = Set(figures.filter(\.suppressed).map { $0.suppressionReason ?? "" })
+        var legend: [String] = []
+        if reasons.contains("below_threshold") {
+            legend.append(
+                hiddenText("below_threshold") + ": fewer than " + FigureText.counted(minGroupSize, "respondent")
+                    + ", the anonymity threshold.")
+        }
+        if reasons.contains("complementary") {
+            legend.append(
+                hiddenText("complementary")
+                    + ": hidden as well, so that a smaller group cannot be worked out by subtraction.")
+        }
+        if reasons.contains(displayRuleReason) {
+            legend.append(hiddenText(displayRuleReason) + ": under the count from which the metric shows this figure.")
+        }
+        return legend
     }
 
     /// The count of respondents in the numerator, "promoters / detractors" for a Net Promoter

@@ -5,7 +5,7 @@ extension MarkdownReport {
         var lines = ["", "## Free text", ""]
         lines.append(
             "Quoted because the pipeline opted in; a field's answers are shown only when at least "
-                + FigureText.count(document.freeText[0].minGroupSize) + " respondents answered it.")
+                + FigureText.counted(document.freeText[0].minGroupSize, "respondent") + " answered it.")
         for section in document.freeText {
             lines += ["", "### " + MarkdownEscaping.escape(section.field), ""]
             if section.suppressed {
@@ -13,8 +13,10 @@ extension MarkdownReport {
                 continue
             }
             lines.append(
-                FigureText.count(section.answered) + " respondents answered; the first "
-                    + FigureText.count(section.quotes.count) + " answers in input order:")
+                FigureText.counted(section.answered, "respondent") + " answered; "
+                    + (section.quotes.count == 1
+                        ? "the first answer" : "the first " + FigureText.counted(section.quotes.count, "answer"))
+                    + " in input order:")
             lines.append("")
             for quote in section.quotes {
                 lines.append("> " + MarkdownEscaping.escapeLineStart(quote)); lines.append("")

@@ -16,7 +16,7 @@ extension MarkdownReport {
         case .summary(let definition):
             var table = MarkdownTable(figureColumns(first: "Measure", bar: false))
             table.append(figureRow(MarkdownEscaping.escape(metric.label), metric.overall, unit: unit, bar: false))
-            lines += table.lines + ["", "Definition: " + MarkdownEscaping.escape(definition) + "."]
+            lines += table.lines + ["", "Definition: " + MarkdownEscaping.escape(FigureText.sentence(definition))]
         case .multiselect(let options, let atLeastOne, let meanChosen):
             var table = MarkdownTable(figureColumns(first: "Option", bar: true))
             for option in options {
@@ -48,7 +48,7 @@ extension MarkdownReport {
             if let meanScore, !metric.overall.suppressed {
                 lines.append("Mean score: " + FigureText.decimal(meanScore, places: 2) + ".")
             }
-            lines.append("Rule: " + MarkdownEscaping.escape(rule) + ".")
+            lines.append("Rule: " + MarkdownEscaping.escape(FigureText.sentence(rule)))
         case .varianceShare(
             let etaSquared, let icc1, let groups, let respondents, let groupsBelowThreshold, let score, let grouping):
             var table = MarkdownTable([("Statistic", .left), ("Value", .right)])

@@ -2,7 +2,7 @@ import CandorAggregate
 
 extension MarkdownReport {
     /// A metric broken down by a segment: one row per group, suppressed groups with no numbers.
-    static func segmentSection(_ table: SegmentTable, unit: FigureUnit) -> [String] {
+    static func segmentSection(_ table: SegmentTable, unit: FigureUnit, minGroupSize: Int) -> [String] {
         var lines = ["", "#### By " + MarkdownEscaping.escape(table.name), ""]
         let fields = table.fields.isEmpty ? [table.name] : table.fields
         var columns: [(header: String, alignment: MarkdownTable.Alignment)] = fields.map {
@@ -13,7 +13,9 @@ extension MarkdownReport {
         // Likert rows carry their mean, as the overall table does.
         let hasMean = table.rows.contains { $0.mean != nil }
         columns += [("Value", .right)] + (hasMean ? [("Mean", .right)] : []) + (hasCount ? [("Count", .right)] : [])
-        columns += [("n", .right), ("95% CI", .right), ("Difference", .right), ("p", .right), ("Differs", .left)]
+        columns += [
+            ("n", .right), ("95% CI", .right), ("Difference", .right), ("p (adj.)", .right), ("Differs", .left),
+        ]
         var markdown = MarkdownTable(columns)
         for row in table.rows {
             let labels = (0..<fields.count).map { $0 < row.labels.count ? MarkdownEscaping.escape(row.labels[$0]) : "" }
@@ -29,16 +31,40 @@ extension MarkdownReport {
                 labels + [cells.value] + (hasMean ? [FigureText.decimal(row.mean, places: 2)] : [])
                     + (hasCount ? [cells.count] : []) + [
                         cells.n, cells.interval, FigureText.difference(row.difference, unit: unit),
-                        FigureText.pValue(row.pValue), differs,
+                        pCell(row), differs,
                     ])
         }
         lines += markdown.lines
         if !table.test.isEmpty {
-            lines += [
-                "",
-                "Difference: the group minus the overall figure; test: " + MarkdownEscaping.escape(table.test) + ".",
-            ]
+            var note =
+                "Difference: the group minus the overall figure; p (adj.): the p-value adjusted within the table ("
+                + adjustmentName(table.adjustment) + ")"
+            if table.rows.contains(where: { if case .fisherExact = $0.test { true } else { false } }) {
+                note += "; (exact): Fisher's exact test"
+            }
+            lines += ["", note + "; test: " + MarkdownEscaping.escape(table.test) + "."]
         }
+        let legend = FigureCells.suppressionLegend(table.rows.map(\.figure), minGroupSize: minGroupSize)
+        if !legend.isEmpty { lines += [""] + [legend.joined(separator: " ")] }
         return lines
+    }
+
+    /// A row's adjusted p-value, marked "(exact)" when it comes from Fisher's exact test, or
+    /// "too few to test".
+    private static func pCell(_ row: SegmentRow) -> String {
+        switch row.test {
+        case .tooFewToTest: "too few to test"
+        case .fisherExact: FigureText.pValue(row.pAdjusted) + " (exact)"
+        case .approximate, .undefined, nil: FigureText.pValue(row.pAdjusted)
+        }
+    }
+
+    /// The adjustment's short name for a table's note.
+    private static func adjustmentName(_ adjustment: PValueAdjustment) -> String {
+        switch adjustment {
+        case .benjaminiHochberg: "Benjamini–Hochberg"
+        case .holm: "Holm"
+        case .none: "not adjusted"
+        }
     }
 }

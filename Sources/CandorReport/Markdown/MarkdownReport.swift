@@ -18,6 +18,7 @@ package enum MarkdownReport {
         lines.append(
             "Pipeline " + MarkdownEscaping.escape(document.pipeline.name) + ", definition SHA-256 "
                 + MarkdownEscaping.escape(document.pipeline.definitionSHA256) + ".")
+        if let asOf = document.asOf { lines += ["", MarkdownEscaping.escape(asOf.sentence)] }
         lines += headlineSection(document)
         lines += dataQualitySection(document)
         lines += resultsSection(document)
@@ -28,8 +29,8 @@ package enum MarkdownReport {
 
     /// The note that explains suppressed cells, written once per report.
     static func suppressionNote(_ methods: ReportMethods) -> String {
-        "Suppressed: a group with fewer than " + FigureText.count(methods.minGroupSize)
-            + " respondents (the anonymity threshold) gets no figure, and where hiding one group alone would let its"
+        "Suppressed: a group with fewer than " + FigureText.counted(methods.minGroupSize, "respondent")
+            + " (the anonymity threshold) gets no figure, and where hiding one group alone would let its"
             + " figure be recovered by subtraction from the total or from other groups, further groups are hidden too"
             + " (complementary suppression). No count or n is shown for a hidden group."
     }
@@ -80,7 +81,7 @@ package enum MarkdownReport {
         for metric in document.metrics {
             lines += metricSection(metric)
             for table in metric.segments {
-                lines += segmentSection(table, unit: metric.kind.unit)
+                lines += segmentSection(table, unit: metric.kind.unit, minGroupSize: document.methods.minGroupSize)
             }
         }
         return lines
@@ -90,17 +91,23 @@ package enum MarkdownReport {
         let methods = document.methods
         var lines = ["", "## Methods", ""]
         lines.append("- Intervals: " + MarkdownEscaping.escape(methods.intervalMethod) + ".")
+        for method in methods.intervalMethods {
+            lines.append("- Interval " + MarkdownEscaping.escape(method.explanation) + ".")
+        }
         lines.append(
-            "- Anonymity threshold: " + FigureText.count(methods.minGroupSize)
-                + " respondents; smaller groups, and groups that would reveal them by subtraction, are suppressed.")
+            "- Anonymity threshold: " + FigureText.counted(methods.minGroupSize, "respondent")
+                + "; smaller groups, and groups that would reveal them by subtraction, are suppressed.")
         if let warning = smallGroupWarning(methods) { lines.append("- " + warning) }
         lines.append(
             "- Reliability: figures whose 95% interval is wider than "
                 + FigureText.decimal(methods.maxIntervalWidth, places: 2) + " are marked †.")
         for rule in methods.favourableRules { lines.append("- Favourable: " + MarkdownEscaping.escape(rule)) }
-        lines.append("- eNPS: " + MarkdownEscaping.escape(methods.enpsBuckets))
+        if let buckets = methods.enpsBuckets { lines.append("- eNPS: " + MarkdownEscaping.escape(buckets)) }
         for rule in methods.engagementRules { lines.append("- Engagement: " + MarkdownEscaping.escape(rule)) }
         for test in methods.segmentTests { lines.append("- Segment test: " + MarkdownEscaping.escape(test)) }
+        if let adjustment = methods.adjustment {
+            lines.append("- Many comparisons: " + MarkdownEscaping.escape(adjustment.explanation) + ".")
+        }
         lines.append(
             "- Weighting: "
                 + (methods.weightingNote.map(MarkdownEscaping.escape) ?? "none; every response counts once."))

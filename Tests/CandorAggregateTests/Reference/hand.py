@@ -188,3 +188,43 @@ for value in (0, 1):
     r_k = sum(1 for r in rest if r[TYPES] & 7)
     _, p = proportions_ztest([g_k, r_k], [len(group), len(rest)])
     print(f"atleast left {value} {len(group)} {g_k} p {p}")
+
+# --- many comparisons: expected counts, Fisher's exact test (AggregatorSegmentTests) ---------
+# A z-test is used only when every expected count of the group-against-rest 2x2 table is at least
+# 5; else an unweighted share of respondents takes scipy.stats.fisher_exact (two-sided), and
+# anything else is "too few to test". Shown rows' p-values are then adjusted within the table
+# (statsmodels multipletests, fdr_bh / holm).
+print("-- many comparisons")
+from scipy.stats import fisher_exact
+from statsmodels.stats.multitest import multipletests
+
+
+def min_expected(a, b, c, d):
+    total = a + b + c + d
+    return min(r * col / total for r in (a + b, c + d) for col in (a + c, b + d))
+
+
+dept_p = []
+for dept in (0, 1):  # dept 2 (Operations, 4 < 5) is suppressed: no test
+    group = [r for r in left if r[DEPT] == dept]
+    rest = [r for r in left if r[DEPT] != dept]
+    g_k, r_k = sum(r[LEFT] for r in group), sum(r[LEFT] for r in rest)
+    table = [[g_k, len(group) - g_k], [r_k, len(rest) - r_k]]
+    p = fisher_exact(table)[1]
+    dept_p.append(p)
+    print(f"dept {dept} table {table} min expected {min_expected(*table[0], *table[1])} fisher p {p}")
+print("dept fdr_bh", list(multipletests(dept_p, method="fdr_bh")[1]), "holm", list(multipletests(dept_p, method="holm")[1]))
+for value in (0, 1):
+    group = [r[ENPS] for r in scored if r[LEFT] == value]
+    rest = [r[ENPS] for r in scored if r[LEFT] != value]
+    gp, rp = sum(x >= 9 for x in group), sum(x >= 9 for x in rest)
+    print(f"nps left {value} promoters table min expected",
+          min_expected(gp, len(group) - gp, rp, len(rest) - rp), "(< 5: too few to test)")
+for value in (0, 1):
+    group = [r for r in typed if r[LEFT] == value]
+    rest = [r for r in typed if r[LEFT] != value]
+    g_k = sum(1 for r in group if r[TYPES] & 7)
+    r_k = sum(1 for r in rest if r[TYPES] & 7)
+    table = [[g_k, len(group) - g_k], [r_k, len(rest) - r_k]]
+    print(f"atleast left {value} table {table} min expected {min_expected(*table[0], *table[1])}",
+          f"fisher p {fisher_exact(table)[1]}")
