@@ -44,6 +44,7 @@ import Testing
                         "definition": "bad_boss_types is any of Micromanager, Absentee, Bully"
                       },
                       "id": "any_bad_boss",
+                      "interval_method": "wilson",
                       "kind": "share",
                       "label": "Had one or more types of bad boss",
                       "n": 1200,
@@ -107,20 +108,26 @@ import Testing
                           },
                           "count": 6,
                           "difference": -0.245,
+                          "interval_method": "wilson",
                           "labels": [
                             "Field ops"
                           ],
                           "n": 8,
+                          "p_adjusted": 0.0004,
                           "p_value": 0.0004,
                           "significant": true,
                           "suppressed": false,
                           "suppression_reason": null,
+                          "test_used": "approximate",
                           "unreliable": true,
                           "value": 0.75
                         },
 
                 """))
-        #expect(json.contains("      \"metric_id\": \"any_bad_boss\",\n      \"name\": \"department\",\n"))
+        #expect(
+            json.contains(
+                "      \"metric_id\": \"any_bad_boss\",\n      \"name\": \"department\",\n"
+                    + "      \"p_adjustment\": \"benjamini_hochberg\",\n"))
     }
 
     @Test func headlinesArePlainSentences() {

@@ -36,8 +36,8 @@ import Testing
         // 6/8 = 75.0%, unreliable; (0.40928, 0.92852) → 40.9–92.9%; 0.75 − 0.995 = −24.5 pts.
         "| Field ops | 75.0% † | 6 | 8 | 40.9–92.9% | -24.5 pts | < 0.001 | yes |",
         // Suppressed groups: no count, no n, no interval.
-        "| Legal | suppressed | — | — | — | — | — | — |",
-        "| Support | suppressed | — | — | — | — | — | — |",
+        "| Legal | suppressed (small group) | — | — | — | — | — | — |",
+        "| Support | suppressed (complement) | — | — | — | — | — | — |",
         // Multiselect, bar of 20 characters by eighths: 0.62 × 160 = 99.2 → 99 eighths = 12 full + 3.
         "| Micromanager | 62.0% | 744 | 1,200 | 59.2–64.7% | ████████████▍ |",
         // 0.41 × 160 = 65.6 → 66 eighths = 8 full + 2.
@@ -50,7 +50,7 @@ import Testing
         "| Detractors (0–6) | 23.0% | 276 | 1,200 | 20.7–25.5% | ████▋ |",
         "| Net Promoter Score | +12 | — | 1,200 | +7 to +17 |  |",
         "Mean number of options chosen: 1.03.",
-        "- Intervals: Wilson score interval, 95%.",
+        "- Intervals: 95% intervals, each figure's method named beside it (interval\\_method).",
         "- Favourable: agree5: Agree or Strongly agree (4–5) favourable; Strongly disagree or Disagree (1–2) unfavourable",
         "- Weighting: none; every response counts once.",
         "- Free text: Free-text answers are not quoted.",

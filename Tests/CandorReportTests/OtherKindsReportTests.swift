@@ -17,7 +17,7 @@ import Testing
         "| q02 | — | — | — | — | — | — | suppressed |  |  |  |  |",
         // 0.3 × 160 = 48 eighths = 6 full blocks.
         "| Engaged | 30.0% | 30 | 100 | 21.9–39.6% | ██████ |",
-        "| Not engaged | not shown | — | — | — |  |",
+        "| Not engaged | not shown (display rule) | — | — | — |  |",
         "Mean score: 3.60.",
         "| Eta squared (share of variance between groups) | 12.3% |",
         "| ICC(1) | 0.046 |",

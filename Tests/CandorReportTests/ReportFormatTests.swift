@@ -59,7 +59,7 @@ import Testing
         #expect(markdown.contains("| Office | suppressed (complement) |"))
         #expect(
             markdown.contains(
-                "suppressed (small group): fewer than 5 respondents, the anonymity threshold. suppressed (complement):"
+                "Suppressed (small group): fewer than 5 respondents, the anonymity threshold. Suppressed (complement):"
                     + " hidden as well, so that a smaller group cannot be worked out by subtraction."))
     }
 
@@ -119,6 +119,24 @@ import Testing
         #expect(!markdown.contains("1 respondents"))
         #expect(FigureText.counted(1_066, "respondent") == "1,066 respondents")
         #expect(FigureText.counted(0, "answer") == "0 answers")
+    }
+
+    @Test func anEngagementRuleEndingWithAStopGetsNoSecondOne() {
+        // The aggregate stage's rule ends "…, all three classes from 100."; the report wrote "100..".
+        var metric = OtherKindsFixtures.engagement()
+        guard case .engagement(let engaged, let notEngaged, let disengaged, let mean, _) = metric.detail else {
+            Issue.record("the fixture is an engagement metric")
+            return
+        }
+        metric.detail = .engagement(
+            engaged: engaged, notEngaged: notEngaged, activelyDisengaged: disengaged, meanScore: mean,
+            rule: "The engaged share is shown from 30 respondents, all three classes from 100.")
+        var document = Self.document()
+        document.metrics = [metric]
+        let markdown = MarkdownReport.render(document)
+        #expect(
+            markdown.contains("Rule: The engaged share is shown from 30 respondents, all three classes from 100.\n"))
+        #expect(!markdown.contains("100.."))
     }
 
     @Test func aRuleEndingWithAStopGetsNoSecondOne() {

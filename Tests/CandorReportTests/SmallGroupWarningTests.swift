@@ -16,7 +16,8 @@ import Testing
     @Test(arguments: [1, 2])
     func groupsBelowThreeAreStated(_ size: Int) {
         let lines = Self.methodsLines(minGroupSize: size)
-        let threshold = lines.firstIndex { $0.hasPrefix("- Anonymity threshold: \(size) respondents;") }
+        let noun = size == 1 ? "respondent" : "respondents"
+        let threshold = lines.firstIndex { $0.hasPrefix("- Anonymity threshold: \(size) \(noun);") }
         #expect(threshold != nil)
         #expect(
             threshold.map { lines[$0 + 1] }

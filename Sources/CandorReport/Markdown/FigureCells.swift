@@ -40,18 +40,20 @@ struct FigureCells {
     static func suppressionLegend(_ figures: [Figure], minGroupSize: Int) -> [String] {
         let reasons = Set(figures.filter(\.suppressed).map { $0.suppressionReason ?? "" })
         var legend: [String] = []
+        // Each entry starts a sentence: the cell's words, capitalised.
+        let heading = { (reason: String) in hiddenText(reason).prefix(1).uppercased() + hiddenText(reason).dropFirst() }
         if reasons.contains("below_threshold") {
             legend.append(
-                hiddenText("below_threshold") + ": fewer than " + FigureText.counted(minGroupSize, "respondent")
+                heading("below_threshold") + ": fewer than " + FigureText.counted(minGroupSize, "respondent")
                     + ", the anonymity threshold.")
         }
         if reasons.contains("complementary") {
             legend.append(
-                hiddenText("complementary")
+                heading("complementary")
                     + ": hidden as well, so that a smaller group cannot be worked out by subtraction.")
         }
         if reasons.contains(displayRuleReason) {
-            legend.append(hiddenText(displayRuleReason) + ": under the count from which the metric shows this figure.")
+            legend.append(heading(displayRuleReason) + ": under the count from which the metric shows this figure.")
         }
         return legend
     }
