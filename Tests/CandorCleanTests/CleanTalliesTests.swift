@@ -120,4 +120,38 @@ import Testing
             #expect(parted.textSamples(ofField: 5) == whole.textSamples(ofField: 5))
         }
     }
+
+    /// The latest timestamp of accepted responses, which dates the report, is the same whether a
+    /// file is cleaned whole or in two parts. The duplicate C (rejected) holds the latest value of
+    /// all and must not count; the latest accepted one is B's, in the first part:
+    /// 2026-03-05T00:00:00Z, `python3 -c "import datetime as d;
+    /// print(int(d.datetime(2026, 3, 5, tzinfo=d.timezone.utc).timestamp()))"` → 1772668800.
+    @Test func theLatestTimestampOfTwoPartsIsTheWholeFilesAndSkipsRejectedRows() throws {
+        let format = try TimestampFormat(pattern: "iso8601")
+        let schema = SurveySchema(
+            fields: [field("id", .id), field("at", .timestamp(formats: [format]))],
+            dedupe: .init(field: 0, keep: .first))
+        let header = "id,at\n"
+        let first = "A,2026-03-01T10:00:00Z\nB,2026-03-05T00:00:00Z\n"
+        let second = "C,2026-03-02T00:00:00Z\nC,2026-03-09T00:00:00Z\n"
+        let options = ReadOptions(delimiter: UInt8(ascii: ","), format: .generic)
+        try CleanHarness.withInputs([header + first + second, header + first, header + second]) { paths in
+            func clean(_ cleaner: Cleaner, _ path: String, begin: Bool) throws {
+                let stream = try IngestStream(path: path, options: options)
+                if begin { try cleaner.begin(input: paths[0], layout: stream.layout) }
+                var responses = ResponseBatch(width: schema.fields.count)
+                while let batch = try stream.next() { try cleaner.clean(batch, into: &responses) { _ in } }
+            }
+            let whole = Cleaner(schema: schema, textSampleLimit: 0)
+            try clean(whole, paths[0], begin: true)
+            let parted = Cleaner(schema: schema, textSampleLimit: 0)
+            try clean(parted, paths[1], begin: true)
+            let later = parted.laterPart()
+            try clean(later, paths[2], begin: false)
+            parted.absorb(later, recoding: parted.recoding(of: later), lines: 2, records: 2)
+            #expect(whole.accounting.latestTimestamp == 1_772_668_800)
+            #expect(parted.accounting.latestTimestamp == 1_772_668_800)
+            #expect(parted.accounting == whole.accounting)
+        }
+    }
 }
