@@ -53,6 +53,14 @@ import Testing
             markdown.contains("p (adj.): the p-value adjusted within the table (Holm); (exact): Fisher's exact test"))
     }
 
+    @Test func anUnadjustedTableSaysPNotPAdjusted() {
+        var document = Self.document()
+        document.metrics[0].segments[0].adjustment = .none
+        let markdown = MarkdownReport.render(document)
+        #expect(markdown.contains("| Difference | p | Differs |"))
+        #expect(!markdown.contains("p (adj.)"))
+    }
+
     @Test func markdownNamesEachSuppressionReasonAndExplainsItUnderTheTable() {
         let markdown = MarkdownReport.render(Self.document())
         #expect(markdown.contains("| Board | suppressed (small group) |"))

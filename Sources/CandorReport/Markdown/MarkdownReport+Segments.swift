@@ -14,7 +14,8 @@ extension MarkdownReport {
         let hasMean = table.rows.contains { $0.mean != nil }
         columns += [("Value", .right)] + (hasMean ? [("Mean", .right)] : []) + (hasCount ? [("Count", .right)] : [])
         columns += [
-            ("n", .right), ("95% CI", .right), ("Difference", .right), ("p (adj.)", .right), ("Differs", .left),
+            ("n", .right), ("95% CI", .right), ("Difference", .right), (pHeader(table.adjustment), .right),
+            ("Differs", .left),
         ]
         var markdown = MarkdownTable(columns)
         for row in table.rows {
@@ -36,9 +37,10 @@ extension MarkdownReport {
         }
         lines += markdown.lines
         if !table.test.isEmpty {
-            var note =
-                "Difference: the group minus the overall figure; p (adj.): the p-value adjusted within the table ("
-                + adjustmentName(table.adjustment) + ")"
+            var note = "Difference: the group minus the overall figure"
+            if table.adjustment != .none {
+                note += "; p (adj.): the p-value adjusted within the table (" + adjustmentName(table.adjustment) + ")"
+            }
             if table.rows.contains(where: { if case .fisherExact = $0.test { true } else { false } }) {
                 note += "; (exact): Fisher's exact test"
             }
@@ -59,12 +61,17 @@ extension MarkdownReport {
         }
     }
 
+    /// The p column's header: "p (adj.)" when the table's p-values are adjusted, else "p".
+    private static func pHeader(_ adjustment: PValueAdjustment) -> String {
+        adjustment == .none ? "p" : "p (adj.)"
+    }
+
     /// The adjustment's short name for a table's note.
     private static func adjustmentName(_ adjustment: PValueAdjustment) -> String {
         switch adjustment {
         case .benjaminiHochberg: "Benjamini–Hochberg"
         case .holm: "Holm"
-        case .none: "not adjusted"
+        case .none: "none"
         }
     }
 }
