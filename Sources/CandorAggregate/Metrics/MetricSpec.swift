@@ -84,6 +84,9 @@ package struct AggregationPlan: Sendable, Hashable {
     /// How each segment table's p-values are adjusted for the number of groups it tests
     /// (definition key `statistics.adjust`).
     package var adjustment: PValueAdjustment
+    /// Category fields whose accepted respondents are counted per value, for response rates
+    /// (the fields a `population:` roster maps); empty without a roster.
+    package var headcountFields: [Int] = []
 
     /// Two fields crossed.
     package struct SegmentPair: Sendable, Hashable {

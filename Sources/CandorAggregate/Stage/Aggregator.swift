@@ -19,6 +19,8 @@ package struct Aggregator: Sendable {
     /// One accumulator per metric, in plan order. `add` and `merge` mutate each in place through
     /// the array's element access, so a uniquely held accumulator's storage is never copied.
     private(set) var accumulators: [any MetricAccumulator]
+    /// Accepted respondents per value of `plan.headcountFields`, for response rates.
+    private(set) var headcount: RespondentHeadcount
 
     /// Creates an empty aggregator for `plan`.
     package init(plan: AggregationPlan) {
@@ -27,6 +29,7 @@ package struct Aggregator: Sendable {
         self.layout = layout
         let context = AccumulatorContext(schema: plan.schema, layout: layout)
         accumulators = plan.metrics.map { MetricRegistry.accumulator(for: $0.kind, context: context) }
+        headcount = RespondentHeadcount(fields: plan.headcountFields)
     }
 
     /// Adds every response of `batch`.
@@ -47,6 +50,7 @@ package struct Aggregator: Sendable {
         batch.withUnsafeValues { values, weights in
             codes.withUnsafeMutableBufferPointer { codes in
                 layout.codes(of: values, width: width, rows: rows, into: codes)
+                if !headcount.fields.isEmpty { headcount.add(values, width: width, rows: rows) }
                 let view = BatchView(
                     values: values, weights: weights, width: width, count: rows,
                     codes: UnsafeBufferPointer(codes), codeSlots: codeSlots)
@@ -69,6 +73,7 @@ package struct Aggregator: Sendable {
         let recoder = GroupRecoder(
             recoding: recoding, segmentFields: layout.segmentFields, pairFields: layout.pairFields)
         responseCount += other.responseCount
+        headcount.merge(other.headcount, recoder: recoder)
         for index in accumulators.indices where index < other.accumulators.count {
             accumulators[index].merge(any: other.accumulators[index], recoding: recoder)
         }
@@ -78,7 +83,8 @@ package struct Aggregator: Sendable {
     /// `categoryCounts[field]` codes in either aggregator: segments and groupings put codes
     /// beyond their limits in no group, so a code that crossed a limit by recoding would move.
     package func canRecode(categoryCounts: [Int: Int]) -> Bool {
-        let segmented = layout.segmentFields + layout.pairFields.flatMap { [$0.first, $0.second] }
+        let segmented =
+            layout.segmentFields + layout.pairFields.flatMap { [$0.first, $0.second] } + plan.headcountFields
         return segmented.allSatisfy { (categoryCounts[$0] ?? 0) <= SegmentLayout.codeLimit }
             && accumulators.allSatisfy { accumulator in
                 accumulator.recodingLimits.allSatisfy { (categoryCounts[$0.field] ?? 0) <= $0.limit }
@@ -108,6 +114,10 @@ package struct Aggregator: Sendable {
         }
     }
 
+    /// Accepted respondents by category code of `field`, one of `plan.headcountFields` (empty
+    /// for any other field). Codes past the end had no respondent.
+    package func respondents(ofField field: Int) -> [Int] { headcount.respondents(ofField: field) }
+
     /// The labels of a segment field's group codes.
     func groupLabels(of field: Int, labels: (Int) -> [String]) -> [String] {
         guard plan.schema.fields.indices.contains(field) else { return [] }
@@ -123,6 +133,7 @@ extension Aggregator: Equatable {
     /// Equal when both compute the same plan and every accumulator holds the same state.
     package static func == (lhs: Aggregator, rhs: Aggregator) -> Bool {
         lhs.plan == rhs.plan && lhs.responseCount == rhs.responseCount && lhs.layout == rhs.layout
+            && lhs.headcount == rhs.headcount
             && lhs.accumulators.count == rhs.accumulators.count
             && zip(lhs.accumulators, rhs.accumulators).allSatisfy { $0.isEqual(to: $1) }
     }

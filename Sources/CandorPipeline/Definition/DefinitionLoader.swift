@@ -14,7 +14,7 @@ import Yams
 package enum DefinitionLoader {
     static let topKeys = [
         "version", "name", "title", "inputs", "read", "output", "privacy", "scales", "fields", "blocks", "dedupe",
-        "filters", "weight", "metrics", "segments", "segment_pairs", "headlines", "statistics",
+        "filters", "weight", "metrics", "segments", "segment_pairs", "headlines", "statistics", "population",
     ]
 
     /// Loads and checks the definition at `path`.
@@ -99,20 +99,23 @@ package enum DefinitionLoader {
             maxIntervalWidth: try privacy["max_interval_width"]?.share() ?? 0.30)
 
         let inputs = try top["inputs"]?.strings() ?? []
+        let population = try population(top["population"], schema: schema, folder: folder, context: context)
+        var plan = AggregationPlan(
+            schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules,
+            adjustment: try adjustment(top["statistics"]))
+        plan.headcountFields = population?.columns.map(\.field) ?? []
         return PipelineDefinition(
             path: path, sha256: SHA256Digest.hex(of: [UInt8](data)), name: name,
             title: try top["title"]?.string() ?? name, inputs: inputs, folder: folder, read: read,
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
             outputFormats: try outputFormats(output["formats"]),
             maxRejectShare: try output["max_reject_share"]?.share() ?? PipelineDefinition.defaultMaxRejectShare,
-            plan: AggregationPlan(
-                schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules,
-                adjustment: try adjustment(top["statistics"])),
-            headlines: headlines,
+            plan: plan, headlines: headlines,
             freeText: FreeTextPolicy(
                 allowed: try privacy["free_text"]?.bool() ?? false,
                 minGroupSize: try privacy["text_min_group_size"]?.count() ?? 10,
-                quoteLimit: try privacy["text_quote_limit"]?.count() ?? 20))
+                quoteLimit: try privacy["text_quote_limit"]?.count() ?? 20),
+            population: population)
     }
 
     /// The smallest group the report shows: 5 unless set. Below 3 a reader can work out a

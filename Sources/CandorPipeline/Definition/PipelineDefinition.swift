@@ -33,6 +33,8 @@ package struct PipelineDefinition: Sendable {
     package var headlines: [HeadlineSpec]
     /// Whether free text may be quoted in reports (opt-in), and from how many respondents.
     package var freeText: FreeTextPolicy
+    /// The roster of everyone invited, for response rates; `nil` without a `population:` block.
+    package var population: PopulationSpec? = nil
 
     /// The schema.
     package var schema: SurveySchema { plan.schema }

@@ -72,6 +72,8 @@ package enum PipelineRunner {
         {
             return skipped
         }
+        // Read before the responses, so a broken roster stops the run before the long pass.
+        let roster = try definition.population.map { spec throws(RunFailure) in try Roster.read(spec) }
         let rejects: RejectsWriter
         do { rejects = try RejectsWriter(path: request.rejectsPath) } catch {
             throw RunFailure(error.exitStatus, error.description)
@@ -99,7 +101,8 @@ package enum PipelineRunner {
             published = true
             throw failure
         }
-        let document = ReportAssembly.document(definition: definition, pass: pass, asOf: request.asOf)
+        let document = try ReportAssembly.document(
+            definition: definition, pass: pass, asOf: request.asOf, roster: roster)
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
         // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }

@@ -5,8 +5,11 @@ import CandorReport
 /// Puts a run's results, accounting and the definition's own words into a `ReportDocument`,
 /// which each requested format's `ReportRenderer` then writes.
 enum ReportAssembly {
-    static func document(definition: PipelineDefinition, pass: StreamingPass, asOf: ReportDate? = nil)
-        -> ReportDocument
+    /// The document of a finished pass; with a roster, its response rates.
+    /// - Throws: `RunFailure` when a group has more respondents than the roster invited.
+    static func document(
+        definition: PipelineDefinition, pass: StreamingPass, asOf: ReportDate? = nil, roster: Roster? = nil
+    ) throws(RunFailure) -> ReportDocument
     {
         let schema = definition.schema
         let dated =
@@ -35,7 +38,14 @@ enum ReportAssembly {
                 answered: pass.accounting.accepted - (pass.accounting.blanks[sample.field] ?? 0),
                 quotes: sample.answers, minGroupSize: definition.freeText.minGroupSize)
         }
-        return ReportDocument(
+        var participation: ParticipationSection?
+        if let roster, let spec = definition.population {
+            let (rates, warnings) = try ResponseRateAssembly.rates(
+                roster: roster, spec: spec, schema: schema, accepted: pass.accounting.accepted,
+                respondents: pass.headcounts, minGroupSize: definition.plan.privacy.minGroupSize)
+            participation = ParticipationSection(roster: spec.displayPath, rates: rates, warnings: warnings)
+        }
+        var document = ReportDocument(
             pipeline: ReportPipeline(
                 name: definition.name, title: definition.title, definitionSHA256: definition.sha256),
             inputs: inputs, accounting: pass.accounting, headlines: headlines, metrics: pass.results, methods: methods,
@@ -43,5 +53,7 @@ enum ReportAssembly {
                 schema: schema, quoted: definition.freeText.allowed, minGroupSize: definition.freeText.minGroupSize,
                 quoteLimit: definition.freeText.quoteLimit),
             freeText: freeText, asOf: dated)
+        document.participation = participation
+        return document
     }
 }

@@ -21,6 +21,9 @@ struct StreamingPass {
     var results: [MetricResult]
     /// Per text field: its name and the answers kept (only when the pipeline opted in).
     var textSamples: [(field: String, answers: [String])]
+    /// Per field a roster maps (`AggregationPlan.headcountFields`): accepted respondents per
+    /// category label, in code order.
+    var headcounts: [Int: [(label: String, respondents: Int)]] = [:]
 
     /// The state the pass carries from batch to batch.
     final class Sink {
@@ -117,8 +120,16 @@ struct StreamingPass {
             guard case .text = schema.fields[index].kind, definition.freeText.allowed else { return nil }
             return (schema.fields[index].name, cleaner.textSamples(ofField: index))
         }
+        var headcounts: [Int: [(label: String, respondents: Int)]] = [:]
+        for field in definition.plan.headcountFields {
+            let counts = sink.aggregator.respondents(ofField: field)
+            headcounts[field] = cleaner.labels(ofField: field).enumerated().map { code, label in
+                (label, code < counts.count ? counts[code] : 0)
+            }
+        }
         return StreamingPass(
-            accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples)
+            accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples,
+            headcounts: headcounts)
     }
 
     /// Why a run stops when an input read as UTF-8 from its first bytes (it declared nothing)

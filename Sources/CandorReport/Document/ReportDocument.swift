@@ -25,6 +25,8 @@ package struct ReportDocument: Sendable {
     package var freeText: [FreeTextSection]
     /// The date the data are as of; `nil` with no `--as-of` and no timestamp value.
     package var asOf: ReportDate?
+    /// Response rates against a roster; `nil` without a `population:` block.
+    package var participation: ParticipationSection?
 
     /// Creates a document.
     package init(

@@ -17,7 +17,7 @@ package enum JSONReport {
 
     /// The report as a JSON tree.
     static func value(_ document: ReportDocument) -> JSONValue {
-        .object([
+        var members: [String: JSONValue] = [
             "schema_version": .string(schemaVersion),
             "pipeline": .object([
                 "name": .string(document.pipeline.name),
@@ -52,7 +52,10 @@ package enum JSONReport {
                     }
                     return .object(members)
                 }),
-        ])
+        ]
+        // Only with a roster, so reports of pipelines without one keep their bytes.
+        if let section = document.participation { members["response_rate"] = participation(section) }
+        return .object(members)
     }
 
     private static func asOf(_ date: ReportDate) -> JSONValue {

@@ -21,6 +21,7 @@ package enum MarkdownReport {
         if let asOf = document.asOf { lines += ["", MarkdownEscaping.escape(asOf.sentence)] }
         lines += headlineSection(document)
         lines += dataQualitySection(document)
+        lines += participationSection(document)
         lines += resultsSection(document)
         lines += freeTextSection(document)
         lines += methodsSection(document)
@@ -113,6 +114,7 @@ package enum MarkdownReport {
                 + (methods.weightingNote.map(MarkdownEscaping.escape) ?? "none; every response counts once."))
         lines.append("- Rounding: " + MarkdownEscaping.escape(methods.rounding))
         if let note = document.freeTextNote { lines.append("- Free text: " + MarkdownEscaping.escape(note)) }
+        if document.participation != nil { lines.append("- Response rates: " + ParticipationSection.methodsNote) }
         if !document.metrics.isEmpty {
             lines += ["", "### Definitions", ""]
             for metric in document.metrics {
