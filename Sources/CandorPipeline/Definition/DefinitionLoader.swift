@@ -58,7 +58,8 @@ package enum DefinitionLoader {
             throw version.error("version must be 1 (the only definition format this candor reads)")
         }
         let read = try readOptions(top["read"])
-        let output = try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share"]) ?? [:]
+        let output =
+            try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share", "retain"]) ?? [:]
         let privacy =
             try top["privacy"]?.keyed(allowed: [
                 "min_group_size", "allow_small_groups", "max_interval_width", "free_text", "text_min_group_size",
@@ -115,7 +116,7 @@ package enum DefinitionLoader {
                 allowed: try privacy["free_text"]?.bool() ?? false,
                 minGroupSize: try privacy["text_min_group_size"]?.count() ?? 10,
                 quoteLimit: try privacy["text_quote_limit"]?.count() ?? 20),
-            population: population)
+            population: population, retainDays: try retainDays(output["retain"]))
     }
 
     /// The smallest group the report shows: 5 unless set. Below 3 a reader can work out a
@@ -154,6 +155,15 @@ package enum DefinitionLoader {
             }
         }
         return OutputFormat.ordered(formats)
+    }
+
+    /// `output.retain`: whole days, at least 1 (0 would delete the rejects file a run just wrote
+    /// before anyone could read it).
+    private static func retainDays(_ node: DefinitionNode?) throws(DefinitionError) -> Int? {
+        guard let node else { return nil }
+        let days = try node.int()
+        guard days >= 1 else { throw node.error("output.retain must be a whole number of days, 1 or more, not \(days)") }
+        return days
     }
 
     /// `path` made absolute against `folder` unless it already is.

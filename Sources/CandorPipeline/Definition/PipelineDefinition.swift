@@ -35,6 +35,9 @@ package struct PipelineDefinition: Sendable {
     package var freeText: FreeTextPolicy
     /// The roster of everyone invited, for response rates; `nil` without a `population:` block.
     package var population: PopulationSpec? = nil
+    /// `output.retain`: files holding people's answers older than this many days are deleted
+    /// after each run; `nil` keeps them.
+    package var retainDays: Int? = nil
 
     /// The schema.
     package var schema: SurveySchema { plan.schema }

@@ -121,6 +121,7 @@ package enum PipelineRunner {
         } catch {
             throw RunFailure(error.exitStatus, error.description)
         }
+        pruneExpired(request, logger: logger)
         if RunsInProgress.shared.claimLogEntry(number) {
             appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)
         }
@@ -154,6 +155,7 @@ package enum PipelineRunner {
         guard unchanged && published else { return nil }
         logger.info(
             "\(request.definition.name): inputs and definition unchanged since the last successful run; skipped")
+        pruneExpired(request, logger: logger)
         // Every run leaves its line, a skipped one too: same inputs, so the last run's counts.
         if RunsInProgress.shared.claimLogEntry(entered) {
             appendRunLog(
@@ -162,6 +164,14 @@ package enum PipelineRunner {
         return RunOutcome(
             pipeline: request.definition.name, status: .success, message: nil, counts: nil, skipped: true,
             seconds: Date().timeIntervalSince(started), outputs: [])
+    }
+
+    /// `output.retain`: deletes the folder's files holding answers older than the retention.
+    private static func pruneExpired(_ request: RunRequest, logger: Logger) {
+        guard let days = request.definition.retainDays else { return }
+        for name in RetentionPruning.prune(directory: request.outputDirectory, days: days) {
+            logger.info("\(request.definition.name): removed \(name), older than output.retain (\(days) days)")
+        }
     }
 
     private static func appendRunLog(
