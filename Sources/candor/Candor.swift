@@ -14,7 +14,10 @@ struct Candor: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: CandorVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, InitCommand.self, SampleCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, InspectCommand.self, InitCommand.self, SampleCommand.self,
+            ForgetCommand.self,
+        ]
     )
 
     /// Runs the command; a `CandorFailure` exits with its own documented status and one line
