@@ -6,7 +6,8 @@ import Foundation
 struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
-        abstract: "Remove one respondent's rows from everything a pipeline keeps: its rejects file and temporary files.",
+        abstract:
+            "Remove one respondent's rows from everything a pipeline keeps: its rejects file and temporary files.",
         discussion: """
             The rejects file is rewritten without the respondent's rows (matched on the definition's
             id field), atomically and with the output folder's lock held; every line printed says
@@ -41,7 +42,8 @@ struct ForgetCommand: ParsableCommand {
         do {
             let outcome = try RespondentErasure.forget(respondent, definition: definition, outputDirectory: directory)
             let lines = outcome.lines
-            print(lines.isEmpty ? "nothing in \(directory) held respondent \(respondent)" : lines.joined(separator: "\n"))
+            print(
+                lines.isEmpty ? "nothing in \(directory) held respondent \(respondent)" : lines.joined(separator: "\n"))
         } catch {
             throw CandorFailure(exitStatus: error.status, message: "\(definition.name): \(error.message)")
         }

@@ -39,7 +39,7 @@ import Testing
     @Test func theManPageCoversEveryCommand() throws {
         let manual = try String(
             contentsOf: CandorProcess.packageRoot.appendingPathComponent("Docs/candor.1"), encoding: .utf8)
-        for command in ["run", "validate", "inspect", "init", "sample"] {
+        for command in ["run", "validate", "inspect", "init", "sample", "forget"] {
             #expect(manual.contains(".It Em \(command)"), "\(command)")
         }
         for code in ["0", "64", "65", "66", "70", "73", "75", "78"] {

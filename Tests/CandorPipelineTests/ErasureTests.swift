@@ -71,7 +71,10 @@ struct ErasureTests {
         // Byte for byte, the file minus R7's two rows; still 0600.
         #expect(scratch.read("out/forget.rejects.csv") == rows[0] + rows[2])
         #expect(permissionBits(scratch.file("out/forget.rejects.csv")) == 0o600)
-        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: scratch.file("out"))) ?? []).contains { $0.contains(".tmp-") })
+        #expect(
+            !((try? FileManager.default.contentsOfDirectory(atPath: scratch.file("out"))) ?? []).contains {
+                $0.contains(".tmp-")
+            })
 
         // Asked again, nothing is left to remove.
         let again = try RespondentErasure.forget("R7", definition: definition, outputDirectory: scratch.file("out"))

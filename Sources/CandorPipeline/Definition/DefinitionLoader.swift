@@ -162,7 +162,9 @@ package enum DefinitionLoader {
     private static func retainDays(_ node: DefinitionNode?) throws(DefinitionError) -> Int? {
         guard let node else { return nil }
         let days = try node.int()
-        guard days >= 1 else { throw node.error("output.retain must be a whole number of days, 1 or more, not \(days)") }
+        guard days >= 1 else {
+            throw node.error("output.retain must be a whole number of days, 1 or more, not \(days)")
+        }
         return days
     }
 

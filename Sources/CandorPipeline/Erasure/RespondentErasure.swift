@@ -107,4 +107,3 @@ package enum RespondentErasure {
         }
     }
 }
-
