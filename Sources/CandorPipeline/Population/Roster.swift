@@ -33,10 +33,9 @@ struct Roster: Sendable, Equatable {
     /// Per mapped column, in the definition's order.
     var columns: [ColumnCounts]
 
-    /// Reads the roster `spec` names.
-    /// - Throws: `RunFailure`: unreadable input (66) for a missing or unreadable file, configuration
-    ///   (78) for a mapped column the header lacks, data quality (65) for a row that cannot be read.
-    static func read(_ spec: PopulationSpec) throws(RunFailure) -> Roster {
+    /// Opens the roster `spec` names and finds its mapped columns, reading the header only.
+    /// - Throws: `RunFailure` as `read` does for the file and its header.
+    static func open(_ spec: PopulationSpec) throws(RunFailure) -> (stream: IngestStream, columns: [Int]) {
         let stream: IngestStream
         do { stream = try IngestStream(path: spec.path, displayName: spec.displayPath) } catch {
             throw RunFailure(.unreadableInput, "population roster: \(error.description)")
@@ -56,6 +55,14 @@ struct Roster: Sendable, Equatable {
             }
             return matches[0]
         }
+        return (stream, indexes)
+    }
+
+    /// Reads the roster `spec` names.
+    /// - Throws: `RunFailure`: unreadable input (66) for a missing or unreadable file, configuration
+    ///   (78) for a mapped column the header lacks, data quality (65) for a row that cannot be read.
+    static func read(_ spec: PopulationSpec) throws(RunFailure) -> Roster {
+        let (stream, indexes) = try open(spec)
         var tallies = spec.columns.map { _ in (order: [String](), counts: [String: Int](), blank: 0) }
         var invited = 0
         do {

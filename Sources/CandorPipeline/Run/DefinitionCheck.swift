@@ -21,6 +21,12 @@ package enum DefinitionCheck {
                 "  input \(file.displayName): \(layout.format.rawValue), \(stream.encoding.rawValue), delimiter \(DelimiterDetection.displayName(of: stream.delimiter)), \(layout.headerRows) header row(s), \(layout.columnNames.count) columns; every field's column found"
             )
         }
+        if let population = definition.population {
+            let roster = try Roster.open(population).stream
+            lines.append(
+                "  population roster \(population.displayPath): \(roster.layout.columnNames.count) columns; every mapped column found"
+            )
+        }
         lines.append(
             "  fields: \(definition.schema.fields.map { "\($0.name) (\($0.kind.typeName))" }.joined(separator: ", "))")
         lines.append(
