@@ -14,7 +14,8 @@ final class Workspace {
     /// The folder, symlinks resolved, so paths candor prints compare equal to ours.
     let root: String
 
-    /// Copies each named pipeline (`bad-boss` → `Pipelines/bad-boss.yml`) and its sample CSV.
+    /// Copies each named pipeline (`bad-boss` → `Pipelines/bad-boss.yml`) and its sample CSV (and
+    /// its roster, `SampleData/NAME-roster.csv`, where it has one).
     init(pipelines: [String] = ["bad-boss"]) throws {
         let made = NSTemporaryDirectory() + "candor-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: true)
@@ -27,6 +28,10 @@ final class Workspace {
                 atPath: "\(repository)/Pipelines/\(name).yml", toPath: path("Pipelines/\(name).yml"))
             try FileManager.default.copyItem(
                 atPath: "\(repository)/SampleData/\(name).csv", toPath: path("SampleData/\(name).csv"))
+            let roster = "\(repository)/SampleData/\(name)-roster.csv"
+            if FileManager.default.fileExists(atPath: roster) {
+                try FileManager.default.copyItem(atPath: roster, toPath: path("SampleData/\(name)-roster.csv"))
+            }
         }
     }
 
