@@ -9,8 +9,7 @@ enum ReportAssembly {
     /// - Throws: `RunFailure` when a group has more respondents than the roster invited.
     static func document(
         definition: PipelineDefinition, pass: StreamingPass, asOf: ReportDate? = nil, roster: Roster? = nil
-    ) throws(RunFailure) -> ReportDocument
-    {
+    ) throws(RunFailure) -> ReportDocument {
         let schema = definition.schema
         let dated =
             asOf
