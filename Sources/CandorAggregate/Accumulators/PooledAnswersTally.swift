@@ -95,9 +95,10 @@ extension PooledAnswersTally: PrimaryTally {
     /// The favourable share of answers with its clustered interval.
     func figure(_ rules: FigureRules) -> Figure { rules.figure(ratio(1), respondents: respondents) }
 
-    /// The pooled two-proportion z-test of the favourable share, respondents as the sample size.
-    func pValue(against overall: PooledAnswersTally, rules: FigureRules) -> Double? {
-        respondents.pValue(against: overall.respondents, rules: rules)
+    /// The test of the favourable share of answers against the rest's, as a share of respondents
+    /// tests it (see `ShareTally.test(against:rules:)`).
+    func test(against overall: PooledAnswersTally, rules: FigureRules) -> GroupTest {
+        respondents.test(against: overall.respondents, rules: rules)
     }
 
     static func testName(pooledAnswers: Bool) -> String { ShareTally.testName(pooledAnswers: true) }
