@@ -65,7 +65,7 @@ import Testing
         for expected in [
             "- **48.9%** of answers are favourable (14,193 answers from 1,194 respondents; 95% CI 47.0–50.7%)",
             "Favourable overall: 48.9% (14,193 answers from 1,194 respondents; 95% CI 47.0–50.7%).",
-            "| department | Value | Mean of answers | Answers | n | 95% CI | Difference | p | Differs |",
+            "| department | Value | Mean of answers | Answers | n | 95% CI | Difference | p (adj.) | Differs |",
             "| Engineering | 46.8% | 3.36 | 3,926 | 331 | 43.3–50.3% | -2.1 pts | 0.368 | no |",
         ] {
             #expect(markdown.contains(expected), "missing: \(expected)")
