@@ -35,6 +35,7 @@ import Testing
             json.contains(
                 """
                     {
+                      "base": null,
                       "ci": {
                         "high": 0.997707,
                         "low": 0.989134

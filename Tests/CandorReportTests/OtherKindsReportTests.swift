@@ -18,7 +18,8 @@ import Testing
         // 0.3 × 160 = 48 eighths = 6 full blocks.
         "| Engaged | 30.0% | 30 | 100 | 21.9–39.6% | ██████ |",
         "| Not engaged | not shown (display rule) | — | — | — |  |",
-        "Mean score: 3.60.",
+        "Mean of respondents' means: 3.60 (each respondent's mean over the items, averaged; not the mean of all"
+            + " answers).",
         "| Eta squared (share of variance between groups) | 12.3% |",
         "| ICC(1) | 0.046 |",
         "| Groups left out (below the anonymity threshold) | 3 |",
@@ -47,7 +48,7 @@ import Testing
                 "            \"item\": \"q02\",\n            \"p_value\": null,\n            \"r\": null,\n            \"significant\": false\n"
             ))
         #expect(json.contains("        \"eta_squared\": 0.123456,\n"))
-        #expect(json.contains("        \"mean_score\": 3.6,\n"))
+        #expect(json.contains("        \"mean_of_respondent_means\": 3.6,\n"))
     }
 
     @Test(.enabled(if: SchemaValidator.isAvailable, "python3 with the jsonschema module is not available; skipping"))

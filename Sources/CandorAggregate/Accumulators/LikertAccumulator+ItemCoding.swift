@@ -6,11 +6,19 @@ extension LikertAccumulator {
     struct ItemCoding: Equatable, Sendable {
         /// Values per item in `plan`.
         static let planStride = 6
-        /// Per item: field, lowest point, start and length of its `lookup` run, offset of its
-        /// `ItemTally` within a state, and offset of its `pointSum` within that tally.
+        /// Bits of a `lookup` entry below the counter's offset: the scored point's class.
+        static let classBits = 2
+        /// Set in a `lookup` entry whose answer scores favourable.
+        static let favourableBit = 1
+        /// Set in a `lookup` entry whose answer scores unfavourable.
+        static let unfavourableBit = 2
+        /// Per item: field, lowest stored value, start and length of its `lookup` run, offset of
+        /// its `ItemTally` within a state, and offset of its `pointSum` within that tally.
         let plan: [Int]
-        /// Per item, by `value − lowest point`: −1 when the value is no point of the scale, else
-        /// `(offset of the point's counter within a state) << 1 | favourable`.
+        /// Per item, by `stored value − lowest`: −1 when the value is no point of the scale, else
+        /// `(offset within a state of the counter of the point answered) << 2 | class bits`.
+        /// A reverse-coded item stores `min + max − answer`, so its counters are found by
+        /// turning the value back, while the class is the stored (scored) point's.
         let lookup: [Int]
 
         /// Lays out `items` as `LikertAccumulator.Tally` does.
@@ -19,15 +27,23 @@ extension LikertAccumulator {
             var lookup: [Int] = []
             var itemOffset = 0
             for item in items {
-                let pointCount = item.scale.points.count
-                guard case .likert(let minimum, let pointIndex) = SegmentLayout.likertCoder(item.scale) else {
-                    continue
+                let scale = item.scale
+                let pointCount = scale.points.count
+                let lowest = scale.points.min() ?? 0
+                let highest = scale.points.max() ?? 0
+                // A scale spanning more than 1,024 values counts the lowest 1,025 only.
+                let length = min(highest - lowest, 1024) + 1
+                var table = Array(repeating: -1, count: length)
+                for index in scale.points.indices {
+                    let stored = item.scoredPoints[index]
+                    guard stored - lowest >= 0, stored - lowest < length else { continue }
+                    let classBits =
+                        item.classes[index] == 1
+                        ? Self.favourableBit : (item.classes[index] == -1 ? Self.unfavourableBit : 0)
+                    table[stored - lowest] = (itemOffset + 5 + index) << Self.classBits | classBits
                 }
-                plan += [item.field, Int(minimum), lookup.count, pointIndex.count, itemOffset, 5 + pointCount]
-                lookup += pointIndex.map { point in
-                    guard point >= 0, point < item.classes.count else { return -1 }
-                    return (itemOffset + 5 + point) << 1 | (item.classes[point] == 1 ? 1 : 0)
-                }
+                plan += [item.field, lowest, lookup.count, length, itemOffset, 5 + pointCount]
+                lookup += table
                 itemOffset += 6 + pointCount
             }
             self.plan = plan

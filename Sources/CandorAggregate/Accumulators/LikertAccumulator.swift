@@ -56,22 +56,22 @@ struct LikertAccumulator: MetricAccumulator {
     struct Tally: FlatState {
         /// Per item.
         var items: [ItemTally]
-        /// Respondents who answered at least one item; the base is their answers, successes the
-        /// favourable ones.
-        var index = ShareTally()
+        /// Respondents who answered at least one item, and their answers pooled.
+        var index = PooledAnswersTally()
         /// Respondents recorded, answering or not (a group exists once anyone in it is seen).
         var recorded = 0.0
-        /// In an unweighted run, per item and point, whether the point is favourable: the items'
-        /// `answers` are then not summed per response but read off the point counts (every sum
-        /// is the count of answers, the successes the favourable answers). `nil` when weighted.
+        /// In an unweighted run, per item and point answered, whether it scores favourable: the
+        /// items' `answers` are then not summed per response but read off the point counts (every
+        /// sum is the count of answers, the successes the favourable answers). `nil` when weighted.
         var favourablePoints: [[Bool]]? = nil
-        /// In an unweighted run, per item, each point's value: the items' `pointSum` is then read
-        /// off the point counts as well (a sum of integers, so exactly the same). With both, a
-        /// response costs one addition an item instead of seven. `nil` when weighted.
+        /// In an unweighted run, per item and point answered, the value it scores: the items'
+        /// `pointSum` is then read off the point counts as well (a sum of integers, so exactly the
+        /// same). With both, a response costs one addition an item instead of seven. `nil` when
+        /// weighted.
         var pointValues: [[Double]]? = nil
 
-        /// The items' layouts one after another, then `index` (5) and `recorded`.
-        var flatCount: Int { items.reduce(0) { $0 + $1.flatCount } + 6 }
+        /// The items' layouts one after another, then `index` and `recorded`.
+        var flatCount: Int { items.reduce(0) { $0 + $1.flatCount } + PooledAnswersTally.flatCount + 1 }
         var presenceOffset: Int { flatCount - 1 }
 
         func reading(_ values: [Double]) -> Tally {
@@ -93,13 +93,18 @@ struct LikertAccumulator: MetricAccumulator {
                 }
                 return ItemTally(answers: answers, points: points, pointSum: pointSum)
             }
+            let indexEnd = offset + PooledAnswersTally.flatCount
             return Tally(
-                items: read, index: index.reading(Array(values[offset..<offset + 5])), recorded: values[offset + 5],
+                items: read, index: PooledAnswersTally.reading(values[offset..<indexEnd]), recorded: values[indexEnd],
                 favourablePoints: favourablePoints, pointValues: pointValues)
         }
     }
 
     /// What is known about each item before any response: its scale and how points classify.
+    ///
+    /// A reverse-coded item's answers are stored scored (`min + max − answer`, see
+    /// `FieldDecoder`); its counts are kept by the point answered, so the distribution shows what
+    /// people chose under the label they chose, while favourable and the mean use the scores.
     struct Item: Equatable, Sendable {
         /// The field.
         let field: Int
@@ -107,8 +112,23 @@ struct LikertAccumulator: MetricAccumulator {
         let name: String
         /// Its scale.
         let scale: LikertScale
-        /// Per point index: 1 favourable, −1 unfavourable, 0 neutral.
+        /// Whether the item is reverse-coded.
+        let reversed: Bool
+        /// Per point index (of the point answered): the value it scores.
+        let scoredPoints: [Int]
+        /// Per point index (of the point answered): 1 favourable, −1 unfavourable, 0 neutral,
+        /// by the value it scores.
         let classes: [Int8]
+
+        /// Creates an item of field `field` named `name`.
+        init(field: Int, name: String, scale: LikertScale, reversed: Bool) {
+            self.field = field
+            self.name = name
+            self.scale = scale
+            self.reversed = reversed
+            scoredPoints = scale.points.map { reversed ? scale.minimum + scale.maximum - $0 : $0 }
+            classes = scoredPoints.map(scale.pointClass)
+        }
     }
 
     /// The items.
@@ -126,20 +146,16 @@ struct LikertAccumulator: MetricAccumulator {
         let schema = context.schema
         let weighted = context.weighted
         items = metric.items.compactMap { field in
-            guard schema.fields.indices.contains(field), case .likert(let scale, _) = schema.fields[field].kind else {
-                return nil
-            }
-            let classes: [Int8] = scale.points.map {
-                scale.favourable.contains($0) ? 1 : (scale.unfavourable.contains($0) ? -1 : 0)
-            }
-            return Item(
-                field: field, name: schema.fields[field].name, scale: scale, classes: classes)
+            guard schema.fields.indices.contains(field),
+                case .likert(let scale, let reversed) = schema.fields[field].kind
+            else { return nil }
+            return Item(field: field, name: schema.fields[field].name, scale: scale, reversed: reversed)
         }
         blockName = metric.blockName
         let empty = Tally(
             items: items.map { ItemTally(points: Array(repeating: 0, count: $0.scale.points.count)) },
             favourablePoints: weighted ? nil : items.map { $0.classes.map { $0 == 1 } },
-            pointValues: weighted ? nil : items.map { $0.scale.points.map(Double.init) })
+            pointValues: weighted ? nil : items.map { $0.scoredPoints.map(Double.init) })
         tallies = Breakdown(empty: empty, layout: context.layout)
         coding = ItemCoding(items: items)
     }
@@ -154,7 +170,7 @@ struct LikertAccumulator: MetricAccumulator {
         let itemCount = items.count
         let groupSlots = tallies.groupSlots
         let stride = tallies.stride
-        let indexOffset = stride - 6
+        let indexOffset = stride - 1 - PooledAnswersTally.flatCount
         let unweighted = tallies.empty.favourablePoints != nil
         // Per item of the current response: the offset of its point counter within a state, or −1.
         var pointOffsets = Array(repeating: -1, count: max(itemCount, 1))
@@ -167,32 +183,36 @@ struct LikertAccumulator: MetricAccumulator {
                             let weight = batch.weights[index]
                             var answered = 0.0
                             var favourable = 0.0
+                            var unfavourable = 0.0
                             for item in 0..<itemCount {
                                 let entry = ItemCoding.entry(of: row, item: item, plan: plan, lookup: lookup)
                                 pointOffsets[item] = entry
                                 guard entry >= 0 else { continue }
                                 answered += 1
-                                if entry & 1 == 1 { favourable += 1 }
+                                favourable += Double(entry & ItemCoding.favourableBit)
+                                unfavourable += Double((entry & ItemCoding.unfavourableBit) >> 1)
                             }
+                            let pooled = PooledAnswersTally.Increment(
+                                weight: weight, answered: answered, favourable: favourable, unfavourable: unfavourable)
                             batch.forEachState(of: index, ids: ids, groupSlots: groupSlots, stride: stride) { offset in
                                 for item in 0..<itemCount {
                                     let entry = pointOffsets[item]
                                     guard entry >= 0 else { continue }
+                                    let counter = offset + (entry >> ItemCoding.classBits)
                                     if unweighted {
-                                        states[offset + (entry >> 1)] += 1
+                                        states[counter] += 1
                                         continue
                                     }
                                     let base = offset + plan[item * ItemCoding.planStride + 4]
+                                    let isFavourable = entry & ItemCoding.favourableBit != 0
                                     states.recordShare(
-                                        at: base, weight: weight, base: weight, successes: entry & 1 == 1 ? weight : 0)
-                                    states[offset + (entry >> 1)] += weight
+                                        at: base, weight: weight, base: weight, successes: isFavourable ? weight : 0)
+                                    states[counter] += weight
                                     let value = row[plan[item * ItemCoding.planStride]]
                                     states[base + plan[item * ItemCoding.planStride + 5]] += weight * Double(value)
                                 }
                                 if answered > 0 {
-                                    states.recordShare(
-                                        at: offset + indexOffset, weight: weight, base: weight * answered,
-                                        successes: weight * favourable)
+                                    states.recordPooledAnswers(at: offset + indexOffset, pooled)
                                 }
                                 states[offset + stride - 1] += 1
                             }
@@ -210,15 +230,13 @@ struct LikertAccumulator: MetricAccumulator {
 
     var recodingLimits: [RecodingLimit] { [] }
 
-    /// The primary figure's tally: the index's favourable share for a block, else the first item's.
-    func primary(_ state: Tally) -> ShareTally {
-        blockName == nil ? (state.items.first?.answers ?? ShareTally()) : state.index
-    }
-
-    /// The favourable share overall and per group; every item (and the index) in the detail.
+    /// The favourable share overall and per group (the first item's, or for a block the index's,
+    /// of answers with its interval clustered by respondent); every item (and the index) in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {
-        let (overall, segments) = context.segmented(
-            tallies, primary: primary, pooledAnswers: blockName != nil, mean: mean)
+        let (overall, segments) =
+            blockName == nil
+            ? context.segmented(tallies, primary: { $0.items.first?.answers ?? ShareTally() }, mean: mean)
+            : context.segmented(tallies, primary: \.index, pooledAnswers: true, mean: mean)
         return MetricOutcome(overall: overall, detail: detail(context.rules), segments: segments)
     }
 
@@ -227,70 +245,95 @@ struct LikertAccumulator: MetricAccumulator {
         let overall = tallies.overall
         let itemFigures = items.indices.map { index in
             let tally = overall.items[index]
+            let item = items[index]
             return figure(
-                label: items[index].name, respondents: tally.answers, points: tally.points, pointSum: tally.pointSum,
-                answerWeight: tally.answers.weight, item: items[index], rules: rules)
+                label: item.name, n: tally.answers.rawN, points: tally.points, pointSum: tally.pointSum,
+                answerWeight: tally.answers.weight, scale: item.scale, rules: rules
+            ) { wanted in
+                var share = tally.answers
+                share.base = share.weight
+                share.successes = zip(tally.points, item.classes).reduce(0) { $0 + ($1.1 == wanted ? $1.0 : 0) }
+                return rules.guarded(rules.figure(share), rawN: share.rawN)
+            }.reverseCoded(item.reversed)
         }
         guard let blockName, let first = items.first else { return .likert(items: itemFigures, index: nil) }
         let (pooled, pointSum) = pooledPoints(overall)
+        let index = overall.index
         let indexFigure = figure(
-            label: blockName, respondents: overall.index, points: pooled, pointSum: pointSum,
-            answerWeight: overall.index.base, item: first, rules: rules, pooled: true)
+            label: blockName, n: index.rawN, points: pooled, pointSum: pointSum, answerWeight: index.respondents.base,
+            scale: first.scale, rules: rules
+        ) { wanted in
+            rules.guarded(rules.figure(index.ratio(wanted), respondents: index.respondents), rawN: index.rawN)
+        }
         return .likert(items: itemFigures, index: indexFigure)
     }
 
     /// A group's mean point, as the Mean column of the overall table computes it: the first
-    /// item's, or for a block the index's (its answers pooled over the items).
+    /// item's, or for a block the index's (the mean of its answers pooled over the items).
     func mean(_ state: Tally) -> Double? {
         guard let item = state.items.first else { return nil }
         let (pointSum, answerWeight) =
-            blockName == nil ? (item.pointSum, item.answers.weight) : (pooledPoints(state).pointSum, state.index.base)
+            blockName == nil
+            ? (item.pointSum, item.answers.weight) : (pooledPoints(state).pointSum, state.index.respondents.base)
         return answerWeight > 0 ? pointSum / answerWeight : nil
     }
 
-    /// The answers per point pooled over the items on the first item's scale, and their Σw × point.
+    /// The answers per scored point pooled over the items on the first item's scale (a reversed
+    /// item's answers at the point they score), and their Σw × point.
     private func pooledPoints(_ state: Tally) -> (points: [Double], pointSum: Double) {
         guard let first = items.first else { return ([], 0) }
         var pooled = Array(repeating: 0.0, count: first.scale.points.count)
         var pointSum = 0.0
         for index in items.indices where items[index].scale.points == first.scale.points {
-            pooled.addElementwise(state.items[index].points)
+            let item = items[index]
+            for (answered, count) in state.items[index].points.enumerated() {
+                guard let scored = item.scale.points.firstIndex(of: item.scoredPoints[answered]) else { continue }
+                pooled[scored] += count
+            }
             pointSum += state.items[index].pointSum
         }
         return (pooled, pointSum)
     }
 
-    /// One item's (or the index's) figure; `respondents` gives the privacy base and the sample size.
+    /// One item's (or the index's) figure: `n` respondents (the privacy base), `points` answers
+    /// per point of `scale`, and `share` giving its favourable (1), neutral (0) and unfavourable
+    /// (−1) shares.
     private func figure(
-        label: String, respondents: ShareTally, points: [Double], pointSum: Double, answerWeight: Double,
-        item: Item, rules: FigureRules, pooled: Bool = false
+        label: String, n: Int, points: [Double], pointSum: Double, answerWeight: Double, scale: LikertScale,
+        rules: FigureRules, share: (Int8) -> Figure
     ) -> LikertFigure {
-        func share(_ wanted: Int8) -> Figure {
-            var tally = respondents
-            tally.base = answerWeight
-            tally.successes = zip(points, item.classes).reduce(0) { $0 + ($1.1 == wanted ? $1.0 : 0) }
-            var figure = rules.guarded(rules.figure(tally), rawN: respondents.rawN)
-            // A pooled index's share is of answers while its n counts respondents: a count of
-            // answers beside that n would read as "6,936 of 1,194".
-            if pooled { figure.count = nil }
-            return figure
-        }
-        guard !rules.isBelowThreshold(respondents.rawN) else {
+        guard !rules.isBelowThreshold(n) else {
             return LikertFigure(
-                label: label, n: respondents.rawN, distribution: [], favourable: share(1), neutral: share(0),
+                label: label, n: n, distribution: [], favourable: share(1), neutral: share(0),
                 unfavourable: share(-1), mean: nil, mean0to100: nil)
         }
         let percents = LargestRemainder.percentages(counts: points)
-        let distribution = item.scale.points.indices.map { index in
+        let distribution = scale.points.indices.map { index in
             PointShare(
-                point: item.scale.points[index], label: item.scale.label(of: item.scale.points[index]),
-                count: points[index], percent: percents[index])
+                point: scale.points[index], label: scale.label(of: scale.points[index]), count: points[index],
+                percent: percents[index])
         }
         let mean = answerWeight > 0 ? pointSum / answerWeight : nil
-        let span = Double(item.scale.maximum - item.scale.minimum)
-        let rescaled = mean.flatMap { span > 0 ? ($0 - Double(item.scale.minimum)) / span * 100 : nil }
+        let span = Double(scale.maximum - scale.minimum)
+        let rescaled = mean.flatMap { span > 0 ? ($0 - Double(scale.minimum)) / span * 100 : nil }
         return LikertFigure(
-            label: label, n: respondents.rawN, distribution: distribution, favourable: share(1), neutral: share(0),
+            label: label, n: n, distribution: distribution, favourable: share(1), neutral: share(0),
             unfavourable: share(-1), mean: mean, mean0to100: rescaled)
+    }
+}
+
+extension LikertScale {
+    /// How `point` classifies: 1 favourable, −1 unfavourable, 0 neutral.
+    func pointClass(_ point: Int) -> Int8 {
+        favourable.contains(point) ? 1 : (unfavourable.contains(point) ? -1 : 0)
+    }
+}
+
+extension LikertFigure {
+    /// The figure marked reverse-coded when `reversed`.
+    fileprivate func reverseCoded(_ reversed: Bool) -> LikertFigure {
+        var figure = self
+        figure.reversed = reversed
+        return figure
     }
 }

@@ -14,6 +14,8 @@ package struct ShareMetric: MetricDefinition {
     package var among: Predicate?
     /// The rule in words, for the report.
     package var definition: String
+    /// The `among` condition in words, for the base (see `base(fieldNames:)`).
+    package var amongDescription: String?
 
     /// Creates the definition.
     package init(where condition: Predicate, among: Predicate?, definition: String) {
@@ -28,9 +30,11 @@ package struct ShareMetric: MetricDefinition {
         try arguments.requirePresence(of: "where", kind: name)
         let among = try arguments.predicate("among")
         let condition = try arguments.required("where", of: name, try arguments.predicate("where"))
-        return ShareMetric(
+        var metric = ShareMetric(
             where: condition.predicate, among: among?.predicate,
             definition: condition.description + (among.map { " among respondents where " + $0.description } ?? ""))
+        metric.amongDescription = among?.description
+        return metric
     }
 }
 

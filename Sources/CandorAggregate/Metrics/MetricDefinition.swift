@@ -22,6 +22,11 @@ package protocol MetricDefinition: Hashable, Sendable {
     /// - Throws: `Arguments.Failure` when a key is missing, of the wrong shape, or names a field
     ///   the kind cannot use.
     static func resolve<Arguments: MetricArguments>(_ arguments: inout Arguments) throws(Arguments.Failure) -> Self
+
+    /// Who the primary figure's base is, in words that follow its number ("who answered all
+    /// twelve items of engagement"), for headlines whose base is not every respondent; `nil`
+    /// when the kind has no such phrase. `fieldNames` gives the schema's field names by index.
+    func base(fieldNames: [String]) -> String?
 }
 
 /// A metric's definition entry as a kind reads it: its keys, resolved against the schema by the

@@ -25,6 +25,10 @@ package struct Figure: Sendable, Equatable {
     /// them would imply a secrecy the report does not keep. `nil` for other figures or when
     /// suppressed.
     package var promoterSplit: PromoterSplit?
+    /// For a share of answers pooled over items (a Likert index): the answers in its base
+    /// (weighted when weights are in force), beside `n`, which counts respondents. `nil` for
+    /// shares of respondents and other figures, or when suppressed.
+    package var answers: Double?
 
     /// Creates a figure.
     package init(

@@ -13,6 +13,9 @@ package struct MetricResult: Sendable {
     package var detail: MetricDetail
     /// Breakdowns by each declared segment field and pair.
     package var segments: [SegmentTable]
+    /// Who the primary figure's base is, in words that follow its number ("who answered all
+    /// twelve items of engagement"; see `MetricDefinition.base(fieldNames:)`), or `nil`.
+    package var base: String?
 
     /// Creates a result.
     package init(
@@ -32,7 +35,7 @@ extension MetricResult: Equatable {
     /// Equal when every part is, the kinds compared as types.
     package static func == (lhs: MetricResult, rhs: MetricResult) -> Bool {
         lhs.id == rhs.id && lhs.label == rhs.label && lhs.kind == rhs.kind && lhs.overall == rhs.overall
-            && lhs.detail == rhs.detail && lhs.segments == rhs.segments
+            && lhs.detail == rhs.detail && lhs.segments == rhs.segments && lhs.base == rhs.base
     }
 }
 
@@ -97,6 +100,10 @@ package struct LikertFigure: Sendable, Equatable {
     package var mean: Double?
     /// Mean rescaled to 0–100: (mean − min) / (max − min) × 100.
     package var mean0to100: Double?
+    /// Whether the item is reverse-coded: its distribution shows the points answered, under
+    /// their labels, while favourable, neutral, unfavourable and the mean use the points scored
+    /// (`min + max − answer`). A block's index pools its items' answers at the points they score.
+    package var reversed = false
 
     /// Creates an item figure.
     package init(

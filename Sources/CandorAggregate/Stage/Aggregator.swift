@@ -108,9 +108,11 @@ package struct Aggregator: Sendable {
         let context = ResultContext(rules: rules, builder: builder)
         return zip(plan.metrics, accumulators).map { metric, accumulator in
             let outcome = accumulator.result(context)
-            return MetricResult(
+            var result = MetricResult(
                 id: metric.id, label: metric.label, kind: type(of: accumulator).definitionType,
                 overall: outcome.overall, detail: outcome.detail, segments: outcome.segments)
+            result.base = metric.kind.definition.base(fieldNames: plan.schema.fields.map(\.name))
+            return result
         }
     }
 
@@ -123,7 +125,10 @@ package struct Aggregator: Sendable {
         guard plan.schema.fields.indices.contains(field) else { return [] }
         switch plan.schema.fields[field].kind {
         case .boolean: return ["No", "Yes"]
-        case .likert(let scale, _): return scale.points.map { scale.label(of: $0) }
+        case .likert(let scale, let reversed):
+            // Codes follow the stored point, which a reverse-coded item scores as min + max − answer:
+            // each group is labelled by the answer its people gave.
+            return scale.points.map { scale.label(of: reversed ? scale.minimum + scale.maximum - $0 : $0) }
         default: return labels(field)
         }
     }

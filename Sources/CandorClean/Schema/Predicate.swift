@@ -24,6 +24,17 @@ package indirect enum Predicate: Sendable, Hashable {
     /// A comparison operator.
     package enum Comparison: String, Sendable, Hashable {
         case atLeast = "at_least", atMost = "at_most", above, below
+
+        /// The comparison that holds of −x wherever this one holds of x: at least ↔ at most,
+        /// above ↔ below (for values stored mirrored, as reverse-coded Likert points are).
+        package var mirrored: Comparison {
+            switch self {
+            case .atLeast: .atMost
+            case .atMost: .atLeast
+            case .above: .below
+            case .below: .above
+            }
+        }
     }
 
     /// Evaluates the predicate on one response's values (see `ResponseBatch`).

@@ -68,8 +68,12 @@ extension ResolutionContext {
             return test == "any_of" ? .anyOf(field: index, mask: mask) : .noneOf(field: index, mask: mask)
         case "answered": return .answered(field: index, isAnswered: try valueNode.bool())
         default:
-            let comparison = Predicate.Comparison(rawValue: test)!
+            var comparison = Predicate.Comparison(rawValue: test)!
             switch schema.fields[index].kind {
+            case .likert(_, reverse: true):
+                // The stored point falls as the answer rises (`code`): at_least 4 answered is at
+                // most the stored value of 4.
+                comparison = comparison.mirrored
             case .integer, .likert, .timestamp: break
             default: throw valueNode.error("\(test) applies to integer, likert and timestamp fields")
             }
@@ -102,10 +106,12 @@ extension ResolutionContext {
             category.values.append(text)
             schema.fields[index].kind = .category(category)
             return Int64(category.values.count - 1)
-        case .likert(let scale, _):
-            if let point = Int(text), scale.points.contains(point) { return Int64(point) }
+        case .likert(let scale, let reversed):
+            // A condition names the answer given; a reverse-coded item stores it as min + max − answer.
+            let stored = { (point: Int) in Int64(reversed ? scale.minimum + scale.maximum - point : point) }
+            if let point = Int(text), scale.points.contains(point) { return stored(point) }
             if let position = scale.labels.firstIndex(where: { $0.lowercased() == text.lowercased() }) {
-                return Int64(scale.points[position])
+                return stored(scale.points[position])
             }
             throw node.error("'\(text)' is not a point or label of scale '\(scale.name)'")
         case .boolean(let boolean):

@@ -8,7 +8,8 @@ package enum Headline: Sendable, Equatable {
     /// `{n}` ("1,200"), `{ci}` ("98.9–99.8%") and `{label}`, plus the name a kind gives its
     /// figure (`MetricDefinition.valuePlaceholder`, such as `{mean}`). The rest is text.
     /// Renderers always append the base and interval in parentheses, so a template cannot
-    /// leave them out.
+    /// leave them out; a base that is not every accepted respondent is named in words
+    /// (`MetricResult.base`), and a block index's gives its answers and respondents.
     case metric(metricID: String, template: String)
     /// A figure from elsewhere (such as Gallup's 82%), with its source.
     case outsideEstimate(text: String, source: String)

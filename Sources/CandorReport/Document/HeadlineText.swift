@@ -28,7 +28,9 @@ enum HeadlineText {
             guard let metric = document.metric(id: metricID) else {
                 return "Headline metric " + text(metricID) + " is not in this report."
             }
-            return sentence(metric, template: template.isEmpty ? Headline.defaultTemplate : template, style: style)
+            return sentence(
+                metric, template: template.isEmpty ? Headline.defaultTemplate : template,
+                respondents: document.accounting.accepted, style: style)
         }
     }
 
@@ -38,7 +40,9 @@ enum HeadlineText {
         return !metric.overall.suppressed && metric.overall.value != nil && metric.overall.unreliable
     }
 
-    private static func sentence(_ metric: MetricResult, template: String, style: Style) -> String {
+    /// The sentence; its base is named in words (`MetricResult.base`) when it is not all
+    /// `respondents` accepted.
+    private static func sentence(_ metric: MetricResult, template: String, respondents: Int, style: Style) -> String {
         let text = { (value: String) in style.text(value) }
         let figure = metric.overall
         let cells = FigureCells(figure: figure, unit: metric.kind.unit)
@@ -59,7 +63,8 @@ enum HeadlineText {
                 out += value(of: .value, metric: metric, cells: cells, style: style)
             }
         }
-        out += " (" + cells.basis + ")"
+        let base = figure.n == respondents ? nil : metric.base.map(text)
+        out += " (" + cells.basis(base: base) + ")"
         if figure.unreliable { out += style == .markdown ? " †" : " [unreliable: wide interval]" }
         return out
     }

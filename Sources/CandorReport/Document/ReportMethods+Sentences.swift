@@ -21,6 +21,15 @@ extension ReportMethods {
             if case .engagement(_, _, _, _, let rule) = result.detail { return "\(result.label): \(rule)" }
             return nil
         }
+        let reversed = schema.fields.filter { if case .likert(_, true) = $0.kind { true } else { false } }
+        if !reversed.isEmpty {
+            favourableRules.append(
+                "Reverse-coded items (" + reversed.map(\.name).joined(separator: ", ") + ") score each answer as the"
+                    + " scale's lowest + highest point − the answer: favourable, neutral, unfavourable, the mean and"
+                    + " every score use the reversed point; distributions show the answers given under their labels,"
+                    + " and conditions (where, among) name the answer given.")
+        }
+        let hasIndex = results.contains { if case .likert(_, .some) = $0.detail { true } else { false } }
         var tests: [String] = []
         for result in results {
             for table in result.segments where !tests.contains(table.test) { tests.append(table.test) }
@@ -37,6 +46,7 @@ extension ReportMethods {
             },
             intervalMethods: IntervalMethod.allCases.filter(usedMethods.contains),
             adjustment: results.contains { !$0.segments.isEmpty } ? plan.adjustment : nil)
+        likertIndexNote = hasIndex ? Self.likertIndexMethod : nil
     }
 
     /// What the report says about free-text answers; `nil` when the schema has no text field.

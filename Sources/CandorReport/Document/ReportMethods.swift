@@ -25,8 +25,21 @@ package struct ReportMethods: Sendable, Equatable {
     package var segmentTests: [String]
     /// How weights were applied; `nil` when the figures are unweighted.
     package var weightingNote: String?
+    /// How a Likert index's shares of answers, their intervals and its mean are computed; `nil`
+    /// when no metric pools a block's answers.
+    package var likertIndexNote: String?
     /// How numbers are rounded for display.
     package var rounding: String
+
+    /// What the methods say about a Likert index, when a report has one.
+    package static let likertIndexMethod =
+        "a block's favourable, neutral and unfavourable shares are of its answers pooled over the items, and its n"
+        + " counts respondents. Their 95% interval is clustered by respondent, since one person's answers are not"
+        + " independent: a ratio estimator p̂ = Σwy/Σwm (y a respondent's answers in the class, m their answers, w"
+        + " their weight or 1) with the linearised standard error SE² = n/(n − 1)·Σw²(y − p̂m)²/(Σwm)² (n"
+        + " respondents; as R survey's svyratio with replacement), p̂ ± 1.96·SE clamped to 0–100%. Its mean is the"
+        + " mean of answers (each answer counts once), not the mean of respondents'"
+        + " means"
 
     /// The interval method every figure uses.
     package static let defaultIntervalMethod = "95% intervals, each figure's method named beside it (interval_method)"

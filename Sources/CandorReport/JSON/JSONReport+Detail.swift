@@ -19,7 +19,10 @@ extension JSONReport {
                 "mean_chosen": atLeastOne.suppressed ? .null : .decimal(meanChosen, places: 2),
             ])
         case .likert(let items, let index):
-            return .object(["items": .array(items.map(likertItem)), "index": index.map(likertItem) ?? .null])
+            return .object([
+                "items": .array(items.map { likertItem($0, isIndex: false) }),
+                "index": index.map { likertItem($0, isIndex: true) } ?? .null,
+            ])
         case .nps(let promoters, let passives, let detractors):
             return .object([
                 "promoters": figure(promoters, unit: .fraction),
@@ -32,7 +35,7 @@ extension JSONReport {
                 "engaged": figure(engaged, unit: .fraction),
                 "not_engaged": figure(notEngaged, unit: .fraction),
                 "actively_disengaged": figure(activelyDisengaged, unit: .fraction),
-                "mean_score": hidden ? .null : .decimal(meanScore, places: 2),
+                "mean_of_respondent_means": hidden ? .null : .decimal(meanScore, places: 2),
                 "rule": .string(rule),
             ])
         case .varianceShare(
@@ -65,12 +68,14 @@ extension JSONReport {
     }
 
     /// A Likert item or block: flags and the three shares always, the base, distribution and
-    /// mean only when the item is shown.
-    private static func likertItem(_ item: LikertFigure) -> JSONValue {
+    /// mean only when the item is shown. A block's index names its mean `mean_of_answers` (its
+    /// answers pooled), apart from the engagement index's `mean_of_respondent_means`.
+    private static func likertItem(_ item: LikertFigure, isIndex: Bool) -> JSONValue {
         let suppressed = item.favourable.suppressed
         var members: [String: JSONValue] = [
             "label": .string(item.label),
             "suppressed": .bool(suppressed),
+            "reversed": .bool(item.reversed),
             "favourable": figure(item.favourable, unit: .fraction),
             "neutral": figure(item.neutral, unit: .fraction),
             "unfavourable": figure(item.unfavourable, unit: .fraction),
@@ -85,7 +90,7 @@ extension JSONReport {
                     "percent": .decimal(share.percent, places: 2),
                 ])
             })
-        members["mean"] = .decimal(item.mean, places: 2)
+        members[isIndex ? "mean_of_answers" : "mean"] = .decimal(item.mean, places: 2)
         members["mean_0_to_100"] = .decimal(item.mean0to100, places: 2)
         return .object(members)
     }

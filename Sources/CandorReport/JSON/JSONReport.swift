@@ -131,6 +131,7 @@ package enum JSONReport {
         members["kind"] = .string(metric.kind.name)
         members["label"] = .string(metric.label)
         members["detail"] = detail(metric.detail)
+        members["base"] = .optional(metric.base)
         return .object(members)
     }
 
@@ -173,6 +174,7 @@ package enum JSONReport {
             "p_adjustment_text": .optional(methods.adjustment?.explanation),
             "engagement_rules": .array(methods.engagementRules.map(JSONValue.string)),
             "segment_tests": .array(methods.segmentTests.map(JSONValue.string)),
+            "likert_index": .optional(methods.likertIndexNote),
             "weighting": .optional(methods.weightingNote),
             "rounding": .string(methods.rounding),
             "free_text": .optional(document.freeTextNote),
@@ -199,6 +201,7 @@ package enum JSONReport {
             ?? .null
         if let interval = figure.interval { members["interval_method"] = .string(interval.method.rawValue) }
         if let effectiveN = figure.effectiveN { members["effective_n"] = .decimal(effectiveN, places: 2) }
+        if let answers = figure.answers { members["answers"] = .decimal(answers, places: 2) }
         if let split = figure.promoterSplit {
             members["promoters"] = .decimal(split.promoters, places: 2)
             members["detractors"] = .decimal(split.detractors, places: 2)

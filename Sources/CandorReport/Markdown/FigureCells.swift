@@ -86,11 +86,22 @@ struct FigureCells {
     }
 
     /// The base and interval in words: "1,194 of 1,200; 95% CI 98.9–99.8%" for a share of
-    /// respondents, "n = 1,200; 95% CI +7 to +17" otherwise.
-    var basis: String {
+    /// respondents, "14,205 answers from 1,194 respondents; …" for a share of answers pooled over
+    /// items, "n = 1,200; 95% CI +7 to +17" otherwise.
+    var basis: String { basis(base: nil) }
+
+    /// `basis`, with the base named in words when `base` is given (see `MetricResult.base`):
+    /// "306 of the 1,066 who answered all twelve items of engagement; 95% CI 26.1–31.5%".
+    func basis(base: String?) -> String {
         var parts: [String] = []
-        if unit == .fraction, let count = figure.count {
-            parts.append(FigureText.count(count) + " of " + FigureText.count(figure.n))
+        if let answers = figure.answers {
+            parts.append(FigureText.count(answers) + " answers from " + FigureText.count(figure.n) + " respondents")
+        } else if unit == .fraction, let count = figure.count {
+            let of =
+                base.map { "of the " + FigureText.count(figure.n) + " " + $0 } ?? "of " + FigureText.count(figure.n)
+            parts.append(FigureText.count(count) + " " + of)
+        } else if let base {
+            parts.append("the " + FigureText.count(figure.n) + " " + base)
         } else {
             parts.append("n = " + FigureText.count(figure.n))
         }

@@ -46,7 +46,9 @@ extension MarkdownReport {
             table.append(figureRow("Actively disengaged", activelyDisengaged, unit: .fraction, bar: true))
             lines += table.lines + [""]
             if let meanScore, !metric.overall.suppressed {
-                lines.append("Mean score: " + FigureText.decimal(meanScore, places: 2) + ".")
+                lines.append(
+                    "Mean of respondents' means: " + FigureText.decimal(meanScore, places: 2)
+                        + " (each respondent's mean over the items, averaged; not the mean of all answers).")
             }
             lines.append("Rule: " + MarkdownEscaping.escape(FigureText.sentence(rule)))
         case .varianceShare(
@@ -114,7 +116,8 @@ extension MarkdownReport {
         var table = MarkdownTable(columns)
         for (offset, item) in all.enumerated() {
             let isIndex = index != nil && offset == all.count - 1
-            let label = (isIndex ? "Index: " : "") + MarkdownEscaping.escape(item.label)
+            let label =
+                (isIndex ? "Index: " : "") + MarkdownEscaping.escape(item.label) + (item.reversed ? " (reversed)" : "")
             if item.favourable.suppressed {
                 table.append([label, FigureText.missing] + points.map { _ in FigureText.missing } + ["suppressed"])
                 continue
@@ -134,8 +137,21 @@ extension MarkdownReport {
             ]
             table.append(row)
         }
-        return table.lines + [
-            "", "Bars show the favourable share; percentages at each point are of answers and add to 100%.",
-        ]
+        var notes = ["Bars show the favourable share; percentages at each point are of answers and add to 100%."]
+        if items.contains(where: \.reversed) {
+            notes.append(
+                "(reversed): a reverse-coded item. Its percentages are of the answers given, under their labels; its"
+                    + " favourable, neutral and unfavourable shares and its mean score each answer reversed"
+                    + " (lowest point + highest − answer).")
+        }
+        if let index, !index.favourable.suppressed, let answers = index.favourable.answers {
+            notes.append(
+                "The index pools " + FigureText.count(answers) + " answers from " + FigureText.count(index.n)
+                    + " respondents: its percentages and shares are of answers"
+                    + (items.contains(where: \.reversed) ? " (reversed items at their reversed points)" : "")
+                    + ", its n counts respondents, its intervals are clustered by respondent, and its Mean is the"
+                    + " mean of answers.")
+        }
+        return table.lines + [""] + [notes.joined(separator: " ")]
     }
 }

@@ -12,7 +12,11 @@ extension MarkdownReport {
         let hasCount = table.rows.contains { !$0.figure.suppressed && $0.figure.count != nil }
         // Likert rows carry their mean, as the overall table does.
         let hasMean = table.rows.contains { $0.mean != nil }
-        columns += [("Value", .right)] + (hasMean ? [("Mean", .right)] : []) + (hasCount ? [("Count", .right)] : [])
+        // A share of answers (a Likert index) shows its answers beside n, which counts respondents,
+        // and its mean is the mean of those answers.
+        let hasAnswers = table.rows.contains { $0.figure.answers != nil }
+        columns += [("Value", .right)] + (hasMean ? [(hasAnswers ? "Mean of answers" : "Mean", .right)] : [])
+        columns += (hasCount ? [("Count", .right)] : []) + (hasAnswers ? [("Answers", .right)] : [])
         columns += [
             ("n", .right), ("95% CI", .right), ("Difference", .right), (pHeader(table.adjustment), .right),
             ("Differs", .left),
@@ -24,13 +28,15 @@ extension MarkdownReport {
             if row.figure.suppressed {
                 markdown.append(
                     labels + [cells.value]
-                        + Array(repeating: FigureText.missing, count: 5 + (hasCount ? 1 : 0) + (hasMean ? 1 : 0)))
+                        + Array(
+                            repeating: FigureText.missing,
+                            count: 5 + (hasCount ? 1 : 0) + (hasMean ? 1 : 0) + (hasAnswers ? 1 : 0)))
                 continue
             }
             let differs = row.significant.map { $0 ? "yes" : "no" } ?? FigureText.missing
             markdown.append(
                 labels + [cells.value] + (hasMean ? [FigureText.decimal(row.mean, places: 2)] : [])
-                    + (hasCount ? [cells.count] : []) + [
+                    + (hasCount ? [cells.count] : []) + (hasAnswers ? [FigureText.count(row.figure.answers)] : []) + [
                         cells.n, cells.interval, FigureText.difference(row.difference, unit: unit),
                         pCell(row), differs,
                     ])

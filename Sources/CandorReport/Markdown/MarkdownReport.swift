@@ -105,6 +105,7 @@ package enum MarkdownReport {
         for rule in methods.favourableRules { lines.append("- Favourable: " + MarkdownEscaping.escape(rule)) }
         if let buckets = methods.enpsBuckets { lines.append("- eNPS: " + MarkdownEscaping.escape(buckets)) }
         for rule in methods.engagementRules { lines.append("- Engagement: " + MarkdownEscaping.escape(rule)) }
+        if let note = methods.likertIndexNote { lines.append("- Likert index: " + MarkdownEscaping.escape(note) + ".") }
         for test in methods.segmentTests { lines.append("- Segment test: " + MarkdownEscaping.escape(test)) }
         if let adjustment = methods.adjustment {
             lines.append("- Many comparisons: " + MarkdownEscaping.escape(adjustment.explanation) + ".")
