@@ -210,9 +210,6 @@ package enum JSONReport {
 
     /// A number in `unit`: fractions, coefficients and means to 6 decimals, points to 2.
     static func number(_ value: Double?, unit: FigureUnit) -> JSONValue {
-        switch unit {
-        case .points: .decimal(value, places: 2)
-        case .fraction, .coefficient, .score: .decimal(value, places: 6)
-        }
+        .decimal(value, places: ReportNumber.places(unit))
     }
 }
