@@ -35,7 +35,7 @@ enum ReportAssembly {
                 answered: pass.accounting.accepted - (pass.accounting.blanks[sample.field] ?? 0),
                 quotes: sample.answers, minGroupSize: definition.freeText.minGroupSize)
         }
-        return ReportDocument(
+        var document = ReportDocument(
             pipeline: ReportPipeline(
                 name: definition.name, title: definition.title, definitionSHA256: definition.sha256),
             inputs: inputs, accounting: pass.accounting, headlines: headlines, metrics: pass.results, methods: methods,
@@ -43,5 +43,8 @@ enum ReportAssembly {
                 schema: schema, quoted: definition.freeText.allowed, minGroupSize: definition.freeText.minGroupSize,
                 quoteLimit: definition.freeText.quoteLimit),
             freeText: freeText, asOf: dated)
+        for field in schema.fields { document.questionText[field.name] = field.label }
+        for block in schema.blocks { document.blockThemes[block.name] = block.label }
+        return document
     }
 }

@@ -25,6 +25,11 @@ package struct ReportDocument: Sendable {
     package var freeText: [FreeTextSection]
     /// The date the data are as of; `nil` with no `--as-of` and no timestamp value.
     package var asOf: ReportDate?
+    /// The question text of each field that has a `label:`, by field name; reports for people
+    /// print it where they would print the name (`withQuestionText`).
+    package var questionText: [String: String] = [:]
+    /// The theme of each block that has a `label:`, by block name.
+    package var blockThemes: [String: String] = [:]
 
     /// Creates a document.
     package init(

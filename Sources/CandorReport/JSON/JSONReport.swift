@@ -17,6 +17,18 @@ package enum JSONReport {
 
     /// The report as a JSON tree.
     static func value(_ document: ReportDocument) -> JSONValue {
+        guard case .object(var members) = baseValue(document) else { return baseValue(document) }
+        // Only when the definition labels something, so unlabelled reports keep their bytes.
+        if !document.questionText.isEmpty {
+            members["questions"] = .object(document.questionText.mapValues(JSONValue.string))
+        }
+        if !document.blockThemes.isEmpty {
+            members["themes"] = .object(document.blockThemes.mapValues(JSONValue.string))
+        }
+        return .object(members)
+    }
+
+    private static func baseValue(_ document: ReportDocument) -> JSONValue {
         .object([
             "schema_version": .string(schemaVersion),
             "pipeline": .object([

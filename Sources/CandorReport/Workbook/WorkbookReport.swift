@@ -15,7 +15,9 @@ package enum WorkbookReport {
     }
 
     /// The workbook as values.
-    package static func workbook(_ document: ReportDocument) -> Workbook {
+    package static func workbook(_ original: ReportDocument) -> Workbook {
+        // A workbook is read by people: questions as asked, not field names.
+        let document = original.withQuestionText()
         var names = SheetNames()
         var sheets = [headlines(document, name: names.claim("Headlines"))]
         for metric in document.metrics {
