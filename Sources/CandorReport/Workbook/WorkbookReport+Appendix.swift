@@ -62,7 +62,7 @@ extension WorkbookReport {
         add("Anonymity threshold (respondents)", .number(Double(methods.minGroupSize), style: .integer))
         add("Widest reliable interval", .number(methods.maxIntervalWidth, style: .percent))
         for rule in methods.favourableRules { add("Favourable rule", .text(rule)) }
-        add("eNPS buckets", .text(methods.enpsBuckets))
+        if let buckets = methods.enpsBuckets { add("eNPS buckets", .text(buckets)) }
         for rule in methods.engagementRules { add("Engagement rule", .text(rule)) }
         for test in methods.segmentTests { add("Segment test", .text(test)) }
         if let weighting = methods.weightingNote { add("Weighting", .text(weighting)) }
