@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Property tests (Swift Testing): random surveys and cuts, with shrinking and replayable seeds.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The zip container of the Excel workbook (Office Open XML is a zip of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file, so the module map links it by name.
@@ -45,10 +47,14 @@ let package = Package(
         .target(
             name: "CandorAggregate", dependencies: ["CandorCore", "CandorClean", "CandorStorage"],
             swiftSettings: strictSettings),
-        // Stage 4: statistics -> Markdown and JSON reports.
+        // Stage 4: statistics -> Markdown, JSON, tidy CSV and Excel reports.
         // Its documents quote the cleaner's accounting and the schema's scales, so it reads CandorClean.
         .target(
-            name: "CandorReport", dependencies: ["CandorCore", "CandorClean", "CandorAggregate"],
+            name: "CandorReport",
+            dependencies: [
+                "CandorCore", "CandorClean", "CandorAggregate",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings),
         // The pipeline definition file, stage wiring, run accounting and cron-safe output.
         .target(
@@ -98,7 +104,8 @@ let package = Package(
             exclude: ["Reference"], swiftSettings: strictSettings),
         .testTarget(
             name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorClean", "CandorCore"],
-            swiftSettings: strictSettings),
+            // Scripts: the openpyxl reader the workbook tests run, not built.
+            exclude: ["Scripts"], swiftSettings: strictSettings),
         .testTarget(
             name: "CandorPipelineTests",
             dependencies: [

@@ -28,11 +28,25 @@ enum InspectionRendering {
             let distinct = column.distinctCapped ? "\(column.distinct)+" : "\(column.distinct)"
             let top = column.top.map { "\(quoted($0.value)) \($0.count)" }.joined(separator: ", ")
             lines.append("    \(index + 1). \(column.name): \(distinct) distinct; \(top)")
+            lines += questionLine(shape.layout, column: index)
         }
         if inspection.columns.isEmpty {
-            for (index, name) in shape.layout.columnNames.enumerated() { lines.append("    \(index + 1). \(name)") }
+            for (index, name) in shape.layout.columnNames.enumerated() {
+                lines.append("    \(index + 1). \(name)")
+                lines += questionLine(shape.layout, column: index)
+            }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The question as asked, under its column, when the export's header gives one apart from
+    /// the name (Qualtrics' second header row, SurveyMonkey's question row): the text to copy into
+    /// the field's `label:`.
+    private static func questionLine(_ layout: HeaderLayout, column: Int) -> [String] {
+        guard column < layout.questionTexts.count, let question = layout.questionTexts[column], !question.isEmpty,
+            question != layout.columnNames[column]
+        else { return [] }
+        return ["         question: " + question.replacingOccurrences(of: "\n", with: " ")]
     }
 
     /// One JSON object on one line, keys sorted.
@@ -46,6 +60,9 @@ enum InspectionRendering {
             rejectedByReason: Dictionary(
                 uniqueKeysWithValues: inspection.rejectedByReason.map { ($0.key.rawValue, $0.value) }),
             blankLines: shape.blankLines, bytes: shape.bytes, sha256: shape.sha256,
+            // Per column, the question text the header gives (null where none); left out for
+            // exports whose header is only names.
+            questions: shape.layout.questionTexts.contains { $0 != nil } ? shape.layout.questionTexts : nil,
             // Left out when there are none, so the usual object is unchanged.
             duplicateColumns: shape.layout.duplicateColumnNames.isEmpty
                 ? nil
@@ -113,6 +130,7 @@ enum InspectionRendering {
         var blankLines: Int
         var bytes: Int64
         var sha256: String
+        var questions: [String?]?
         /// A header name given to more than one column, with its 1-based columns.
         struct Duplicate: Encodable { var name: String; var columns: [Int] }
         var duplicateColumns: [Duplicate]?

@@ -102,6 +102,21 @@ import Testing
         #expect(objects[1]["format"] as? String == "qualtrics")
         #expect(objects[1]["headerRows"] as? Int == 3)
         #expect((objects[1]["columns"] as? [String])?.first == "StartDate")
+        // Issue 19: the question text of Qualtrics' second header row, per column (column 10 is Q1,
+        // "Which department do you work in?" in SampleData/bad-boss-qualtrics.csv's row 2).
+        #expect(objects[0]["questions"] == nil)
+        let questions = try #require(objects[1]["questions"] as? [Any])
+        #expect(questions.count == (objects[1]["columns"] as? [String])?.count)
+        #expect(questions[9] as? String == "Which department do you work in?")
+    }
+
+    @Test func inspectPrintsTheQuestionUnderItsColumn() throws {
+        let workspace = try Workspace(pipelines: ["bad-boss-qualtrics"])
+        let result = try workspace.candor("inspect", "--count-only", "SampleData/bad-boss-qualtrics.csv")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("    10. Q1\n         question: Which department do you work in?\n"))
+        // A question that is its column's name is not repeated.
+        #expect(!result.stdout.contains("question: Duration (in seconds)"))
     }
 
     /// The same figures as above (worked out there from the file's bytes), counted without

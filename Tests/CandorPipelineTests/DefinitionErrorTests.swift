@@ -76,7 +76,7 @@ func unknownFieldKey() throws {
     // Line 16 is "    colum: q2"; the key starts in column 5.
     #expect(
         message
-            == "\(path):16:5: unknown key 'colum' in fields[2]; did you mean 'column'? (allowed: name, type, column, column_id, required, on_invalid, values, aliases, closed, scale, reverse, options, none_option, separator, columns, encoding, min, max, true_values, false_values, formats)"
+            == "\(path):16:5: unknown key 'colum' in fields[2]; did you mean 'column'? (allowed: name, type, label, column, column_id, required, on_invalid, values, aliases, closed, scale, reverse, options, none_option, separator, columns, encoding, min, max, true_values, false_values, formats)"
     )
 }
 

@@ -102,13 +102,13 @@ import Testing
         ("=a,b", "\"'=a,b\""), ("x=1", "x=1"), ("", ""), ("'already", "'already"), ("Zoë", "Zoë"),
     ])
     func cells(value: String, written: String) {
-        #expect(RejectsWriter.csvCell(value) == written)
+        #expect(SpreadsheetSafeCSV.textCell(value) == written)
     }
 
     /// Removes the writer's formula-guard quote, as a reader that knows the convention would.
     static func unneutralised(_ cell: String) -> String {
         guard cell.hasPrefix("'"), let second = cell.unicodeScalars.dropFirst().first,
-            RejectsWriter.formulaTriggers.contains(second)
+            SpreadsheetSafeCSV.formulaTriggers.contains(second)
         else { return cell }
         return String(cell.dropFirst())
     }

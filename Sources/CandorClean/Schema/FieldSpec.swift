@@ -11,11 +11,16 @@ package struct FieldSpec: Sendable, Hashable {
     /// Whether a blank answer is handled like an invalid value (otherwise blank is item
     /// non-response: the respondent stays in, that item's denominator leaves them out).
     package var required: Bool
+    /// The question as asked (`label:`), which reports print instead of the name; `nil` when
+    /// the definition gives none.
+    package var label: String?
 
     /// Creates a field.
     package init(
-        name: String, source: ColumnSource, kind: FieldKind, onInvalid: InvalidPolicy = .reject, required: Bool = false
+        name: String, source: ColumnSource, kind: FieldKind, onInvalid: InvalidPolicy = .reject, required: Bool = false,
+        label: String? = nil
     ) {
+        self.label = label
         self.name = name
         self.source = source
         self.kind = kind

@@ -17,9 +17,12 @@ package struct SurveySchema: Sendable, Hashable {
         package var name: String
         /// Indexes of its fields.
         package var fields: [Int]
+        /// The block's theme (`label:`), which reports print instead of the name; `nil` when none.
+        package var label: String?
 
         /// Creates a block.
-        package init(name: String, fields: [Int]) {
+        package init(name: String, fields: [Int], label: String? = nil) {
+            self.label = label
             self.name = name
             self.fields = fields
         }

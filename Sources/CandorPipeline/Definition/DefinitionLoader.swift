@@ -59,7 +59,7 @@ package enum DefinitionLoader {
         }
         let read = try readOptions(top["read"])
         let output =
-            try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share", "retain"]) ?? [:]
+            try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share", "per_group", "retain"]) ?? [:]
         let privacy =
             try top["privacy"]?.keyed(allowed: [
                 "min_group_size", "allow_small_groups", "max_interval_width", "free_text", "text_min_group_size",
@@ -111,12 +111,30 @@ package enum DefinitionLoader {
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
             outputFormats: try outputFormats(output["formats"]),
             maxRejectShare: try output["max_reject_share"]?.share() ?? PipelineDefinition.defaultMaxRejectShare,
-            plan: plan, headlines: headlines,
+            plan: plan,
+            perGroup: try perGroup(output["per_group"], segments: segments, schema: schema),
+            headlines: headlines,
             freeText: FreeTextPolicy(
                 allowed: try privacy["free_text"]?.bool() ?? false,
                 minGroupSize: try privacy["text_min_group_size"]?.count() ?? 10,
                 quoteLimit: try privacy["text_quote_limit"]?.count() ?? 20),
             population: population, retainDays: try retainDays(output["retain"]))
+    }
+
+    /// `output.per_group`: one of the declared segments, since a group's figures come from its
+    /// segment tables.
+    private static func perGroup(_ node: DefinitionNode?, segments: [Int], schema: SurveySchema)
+        throws(DefinitionError) -> String?
+    {
+        guard let node else { return nil }
+        let name = try node.string()
+        let names = segments.map { schema.fields[$0].name }
+        guard names.contains(name) else {
+            throw node.error(
+                "output.per_group must name one of the segments (\(names.isEmpty ? "none declared" : names.joined(separator: ", "))), not '\(name)'"
+            )
+        }
+        return name
     }
 
     /// The smallest group the report shows: 5 unless set. Below 3 a reader can work out a

@@ -29,6 +29,9 @@ package struct PipelineDefinition: Sendable {
     package static let defaultMaxRejectShare = 0.10
     /// The typed schema, metrics, segments and privacy rules.
     package var plan: AggregationPlan
+    /// `output.per_group`: the segment field whose groups each get their own report under
+    /// `NAME/GROUP/` (`GroupReport`); `nil` when the definition asks for none.
+    package var perGroup: String? = nil
     /// Headline sentences, in order.
     package var headlines: [HeadlineSpec]
     /// Whether free text may be quoted in reports (opt-in), and from how many respondents.

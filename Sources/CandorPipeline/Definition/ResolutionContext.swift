@@ -9,7 +9,8 @@ struct ResolutionContext {
     init(file: String) { self.file = file }
 
     static let fieldKeys = [
-        "name", "type", "column", "column_id", "required", "on_invalid", "values", "aliases", "closed", "scale",
+        "name", "type", "label", "column", "column_id", "required", "on_invalid", "values", "aliases", "closed",
+        "scale",
         "reverse", "options", "none_option", "separator", "columns", "encoding", "min", "max", "true_values",
         "false_values", "formats",
     ]
@@ -97,7 +98,7 @@ struct ResolutionContext {
             fields.append(
                 FieldSpec(
                     name: name, source: source, kind: kind, onInvalid: policy,
-                    required: try keys["required"]?.bool() ?? false))
+                    required: try keys["required"]?.bool() ?? false, label: try keys["label"]?.string()))
         }
         guard !fields.isEmpty else { throw node.error("fields is empty; declare at least one field") }
         return SurveySchema(fields: fields)
@@ -116,7 +117,7 @@ struct ResolutionContext {
             throw node.error(
                 "unknown type '\(type)' for field '\(field)'; use one of \(Self.types.joined(separator: ", "))")
         }
-        let common: Set = ["name", "type", "column", "column_id", "required", "on_invalid"]
+        let common: Set = ["name", "type", "label", "column", "column_id", "required", "on_invalid"]
         // In the allowed keys' order, so that the same file always gives the same message.
         for key in Self.fieldKeys where !common.contains(key) && !typeKeys.contains(key) {
             guard let value = keys[key] else { continue }
@@ -228,7 +229,18 @@ struct ResolutionContext {
     func loadBlocks(_ node: DefinitionNode?, schema: SurveySchema) throws(DefinitionError) -> [SurveySchema.Block] {
         guard let node else { return [] }
         return try node.entries().map { entry throws(DefinitionError) -> SurveySchema.Block in
-            let members = try entry.value.sequence().map { item throws(DefinitionError) -> Int in
+            // A block is its list of fields, or a mapping with `fields` and a `label` (its theme).
+            var fieldsNode = entry.value
+            var label: String?
+            if case .mapping = entry.value.node {
+                let keys = try entry.value.keyed(allowed: ["label", "fields"])
+                guard let listed = keys["fields"] else {
+                    throw entry.value.error("block '\(entry.key)' needs 'fields'")
+                }
+                fieldsNode = listed
+                label = try keys["label"]?.string()
+            }
+            let members = try fieldsNode.sequence().map { item throws(DefinitionError) -> Int in
                 let index = try field(named: try item.string(), at: item, in: schema)
                 guard case .likert = schema.fields[index].kind else {
                     throw item.error(
@@ -236,8 +248,8 @@ struct ResolutionContext {
                 }
                 return index
             }
-            guard !members.isEmpty else { throw entry.value.error("block '\(entry.key)' is empty") }
-            return SurveySchema.Block(name: entry.key, fields: members)
+            guard !members.isEmpty else { throw fieldsNode.error("block '\(entry.key)' is empty") }
+            return SurveySchema.Block(name: entry.key, fields: members, label: label)
         }
     }
 

@@ -7,8 +7,8 @@ extension OutputFormat {
         case .markdown: MarkdownRenderer()
         case .json: JSONRenderer()
         case .html: nil
-        case .xlsx: nil
-        case .csv: nil
+        case .xlsx: WorkbookRenderer()
+        case .csv: TidyCSVRenderer()
         }
     }
 }

@@ -5,8 +5,8 @@ import CandorCore
 /// Columns: `file,line,record,byte_offset,reason,column,field,message,raw_fields`. The last,
 /// `raw_fields`, is the record's raw fields as one JSON array of strings (compact, non-ASCII kept
 /// as is), which stays unambiguous even for ragged records with more or fewer fields than the
-/// header. Rows end in CRLF as RFC 4180 says; cells containing `,` `"` CR or LF are quoted, with
-/// inner quotes doubled. `column` and `field` are empty when the rejection has none.
+/// header. Rows are written by `SpreadsheetSafeCSV` (RFC 4180, CRLF, formula-safe text cells).
+/// `column` and `field` are empty when the rejection has none.
 ///
 /// The file holds respondents' own answers, so it is created owner-only (`0600`) and published
 /// atomically through `AtomicFileWriter`.
@@ -37,7 +37,7 @@ package final class RejectsWriter {
     /// - Throws: `OutputError` naming `path`.
     package init(path: String) throws(OutputError) {
         file = try AtomicFileWriter(path: path, permissions: .ownerOnly)
-        try file.write(Self.row(Self.columns))
+        try file.write(SpreadsheetSafeCSV.row(Self.columns))
     }
 
     /// Writes one rejection as one row.
@@ -46,7 +46,7 @@ package final class RejectsWriter {
     package func append(_ rejection: Rejection) throws(OutputError) {
         let origin = rejection.provenance
         try file.write(
-            Self.row([
+            SpreadsheetSafeCSV.row([
                 origin.file,
                 String(origin.line),
                 String(origin.recordNumber),

@@ -106,7 +106,7 @@ package enum PipelineRunner {
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
         // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }
-        let outputs = request.reportPaths + [request.rejectsPath]
+        var outputs = request.reportPaths + [request.rejectsPath]
         do {
             var files: [AtomicFileWriter] = []
             for format in request.formats {
@@ -116,7 +116,9 @@ package enum PipelineRunner {
                 files.append(file)
                 try renderer.write(document, to: file)
             }
-            try AtomicFileWriter.commitAll(files + [rejects.file])
+            let groups = try GroupReportFiles.write(document, request: request)
+            outputs += groups.paths
+            try AtomicFileWriter.commitAll(files + groups.files + [rejects.file])
             published = true
         } catch {
             throw RunFailure(error.exitStatus, error.description)

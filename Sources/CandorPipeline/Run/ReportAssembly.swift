@@ -53,6 +53,8 @@ enum ReportAssembly {
                 quoteLimit: definition.freeText.quoteLimit),
             freeText: freeText, asOf: dated)
         document.participation = participation
+        for field in schema.fields { document.questionText[field.name] = field.label }
+        for block in schema.blocks { document.blockThemes[block.name] = block.label }
         return document
     }
 }

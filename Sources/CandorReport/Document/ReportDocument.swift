@@ -27,6 +27,11 @@ package struct ReportDocument: Sendable {
     package var asOf: ReportDate?
     /// Response rates against a roster; `nil` without a `population:` block.
     package var participation: ParticipationSection?
+    /// The question text of each field that has a `label:`, by field name; reports for people
+    /// print it where they would print the name (`withQuestionText`).
+    package var questionText: [String: String] = [:]
+    /// The theme of each block that has a `label:`, by block name.
+    package var blockThemes: [String: String] = [:]
 
     /// Creates a document.
     package init(

@@ -55,6 +55,13 @@ package enum JSONReport {
         ]
         // Only with a roster, so reports of pipelines without one keep their bytes.
         if let section = document.participation { members["response_rate"] = participation(section) }
+        // Only when the definition labels something, so unlabelled reports keep their bytes.
+        if !document.questionText.isEmpty {
+            members["questions"] = .object(document.questionText.mapValues(JSONValue.string))
+        }
+        if !document.blockThemes.isEmpty {
+            members["themes"] = .object(document.blockThemes.mapValues(JSONValue.string))
+        }
         return .object(members)
     }
 
@@ -216,9 +223,6 @@ package enum JSONReport {
 
     /// A number in `unit`: fractions, coefficients and means to 6 decimals, points to 2.
     static func number(_ value: Double?, unit: FigureUnit) -> JSONValue {
-        switch unit {
-        case .points: .decimal(value, places: 2)
-        case .fraction, .coefficient, .score: .decimal(value, places: 6)
-        }
+        .decimal(value, places: ReportNumber.places(unit))
     }
 }

@@ -8,7 +8,9 @@ import CandorAggregate
 /// table or inject HTML.
 package enum MarkdownReport {
     /// The report as Markdown, ending with a newline.
-    package static func render(_ document: ReportDocument) -> String {
+    package static func render(_ original: ReportDocument) -> String {
+        // A reader sees the question as asked wherever the definition gives one.
+        let document = original.withQuestionText()
         var lines: [String] = []
         lines.append(
             "# "

@@ -1,0 +1,67 @@
+import CandorAggregate
+
+extension ReportDocument {
+    /// Every figure the report publishes, metric by metric: the primary figure, the kind's
+    /// detail, then each segment table's rows.
+    package var publishedFigures: [PublishedFigure] {
+        metrics.flatMap { metric in
+            [PublishedFigure(metric: metric, measure: "primary", figure: metric.overall, unit: metric.kind.unit)]
+                + Self.detailFigures(metric)
+                + metric.segments.flatMap { table in
+                    table.rows.map { row in
+                        PublishedFigure(
+                            metric: metric, measure: "primary", figure: row.figure, unit: metric.kind.unit,
+                            segmentFields: table.fields, groupLabels: row.labels, pValue: row.pValue,
+                            difference: row.difference)
+                    }
+                }
+        }
+    }
+
+    /// The kind's own figures, named `measure` or `measure:item`.
+    private static func detailFigures(_ metric: MetricResult) -> [PublishedFigure] {
+        let share = { (measure: String, figure: Figure) in
+            PublishedFigure(metric: metric, measure: measure, figure: figure, unit: .fraction)
+        }
+        switch metric.detail {
+        case .summary:
+            return []
+        case .multiselect(let options, let atLeastOne, _):
+            return options.map { share("option:" + $0.label, $0.figure) } + [share("at_least_one", atLeastOne)]
+        case .likert(let items, let index):
+            let item = { (prefix: String, item: LikertFigure) in
+                [
+                    share(prefix + "favourable" + ":" + item.label, item.favourable),
+                    share(prefix + "neutral" + ":" + item.label, item.neutral),
+                    share(prefix + "unfavourable" + ":" + item.label, item.unfavourable),
+                ]
+            }
+            return items.flatMap { item("", $0) } + (index.map { item("index_", $0) } ?? [])
+        case .nps(let promoters, let passives, let detractors):
+            return [share("promoters", promoters), share("passives", passives), share("detractors", detractors)]
+        case .engagement(let engaged, let notEngaged, let activelyDisengaged, _, _):
+            return [
+                share("engaged", engaged), share("not_engaged", notEngaged),
+                share("actively_disengaged", activelyDisengaged),
+            ]
+        case .varianceShare(let etaSquared, let icc1, _, let respondents, _, _, _):
+            return [("eta_squared", etaSquared), ("icc1", icc1)].map { measure, value in
+                PublishedFigure(
+                    metric: metric, measure: measure, figure: Figure(value: value, n: respondents),
+                    unit: .coefficient)
+            }
+        case .drivers(_, let items, _):
+            return items.map { item in
+                var figure = PublishedFigure(
+                    metric: metric, measure: "r:" + item.item, figure: Figure(value: item.r, n: item.n),
+                    unit: .coefficient, pValue: item.pValue)
+                // An undefined or hidden correlation does not reveal its base, as in the JSON.
+                if item.r == nil {
+                    figure.n = nil
+                    figure.pValue = nil
+                }
+                return figure
+            }
+        }
+    }
+}
