@@ -27,6 +27,8 @@ package struct ReportDocument: Sendable {
     package var asOf: ReportDate?
     /// Response rates against a roster; `nil` without a `population:` block.
     package var participation: ParticipationSection?
+    /// The changes since the previous wave in the history; `nil` without one.
+    package var waveChanges: WaveChanges?
 
     /// Creates a document.
     package init(
