@@ -58,6 +58,14 @@ import Testing
         #expect(markdown.contains("- Meaningful change: a difference of at least 5.0 points"))
     }
 
+    @Test func aChangeThatRoundsToZeroIsUnchanged() {
+        var document = Self.document()
+        document.waveChanges?.metrics["any_bad_boss"]?.overall?.difference = 0.0004
+        #expect(
+            MarkdownReport.render(document).contains(
+                "- Had one or more types of bad boss: unchanged since 2025-Q4 (significant)."))
+    }
+
     @Test func withoutAPreviousWaveNothingChanges() {
         let document = ReportFixtures.document()
         #expect(!MarkdownReport.render(document).contains("Change"))

@@ -11,8 +11,11 @@ enum ChangeText {
     /// The sentence part for `change`: direction, size, previous wave and verdict.
     static func phrase(_ change: FigureChange, unit: FigureUnit) -> String {
         let size = magnitude(change.difference, unit: unit)
+        // "0.0 points" once rounded: no direction to state.
+        let rounded = size.prefix { $0 != " " }
         let direction =
-            size.allSatisfy({ $0 == "0" || $0 == "." }) ? "unchanged" : (change.difference > 0 ? "up " : "down ") + size
+            rounded.allSatisfy({ $0 == "0" || $0 == "." })
+            ? "unchanged" : (change.difference > 0 ? "up " : "down ") + size
         var verdicts: [String] = []
         if let significant = change.significant { verdicts.append(significant ? "significant" : "not significant") }
         if change.meaningful == false { verdicts.append("under the minimum difference") }
