@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // The zip container of the Excel workbook (Office Open XML is a zip of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The run history (SQLite through the system's libsqlite3, migrations, transactions).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file, so the module map links it by name.
@@ -56,11 +58,16 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings),
+        // The run history: published figures per wave in SQLite, and the previous wave's values.
+        .target(
+            name: "CandorHistory",
+            dependencies: ["CandorCore", "CandorAggregate", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
         // The pipeline definition file, stage wiring, run accounting and cron-safe output.
         .target(
             name: "CandorPipeline",
             dependencies: [
-                "CandorCore", "CandorIngest", "CandorClean", "CandorAggregate", "CandorReport",
+                "CandorCore", "CandorIngest", "CandorClean", "CandorAggregate", "CandorReport", "CandorHistory",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -120,6 +127,9 @@ let package = Package(
         .testTarget(
             name: "CandorDraftTests",
             dependencies: ["CandorDraft", "CandorIngest", "CandorCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CandorHistoryTests", dependencies: ["CandorHistory", "CandorAggregate", "CandorCore"],
             swiftSettings: strictSettings),
         .testTarget(name: "CandorCoreTests", dependencies: ["CandorCore"], swiftSettings: strictSettings),
         .testTarget(

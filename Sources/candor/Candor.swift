@@ -17,6 +17,7 @@ struct Candor: ParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, InspectCommand.self, InitCommand.self, SampleCommand.self,
             ForgetCommand.self,
+            HistoryCommand.self,
         ]
     )
 

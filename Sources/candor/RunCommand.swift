@@ -38,6 +38,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Skip a pipeline whose inputs and definition are unchanged since its last successful run.")
     var ifChanged = false
 
+    @Option(help: "The wave this run records in the history (default: the definition's wave:, else current).")
+    var wave: String?
+
     @Flag(name: .shortAndLong, help: "Print a one-line summary per pipeline on stdout.")
     var verbose = false
 
@@ -65,6 +68,9 @@ struct RunCommand: ParsableCommand {
         if let asOf, !RunRequest.isValidAsOf(asOf) {
             throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-03-31 (got '\(asOf)')")
         }
+        if let wave, let problem = DefinitionLoader.waveLabelProblem(wave) {
+            throw ValidationError("--wave: \(problem)")
+        }
     }
 
     func run() throws {
@@ -77,15 +83,13 @@ struct RunCommand: ParsableCommand {
         for (index, path) in selection.pipelines.enumerated() {
             do {
                 let definition = try DefinitionLoader.load(path: path)
-                loaded.append(
-                    (
-                        index,
-                        RunRequest(
-                            definition: definition, inputOverride: selection.inputOverride,
-                            outputOverride: selection.output,
-                            waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded,
-                            addedFormats: addedFormats, asOf: asOf)
-                    ))
+                var request = RunRequest(
+                    definition: definition, inputOverride: selection.inputOverride,
+                    outputOverride: selection.output,
+                    waitForLock: wait, onlyIfChanged: ifChanged, threaded: !singleThreaded,
+                    addedFormats: addedFormats, asOf: asOf)
+                request.waveOverride = wave
+                loaded.append((index, request))
             } catch {
                 logger.error("\(error.description)")
                 outcomes[index] = RunOutcome(

@@ -11,12 +11,15 @@ import Testing
         let reports = workspace.reports()
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(FileFacts.entries(reports) == [".candor.lock", "bad-boss.json", "bad-boss.rejects.csv", "runs.jsonl"])
+        #expect(
+            FileFacts.entries(reports) == [
+                ".candor.lock", "bad-boss.json", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+            ])
         let second = try workspace.candor("run", "Pipelines/bad-boss.yml", "--format", "markdown")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
             ])
     }
 

@@ -41,7 +41,7 @@ import Testing
         let reports = workspace.reports()
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
         try #require(first.status == 0)
-        let finalNames = ["bad-boss.md", "bad-boss.json", "bad-boss.rejects.csv", "runs.jsonl"]
+        let finalNames = ["bad-boss.md", "bad-boss.json", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl"]
         let before = finalNames.map { FileFacts.bytes(reports + "/" + $0) }
         let big = try Self.makeLargeInput(workspace)
 
@@ -71,7 +71,7 @@ import Testing
         #expect(next.stderr == "")
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
             ])
         #expect(FileFacts.bytes(reports + "/bad-boss.md") == before[0])
         #expect(FileFacts.bytes(reports + "/bad-boss.json") == before[1])

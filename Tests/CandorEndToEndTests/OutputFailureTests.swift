@@ -56,7 +56,7 @@ import Testing
         #expect(finalNames.map { FileFacts.bytes(reports + "/" + $0) } == beforeBytes)
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
             ])
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 73])
     }

@@ -51,7 +51,7 @@ import Testing
         let folder = workspace.path("client-b/reports")
         #expect(
             FileFacts.entries(folder) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "runs.jsonl",
+                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
             ])
         let report = try #require(FileFacts.jsonObject(folder + "/bad-boss.json"))
         #expect((report["accounting"] as? [String: Any])?["read"] as? Int == 200)
@@ -120,7 +120,7 @@ import Testing
         for name in ["bad-boss", "bad-boss-qualtrics"] {
             #expect(
                 FileFacts.entries(workspace.reports(name)).filter { !$0.hasPrefix(".") } == [
-                    "\(name).json", "\(name).md", "\(name).rejects.csv", "runs.jsonl",
+                    "\(name).json", "\(name).md", "\(name).rejects.csv", "history.sqlite", "runs.jsonl",
                 ])
         }
     }

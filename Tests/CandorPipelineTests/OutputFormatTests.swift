@@ -79,7 +79,7 @@ struct OutputFormatTests {
         #expect(jsonOnly.status == .success, "\(jsonOnly.message ?? "")")
         let out = scratch.path + "/out"
         let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }
-        #expect(written.sorted() == ["runs.jsonl", "t.json", "t.rejects.csv"])
+        #expect(written.sorted() == ["history.sqlite", "runs.jsonl", "t.json", "t.rejects.csv"])
         #expect(jsonOnly.outputs == [out + "/t.json", out + "/t.rejects.csv"])
 
         let withMarkdown = PipelineRunner.run(

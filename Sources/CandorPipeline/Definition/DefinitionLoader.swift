@@ -14,7 +14,8 @@ import Yams
 package enum DefinitionLoader {
     static let topKeys = [
         "version", "name", "title", "inputs", "read", "output", "privacy", "scales", "fields", "blocks", "dedupe",
-        "filters", "weight", "metrics", "segments", "segment_pairs", "headlines", "statistics", "population",
+        "filters", "weight", "metrics", "segments", "segment_pairs", "headlines", "statistics", "population", "wave",
+        "change",
     ]
 
     /// Loads and checks the definition at `path`.
@@ -59,7 +60,7 @@ package enum DefinitionLoader {
         }
         let read = try readOptions(top["read"])
         let output =
-            try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share", "per_group", "retain"]) ?? [:]
+            try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share", "per_group", "retain", "history"]) ?? [:]
         let privacy =
             try top["privacy"]?.keyed(allowed: [
                 "min_group_size", "allow_small_groups", "max_interval_width", "free_text", "text_min_group_size",
@@ -100,12 +101,15 @@ package enum DefinitionLoader {
             maxIntervalWidth: try privacy["max_interval_width"]?.share() ?? 0.30)
 
         let inputs = try top["inputs"]?.strings() ?? []
+        let history = try historySettings(
+            output: output["history"], wave: top["wave"], change: top["change"], folder: folder,
+            metrics: top["metrics"], fields: top["fields"], blocks: top["blocks"], scales: top["scales"])
         let population = try population(top["population"], schema: schema, folder: folder, context: context)
         var plan = AggregationPlan(
             schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules,
             adjustment: try adjustment(top["statistics"]))
         plan.headcountFields = population?.columns.map(\.field) ?? []
-        return PipelineDefinition(
+        var definition = PipelineDefinition(
             path: path, sha256: SHA256Digest.hex(of: [UInt8](data)), name: name,
             title: try top["title"]?.string() ?? name, inputs: inputs, folder: folder, read: read,
             outputDirectory: resolve(try output["directory"]?.string() ?? "reports/\(name)", against: folder),
@@ -119,6 +123,8 @@ package enum DefinitionLoader {
                 minGroupSize: try privacy["text_min_group_size"]?.count() ?? 10,
                 quoteLimit: try privacy["text_quote_limit"]?.count() ?? 20),
             population: population, retainDays: try retainDays(output["retain"]))
+        definition.history = history
+        return definition
     }
 
     /// `output.per_group`: one of the declared segments, since a group's figures come from its

@@ -41,6 +41,8 @@ package struct PipelineDefinition: Sendable {
     /// `output.retain`: files holding people's answers older than this many days are deleted
     /// after each run; `nil` keeps them.
     package var retainDays: Int? = nil
+    /// The run history: where it goes, the wave, the change rules and each metric's hash.
+    package var history = HistorySettings()
 
     /// The schema.
     package var schema: SurveySchema { plan.schema }

@@ -101,8 +101,10 @@ package enum PipelineRunner {
             published = true
             throw failure
         }
-        let document = try ReportAssembly.document(
+        var document = try ReportAssembly.document(
             definition: definition, pass: pass, asOf: request.asOf, roster: roster)
+        let history = try RunHistory(request)
+        document.waveChanges = try history.changes(for: document)
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
         // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }
@@ -123,6 +125,8 @@ package enum PipelineRunner {
         } catch {
             throw RunFailure(error.exitStatus, error.description)
         }
+        // Only what was published is recorded; one transaction, so a kill leaves the last record.
+        try history.record(document, started: started)
         pruneExpired(request, logger: logger)
         if RunsInProgress.shared.claimLogEntry(number) {
             appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)

@@ -24,6 +24,8 @@ package struct RunRequest: Sendable {
     /// The report's date given with `--as-of`; `nil`: the latest value of the first timestamp
     /// field, if any.
     package var asOf: ReportDate?
+    /// The wave given with `--wave`, replacing the definition's.
+    package var waveOverride: String?
 
     /// Creates a request.
     package init(

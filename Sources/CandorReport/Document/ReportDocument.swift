@@ -32,6 +32,8 @@ package struct ReportDocument: Sendable {
     package var questionText: [String: String] = [:]
     /// The theme of each block that has a `label:`, by block name.
     package var blockThemes: [String: String] = [:]
+    /// The changes since the previous wave in the history; `nil` without one.
+    package var waveChanges: WaveChanges?
 
     /// Creates a document.
     package init(

@@ -34,10 +34,14 @@ package enum JSONReport {
                 }),
             "accounting": accounting(document.accounting, inputs: document.inputs),
             "headlines": .array(document.headlines.map { headline(($0), in: document) }),
-            "metrics": .array(document.metrics.map(metric)),
+            "metrics": .array(document.metrics.map { metric($0, changes: document.waveChanges) }),
             "segments": .array(
                 document.metrics.flatMap { metric in
-                    metric.segments.map { segment($0, metricID: metric.id, unit: metric.kind.unit) }
+                    metric.segments.map {
+                        segment(
+                            $0, metricID: metric.id, unit: metric.kind.unit,
+                            changes: document.waveChanges?.metrics[metric.id]?.segments[$0.name])
+                    }
                 }),
             "methods": methods(document),
             "free_text": .array(
@@ -62,6 +66,7 @@ package enum JSONReport {
         if !document.blockThemes.isEmpty {
             members["themes"] = .object(document.blockThemes.mapValues(JSONValue.string))
         }
+        if let waves = waves(document) { members["waves"] = waves }
         return .object(members)
     }
 
@@ -132,8 +137,11 @@ package enum JSONReport {
         }
     }
 
-    private static func metric(_ metric: MetricResult) -> JSONValue {
+    private static func metric(_ metric: MetricResult, changes: WaveChanges?) -> JSONValue {
         var members = figureMembers(metric.overall, unit: metric.kind.unit)
+        if let overall = changes?.metrics[metric.id]?.overall {
+            members["change"] = change(overall, unit: metric.kind.unit)
+        }
         members["id"] = .string(metric.id)
         members["kind"] = .string(metric.kind.name)
         members["label"] = .string(metric.label)
@@ -142,7 +150,9 @@ package enum JSONReport {
         return .object(members)
     }
 
-    private static func segment(_ table: SegmentTable, metricID: String, unit: FigureUnit) -> JSONValue {
+    private static func segment(
+        _ table: SegmentTable, metricID: String, unit: FigureUnit, changes: [[String]: FigureChange]?
+    ) -> JSONValue {
         .object([
             "metric_id": .string(metricID),
             "name": .string(table.name),
@@ -160,6 +170,7 @@ package enum JSONReport {
                         members["test_used"] = .optional(row.test?.code)
                         members["significant"] = row.significant.map(JSONValue.bool) ?? .null
                     }
+                    if let rowChange = changes?[row.labels] { members["change"] = change(rowChange, unit: unit) }
                     return .object(members)
                 }),
         ])

@@ -2,7 +2,12 @@ import CandorAggregate
 
 extension MarkdownReport {
     /// A metric broken down by a segment: one row per group, suppressed groups with no numbers.
-    static func segmentSection(_ table: SegmentTable, unit: FigureUnit, minGroupSize: Int) -> [String] {
+    ///
+    /// - Parameter changes: Each row's change since the previous wave, by labels; with it the
+    ///   table has a Change column.
+    static func segmentSection(
+        _ table: SegmentTable, unit: FigureUnit, minGroupSize: Int, changes: [[String]: FigureChange]? = nil
+    ) -> [String] {
         var lines = ["", "#### By " + MarkdownEscaping.escape(table.name), ""]
         let fields = table.fields.isEmpty ? [table.name] : table.fields
         var columns: [(header: String, alignment: MarkdownTable.Alignment)] = fields.map {
@@ -21,6 +26,7 @@ extension MarkdownReport {
             ("n", .right), ("95% CI", .right), ("Difference", .right), (pHeader(table.adjustment), .right),
             ("Differs", .left),
         ]
+        if changes != nil { columns.append(("Change", .right)) }
         var markdown = MarkdownTable(columns)
         for row in table.rows {
             let labels = (0..<fields.count).map { $0 < row.labels.count ? MarkdownEscaping.escape(row.labels[$0]) : "" }
@@ -30,7 +36,8 @@ extension MarkdownReport {
                     labels + [cells.value]
                         + Array(
                             repeating: FigureText.missing,
-                            count: 5 + (hasCount ? 1 : 0) + (hasMean ? 1 : 0) + (hasAnswers ? 1 : 0)))
+                            count: 5 + (hasCount ? 1 : 0) + (hasMean ? 1 : 0) + (hasAnswers ? 1 : 0)
+                                + (changes == nil ? 0 : 1)))
                 continue
             }
             let differs = row.significant.map { $0 ? "yes" : "no" } ?? FigureText.missing
@@ -39,7 +46,7 @@ extension MarkdownReport {
                     + (hasCount ? [cells.count] : []) + (hasAnswers ? [FigureText.count(row.figure.answers)] : []) + [
                         cells.n, cells.interval, FigureText.difference(row.difference, unit: unit),
                         pCell(row), differs,
-                    ])
+                    ] + (changes.map { [ChangeText.cell($0[row.labels], unit: unit)] } ?? []))
         }
         lines += markdown.lines
         if !table.test.isEmpty {
@@ -54,6 +61,9 @@ extension MarkdownReport {
         }
         let legend = FigureCells.suppressionLegend(table.rows.map(\.figure), minGroupSize: minGroupSize)
         if !legend.isEmpty { lines += [""] + [legend.joined(separator: " ")] }
+        if changes != nil {
+            lines += ["", "Change: the group now minus in the previous wave; * significant after adjustment."]
+        }
         return lines
     }
 

@@ -22,6 +22,7 @@ package enum MarkdownReport {
                 + MarkdownEscaping.escape(document.pipeline.definitionSHA256) + ".")
         if let asOf = document.asOf { lines += ["", MarkdownEscaping.escape(asOf.sentence)] }
         lines += headlineSection(document)
+        lines += changeSection(document)
         lines += dataQualitySection(document)
         lines += participationSection(document)
         lines += resultsSection(document)
@@ -83,8 +84,14 @@ package enum MarkdownReport {
         }
         for metric in document.metrics {
             lines += metricSection(metric)
+            let change = document.waveChanges.map { ($0, $0.metrics[metric.id]) }
+            if let (changes, _) = change {
+                lines += ["", "Change: " + overallChangePhrase(metric, changes: changes)]
+            }
             for table in metric.segments {
-                lines += segmentSection(table, unit: metric.kind.unit, minGroupSize: document.methods.minGroupSize)
+                let rows = change.map { $0.1?.segments[table.name] ?? [:] }
+                lines += segmentSection(
+                    table, unit: metric.kind.unit, minGroupSize: document.methods.minGroupSize, changes: rows)
             }
         }
         return lines
@@ -116,6 +123,14 @@ package enum MarkdownReport {
             "- Weighting: "
                 + (methods.weightingNote.map(MarkdownEscaping.escape) ?? "none; every response counts once."))
         lines.append("- Rounding: " + MarkdownEscaping.escape(methods.rounding))
+        if let changes = document.waveChanges {
+            lines.append("- Change: " + MarkdownEscaping.escape(WaveChanges.methodNote))
+            if let minimum = changes.minimumDifference {
+                lines.append(
+                    "- Meaningful change: a difference of at least " + FigureText.decimal(minimum, places: 1)
+                        + " points (percentage points for shares); smaller ones are marked as under the minimum.")
+            }
+        }
         if let note = document.freeTextNote { lines.append("- Free text: " + MarkdownEscaping.escape(note)) }
         if document.participation != nil { lines.append("- Response rates: " + ParticipationSection.methodsNote) }
         if !document.metrics.isEmpty {

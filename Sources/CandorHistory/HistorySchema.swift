@@ -1,0 +1,66 @@
+internal import GRDB
+
+/// The history's tables, one migration per schema version.
+///
+/// A migration, once released, is never edited: a change to the schema is a new migration, so
+/// that a history written by an older candor is brought up to date in place.
+enum HistorySchema {
+    /// Every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: waves, inputs, metrics, figures") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE wave (
+                        id INTEGER PRIMARY KEY,
+                        pipeline TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        run_time DATETIME NOT NULL,
+                        definition_sha256 TEXT NOT NULL,
+                        respondents INTEGER NOT NULL,
+                        UNIQUE (pipeline, label)
+                    );
+                    CREATE INDEX wave_by_run_time ON wave (pipeline, run_time);
+                    CREATE TABLE wave_input (
+                        wave_id INTEGER NOT NULL REFERENCES wave (id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        path TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        PRIMARY KEY (wave_id, position)
+                    );
+                    CREATE TABLE wave_metric (
+                        wave_id INTEGER NOT NULL REFERENCES wave (id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        metric_id TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        definition_hash TEXT NOT NULL,
+                        PRIMARY KEY (wave_id, position)
+                    );
+                    CREATE TABLE figure (
+                        wave_id INTEGER NOT NULL REFERENCES wave (id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        metric_id TEXT NOT NULL,
+                        segment TEXT NOT NULL,
+                        labels TEXT NOT NULL,
+                        part TEXT NOT NULL,
+                        value REAL,
+                        count REAL,
+                        n INTEGER,
+                        effective_n REAL,
+                        interval_low REAL,
+                        interval_high REAL,
+                        interval_method TEXT,
+                        suppressed INTEGER NOT NULL,
+                        suppression_reason TEXT,
+                        unreliable INTEGER NOT NULL,
+                        promoters REAL,
+                        detractors REAL,
+                        PRIMARY KEY (wave_id, position)
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,64 @@
+import CandorAggregate
+import CandorHistory
+import CandorReport
+import Foundation
+
+/// A run's use of the history: before the reports, the previous wave to compare with; after
+/// them, this wave's record.
+struct RunHistory {
+    /// The store; `nil` when the history is off.
+    let store: HistoryStore?
+    let request: RunRequest
+
+    /// Opens the history in force (creating it), or none when it is off.
+    ///
+    /// - Throws: `RunFailure` (cannot write output) when the file cannot be opened or migrated;
+    ///   nothing has been published then.
+    init(_ request: RunRequest) throws(RunFailure) {
+        self.request = request
+        guard let path = request.historyPath else {
+            store = nil
+            return
+        }
+        do { store = try HistoryStore(path: path) } catch {
+            throw RunFailure(.cannotWriteOutput, error.description)
+        }
+    }
+
+    /// The changes of `document`'s metrics since the previous wave, if the history has one.
+    func changes(for document: ReportDocument) throws(RunFailure) -> WaveChanges? {
+        guard let store else { return nil }
+        let settings = request.definition.history
+        do {
+            let recent = try store.waves(
+                pipeline: request.definition.name, excluding: request.waveLabel, limit: settings.trendWaves - 1)
+            var ids: [String] = []
+            for case .metric(let id, _) in request.definition.headlines where !ids.contains(id) { ids.append(id) }
+            if ids.isEmpty { ids = document.metrics.map(\.id) }
+            return WaveChangeAssembly.changes(
+                metrics: document.metrics, wave: request.waveLabel, previous: recent.first, recent: recent,
+                settings: settings, headlineIDs: ids)
+        } catch {
+            throw RunFailure(.cannotWriteOutput, error.description)
+        }
+    }
+
+    /// Records the published `document` as this wave, replacing an earlier run of the same wave.
+    func record(_ document: ReportDocument, started: Date) throws(RunFailure) {
+        guard let store else { return }
+        let definition = request.definition
+        let record = WaveRecord(
+            pipeline: definition.name, wave: request.waveLabel, runTime: started,
+            definitionSHA256: definition.sha256, respondents: document.accounting.accepted,
+            inputs: document.inputs.map { WaveInput(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) },
+            metrics: document.metrics.map {
+                WaveMetric(
+                    id: $0.id, kind: $0.kind.name, label: $0.label,
+                    definitionHash: definition.history.metricHashes[$0.id] ?? "")
+            },
+            figures: PublishedFigures.figures(of: document.metrics))
+        do { try store.record(record) } catch {
+            throw RunFailure(.cannotWriteOutput, error.description)
+        }
+    }
+}
