@@ -59,8 +59,8 @@ package enum MetricDetail: Sendable, Equatable {
     case varianceShare(
         etaSquared: Double?, icc1: Double?, groups: Int, respondents: Int, groupsBelowThreshold: Int, score: String,
         grouping: String)
-    /// Correlation of each item with an outcome, ranked by |r|; `isBinaryOutcome` when the
-    /// outcome is a yes/no field coded 1 = yes, 0 = no (each r is then point-biserial).
+    /// Correlation of each item with an outcome, ranked by r (highest first); `isBinaryOutcome`
+    /// when the outcome is a yes/no field coded 1 = yes, 0 = no (each r is then point-biserial).
     case drivers(outcome: String, items: [DriverFigure], isBinaryOutcome: Bool)
 }
 
@@ -153,14 +153,18 @@ package struct DriverFigure: Sendable, Equatable {
     package var pValue: Double?
     /// Whether p < 0.05.
     package var significant: Bool
+    /// Whether the outcome is a block mean holding the item, so r is the item-rest (corrected
+    /// item-total) correlation: the item against the mean of the block's other items.
+    package var isItemRest: Bool
 
     /// Creates a driver figure.
-    package init(item: String, r: Double?, n: Int, pValue: Double?, significant: Bool) {
+    package init(item: String, r: Double?, n: Int, pValue: Double?, significant: Bool, isItemRest: Bool = false) {
         self.item = item
         self.r = r
         self.n = n
         self.pValue = pValue
         self.significant = significant
+        self.isItemRest = isItemRest
     }
 }
 

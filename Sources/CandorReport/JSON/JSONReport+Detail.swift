@@ -58,6 +58,7 @@ extension JSONReport {
                             "item": .string(item.item), "r": .decimal(item.r, places: 6),
                             "p_value": .decimal(item.r == nil ? nil : item.pValue, places: 6),
                             "significant": .bool(item.r != nil && item.significant),
+                            "item_rest": .bool(item.isItemRest),
                         ]
                         // An undefined or hidden correlation does not reveal its base.
                         if item.r != nil { members["n"] = .integer(item.n) }

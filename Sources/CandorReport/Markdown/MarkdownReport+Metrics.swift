@@ -78,6 +78,10 @@ extension MarkdownReport {
                 ])
             }
             lines += table.lines + ["", "Outcome: " + MarkdownEscaping.escape(outcome) + "."]
+            if let note = DriversText.itemRestNote(outcome: outcome, items: items) {
+                lines.append(MarkdownEscaping.escape(note))
+            }
+            lines.append(DriversText.ordering)
         }
         return lines
     }

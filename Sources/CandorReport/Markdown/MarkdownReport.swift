@@ -165,10 +165,8 @@ extension MetricResult {
             return rule
         case .varianceShare(_, _, _, _, _, let score, let grouping):
             return "share of the variance of " + score + " that lies between groups of " + grouping
-        case .drivers(let outcome, _, let isBinaryOutcome):
-            return isBinaryOutcome
-                ? "point-biserial correlation (Pearson's r with " + outcome + " coded 1 = yes, 0 = no) of each item"
-                : "Pearson correlation of each item with " + outcome
+        case .drivers(let outcome, let items, let isBinaryOutcome):
+            return DriversText.definition(outcome: outcome, items: items, isBinaryOutcome: isBinaryOutcome)
         }
     }
 }
