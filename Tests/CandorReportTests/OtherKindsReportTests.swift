@@ -22,9 +22,16 @@ import CandorAggregate
         "| Not engaged | not shown (display rule) | — | — | — |  |",
         "Mean of respondents' means: 3.60 (each respondent's mean over the items, averaged; not the mean of all"
             + " answers).",
-        "| Eta squared (share of variance between groups) | 12.3% |",
-        "| ICC(1) | 0.046 |",
+        "| ICC(1): share of the differences that lie between groups | 4.6% |",
+        // A negative bound is written with "to", not a dash that would read as a minus.
+        "| 95% CI (F interval) | -1.0 to 12.0% |",
+        "| F test of equal group means | F(11, 468) = 1.50, p = 0.120 |",
+        "| Eta squared | 12.3% |",
+        "| Eta squared expected by chance alone, (k − 1)/(N − 1) | 2.3% |",
         "| Groups left out (below the anonymity threshold) | 3 |",
+        "| Respondents in the groups left out | 7 |",
+        "| Respondents left out with no manager | 2 |",
+        "4.6% of the differences in engagement lie between groups of manager.",
         "| q01 | 0.41 | 100 | < 0.001 | yes |",
         "| q02 | — | — | — | — |",
     ])

@@ -38,17 +38,8 @@ extension JSONReport {
                 "mean_of_respondent_means": hidden ? .null : .decimal(meanScore, places: 2),
                 "rule": .string(rule),
             ])
-        case .varianceShare(
-            let etaSquared, let icc1, let groups, let respondents, let groupsBelowThreshold, let score, let grouping):
-            return .object([
-                "eta_squared": .decimal(etaSquared, places: 6),
-                "icc1": .decimal(icc1, places: 6),
-                "groups": .integer(groups),
-                "respondents": .integer(respondents),
-                "groups_below_threshold": .integer(groupsBelowThreshold),
-                "score": .string(score),
-                "grouping": .string(grouping),
-            ])
+        case .varianceShare(let figures):
+            return VarianceShareText.json(figures)
         case .drivers(let outcome, let items, _):
             return .object([
                 "outcome": .string(outcome),
