@@ -71,7 +71,7 @@ extension MarkdownReport {
             "", "### Identical rows", "",
             FigureText.count(count) + " " + noun
                 + " identical in every field to an earlier record (rejected as duplicate\\_row only under"
-                + " `dedupe: {by: all_fields}`).",
+                + " dedupe by all\\_fields).",
         ]
     }
 
