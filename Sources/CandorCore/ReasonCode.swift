@@ -25,6 +25,9 @@ package enum ReasonCode: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The respondent id occurred in an earlier record, kept or not: under `keep: first` the
     /// first record of an id claims it even when that record is itself rejected.
     case duplicateID = "duplicate_id"
+    /// Identical in every field to an earlier record (`dedupe: by: all_fields`), which claims the
+    /// row even when it is itself rejected.
+    case duplicateRow = "duplicate_row"
     /// The same id, superseded by a later response (`dedupe: keep: latest`).
     case supersededResponse = "superseded_response"
     /// The pipeline's weight field holds a negative, infinite or NaN weight.

@@ -220,20 +220,23 @@ enum HandSurvey {
     @Test func varianceShareLeavesSmallGroupsOut() throws {
         let result = try #require(HandSurvey.result("manager"))
         // {M1: 5, M2: 7, M3: 5, M4: 2}; N 17 G 3 eta 0.05490572927677743 icc -0.118787364567438
-        guard
-            case .varianceShare(let eta, let icc, let groups, let respondents, let below, let score, let grouping) =
-                result.detail
-        else {
+        guard case .varianceShare(let figures) = result.detail else {
             Issue.record("not a variance-share detail")
             return
         }
+        let (eta, icc, groups, respondents, below) = (
+            figures.etaSquared, figures.icc1, figures.groups, figures.respondents, figures.groupsBelowThreshold
+        )
+        let (score, grouping) = (figures.score, figures.grouping)
         #expect(groups == 3)
         #expect(respondents == 17)
         #expect(below == 1)
         expectClose(eta, 0.05490572927677743)
         expectClose(icc, -0.118787364567438)
         #expect(score == "engagement" && grouping == "manager")
-        expectClose(result.overall.value, 0.05490572927677743)
+        // The headline figure is ICC(1), negative here: shown as it is, with no detectable difference.
+        expectClose(result.overall.value, -0.118787364567438)
+        #expect(figures.showsNoDifference)
         #expect(result.segments.isEmpty)
     }
 

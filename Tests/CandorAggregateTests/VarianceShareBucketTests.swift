@@ -58,8 +58,12 @@ import Testing
         // = 4.8, so eta² = 4.8 / 6.8 = 12/17.
         let rows: [[Int64?]] = [[0, 2, 2, 2], [0, 3, 3, 3], [1, 5, 5, 5], [0, 4, 4, 4], [1, 5, 5, 5]]
         let accumulator = Self.accumulator(rows)
-        let figure = accumulator.result(Self.rules).0
-        let eta = try #require(figure.value)
+        let (figure, detail) = accumulator.result(Self.rules)
+        guard case .varianceShare(let figures) = detail else {
+            Issue.record("not a variance share detail")
+            return
+        }
+        let eta = try #require(figures.etaSquared)
         #expect(abs(eta - 12.0 / 17.0) < 1e-12)
         #expect(figure.n == 5)
         // The one-bucket reading gives what the full per-bucket sums give.
@@ -73,14 +77,13 @@ import Testing
     }
 
     @Test func etaSquaredAndICCFromMixedBuckets() throws {
-        guard
-            case .varianceShare(let eta, let icc, let groups, let respondents, let below, _, _) = Self.accumulator(
-                Self.rows
-            ).result(Self.rules).1
-        else {
+        guard case .varianceShare(let figures) = Self.accumulator(Self.rows).result(Self.rules).1 else {
             Issue.record("not a variance share detail")
             return
         }
+        let (eta, icc, groups, respondents, below) = (
+            figures.etaSquared, figures.icc1, figures.groups, figures.respondents, figures.groupsBelowThreshold
+        )
         // N = 8, Σx = 22.5, Σx² = 75.25: SS_total = 1149/96; SS_between = Σ sum_g²/n_g − Σx²/N
         // = 9.5²/3 + 7²/2 + 6²/3 − 22.5²/8 = 317/96, so eta² = 317/1149. ICC(1): MSB = 317/192,
         // MSW = (832/96)/5 = 26/15, k0 = (8 − 22/8)/2 = 21/8: (MSB − MSW)/(MSB + (k0 − 1) MSW)
@@ -94,13 +97,11 @@ import Testing
 
     @Test func groupsBelowTheThresholdAreCountedApart() {
         let rules = FigureRules(minGroupSize: 3, maxIntervalWidth: 1, weighted: false)
-        guard
-            case .varianceShare(_, _, let groups, let respondents, let below, _, _) = Self.accumulator(Self.rows)
-                .result(rules).1
-        else {
+        guard case .varianceShare(let figures) = Self.accumulator(Self.rows).result(rules).1 else {
             Issue.record("not a variance share detail")
             return
         }
+        let (groups, respondents, below) = (figures.groups, figures.respondents, figures.groupsBelowThreshold)
         // Team 1 has 2 respondents; teams 0 and 3 have 3 each.
         #expect(groups == 2)
         #expect(respondents == 6)

@@ -20,10 +20,11 @@ import Testing
 
     @Test func groupsWithLargeCodesCount() throws {
         let result = try #require(aggregate(Self.plan, Self.rows).results(labels: testLabels(Self.schema)).first)
-        guard case .varianceShare(let eta, _, let groups, let respondents, _, _, _) = result.detail else {
+        guard case .varianceShare(let figures) = result.detail else {
             Issue.record("not a variance share detail")
             return
         }
+        let (eta, groups, respondents) = (figures.etaSquared, figures.groups, figures.respondents)
         // Groups {1, 3} and {5, 7}: SS_between 16 / SS_total 20. python3 -c "import numpy as np;
         // g={0:[1,3],70000:[5,7]}; a=np.concatenate(list(g.values())); m=a.mean();
         // print(sum(len(v)*(np.mean(v)-m)**2 for v in g.values())/((a-m)**2).sum())" → 0.8
@@ -43,10 +44,11 @@ import Testing
     @Test func codesPastTheLimitAreNoGroup() throws {
         let rows: [[Int64?]] = [[0, 1], [0, 3], [Int64(VarianceShareAccumulator.codeLimit), 9]]
         let result = try #require(aggregate(Self.plan, rows).results(labels: testLabels(Self.schema)).first)
-        guard case .varianceShare(_, _, let groups, let respondents, _, _, _) = result.detail else {
+        guard case .varianceShare(let figures) = result.detail else {
             Issue.record("not a variance share detail")
             return
         }
+        let (groups, respondents) = (figures.groups, figures.respondents)
         #expect(groups == 1)
         #expect(respondents == 2)
     }

@@ -218,6 +218,10 @@ private func w1(_ value: Double?) -> String { value.map { String(format: "%.6f",
             groups: groups, n: Double(W1Sample.rows.count), sum: sum, sumOfSquares: sumOfSquares)
         #expect(w1(direct?.etaSquared) == "0.624581")
         // Through the aggregator (threshold 1: every manager counts).
-        #expect(w1(W1Sample.results[6].overall.value) == "0.624581")
+        guard case .varianceShare(let figures) = W1Sample.results[6].detail else {
+            Issue.record("not a variance share")
+            return
+        }
+        #expect(w1(figures.etaSquared) == "0.624581")
     }
 }

@@ -16,6 +16,7 @@ import Testing
         tallies.current = .init(read: 7 * n, accepted: 3 * n, rejected: n, excluded: n)
         tallies.qualityCounts = [n, 2 * n, 3 * n, 4 * n, 5 * n, 6 * n]
         tallies.straightLiners = [n]
+        tallies.identicalRows = n
         tallies.answeredWholeBlock = [2 * n]
         tallies.textSamples = [["t\(n)", "u\(n)"], []]
         tallies.latestTimestamp = Int64(1_000 * n)
@@ -37,6 +38,7 @@ import Testing
         #expect(merged.current == .init(read: 77, accepted: 33, rejected: 11, excluded: 11))
         #expect(merged.qualityCounts == [11, 22, 33, 44, 55, 66])
         #expect(merged.straightLiners == [11])
+        #expect(merged.identicalRows == 11)
         #expect(merged.answeredWholeBlock == [22])
         // The limit is 3: the later part's answers fill the one place left.
         #expect(merged.textSamples == [["t1", "u1", "t10"], []])
@@ -48,7 +50,7 @@ import Testing
 
         let checked: Set = [
             "read", "accepted", "rejectedByReason", "excludedByFilter", "finishedInputs", "current", "qualityCounts",
-            "straightLiners", "answeredWholeBlock", "textSamples", "latestTimestamp",
+            "straightLiners", "answeredWholeBlock", "textSamples", "latestTimestamp", "identicalRows",
         ]
         let configuration: Set = ["textSampleLimit"]
         let before = Dictionary(uniqueKeysWithValues: Mirror(reflecting: first).children.map { ($0.label!, $0.value) })

@@ -47,11 +47,16 @@ enum OtherKindsFixtures {
     static func varianceShare() -> MetricResult {
         MetricResult(
             id: "manager_effect", label: "Manager effect", kind: VarianceShareMetric.self,
-            overall: Figure(value: 0.123456, n: 480),
+            overall: Figure(value: 0.0456, n: 480, interval: Interval(low: -0.01, high: 0.12, method: .fICC)),
             detail: .varianceShare(
-                etaSquared: 0.123456, icc1: 0.0456, groups: 12, respondents: 480, groupsBelowThreshold: 3,
-                score: "engagement",
-                grouping: "manager"))
+                VarianceShareFigures(
+                    icc1: 0.0456,
+                    fTest: VarianceDecomposition.FTest(
+                        f: 1.5, df1: 11, df2: 468, pValue: 0.12, n0: 39.9,
+                        icc1Interval: Interval(low: -0.01, high: 0.12, method: .fICC)),
+                    etaSquared: 0.123456, etaSquaredChance: 0.022965, groups: 12, respondents: 480,
+                    groupsBelowThreshold: 3, respondentsBelowThreshold: 7, respondentsWithoutGroup: 2,
+                    score: "engagement", grouping: "manager")))
     }
 
     static func drivers() -> MetricResult {

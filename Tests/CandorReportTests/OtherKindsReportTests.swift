@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+import CandorAggregate
+
 @testable import CandorReport
 
 /// Markdown and JSON for Likert, engagement, variance-share and drivers results.
@@ -20,9 +22,16 @@ import Testing
         "| Not engaged | not shown (display rule) | — | — | — |  |",
         "Mean of respondents' means: 3.60 (each respondent's mean over the items, averaged; not the mean of all"
             + " answers).",
-        "| Eta squared (share of variance between groups) | 12.3% |",
-        "| ICC(1) | 0.046 |",
+        "| ICC(1): share of the differences that lie between groups | 4.6% |",
+        // A negative bound is written with "to", not a dash that would read as a minus.
+        "| 95% CI (F interval) | -1.0 to 12.0% |",
+        "| F test of equal group means | F(11, 468) = 1.50, p = 0.120 |",
+        "| Eta squared | 12.3% |",
+        "| Eta squared expected by chance alone, (k − 1)/(N − 1) | 2.3% |",
         "| Groups left out (below the anonymity threshold) | 3 |",
+        "| Respondents in the groups left out | 7 |",
+        "| Respondents left out with no manager | 2 |",
+        "4.6% of the differences in engagement lie between groups of manager.",
         "| q01 | 0.41 | 100 | < 0.001 | yes |",
         "| q02 | — | — | — | — |",
     ])
@@ -32,11 +41,35 @@ import Testing
 
     @Test func aYesNoOutcomeIsNamedAPointBiserialCorrelation() {
         var result = OtherKindsFixtures.drivers()
-        #expect(result.definitionText == "Pearson correlation of each item with engagement")
+        #expect(
+            result.definitionText
+                == "Pearson correlation of each item with engagement; items ranked by r, highest first")
         result.detail = .drivers(outcome: "left", items: [], isBinaryOutcome: true)
         #expect(
             result.definitionText
-                == "point-biserial correlation (Pearson's r with left coded 1 = yes, 0 = no) of each item")
+                == "point-biserial correlation (Pearson's r with left coded 1 = yes, 0 = no) of each item; items ranked by r, highest first"
+        )
+    }
+
+    @Test func itemRestCorrelationsAreNamedInTheTableAndTheMethods() {
+        var result = OtherKindsFixtures.drivers()
+        result.detail = .drivers(
+            outcome: "engagement",
+            items: [
+                DriverFigure(item: "q01", r: 0.3, n: 100, pValue: 0.002, significant: true, isItemRest: true),
+                DriverFigure(item: "q09", r: 0.2, n: 100, pValue: 0.04, significant: true),
+            ], isBinaryOutcome: false)
+        #expect(
+            result.definitionText
+                == "Pearson correlation of each item with engagement; an item of the engagement block is correlated with the mean of the block's other answered items (the item-rest, or corrected item-total, correlation), so it does not count toward its own outcome, and a respondent counts for it when they answered it and another item of the block; items ranked by r, highest first"
+        )
+        let lines = MarkdownReport.metricSection(result)
+        #expect(
+            lines.contains(
+                "Item q01 of the engagement block: r is with the mean of the block's other items (item-rest r, corrected for the item's own part in the score)."
+            ))
+        #expect(lines.contains("Items are ranked by r, highest first; an undefined r comes last."))
+        #expect(JSONReport.render(OtherKindsFixtures.document()).contains("\"item_rest\": false"))
     }
 
     @Test func hiddenBasesAreNotInTheJSON() {
@@ -45,7 +78,7 @@ import Testing
         #expect(!json.contains("\"n\": 3"))
         #expect(
             json.contains(
-                "            \"item\": \"q02\",\n            \"p_value\": null,\n            \"r\": null,\n            \"significant\": false\n"
+                "            \"item\": \"q02\",\n            \"item_rest\": false,\n            \"p_value\": null,\n            \"r\": null,\n            \"significant\": false\n"
             ))
         #expect(json.contains("        \"eta_squared\": 0.123456,\n"))
         #expect(json.contains("        \"mean_of_respondent_means\": 3.6,\n"))

@@ -40,6 +40,13 @@ extension MetricKind {
 
 /// Accumulates a `drivers` metric: per item, the running sums of Pearson's r with an outcome
 /// score over respondents who have both.
+///
+/// When the outcome is the mean of a block that holds the item, the item is correlated with the
+/// mean of the block's *other* answered items (the item-rest, or corrected item-total,
+/// correlation): against a score that contains it, every item would correlate by construction
+/// (four independent items give r ≈ 0.5). The rest score follows the block score's rule for
+/// missing answers, the mean of the items answered: a respondent counts for an item when they
+/// answered it and at least one other item of the block.
 struct DriversAccumulator: MetricAccumulator {
     /// One item's sums. Outcome sums are kept per bucket (see `ScoreReader`) so they merge exactly.
     struct ItemSums: Mergeable {
@@ -70,6 +77,8 @@ struct DriversAccumulator: MetricAccumulator {
     let isBinaryOutcome: Bool
     /// The item fields and names.
     let items: [Int], names: [String]
+    /// Per item: whether the outcome is a block mean that holds it, so its outcome is the rest score.
+    let isItemRest: [Bool]
     /// Respondents with an outcome score, unweighted.
     private(set) var outcomeN = 0
     /// Per item.
@@ -89,6 +98,8 @@ struct DriversAccumulator: MetricAccumulator {
         }
         self.items = items
         names = items.map { schema.fields.indices.contains($0) ? schema.fields[$0].name : "field \($0)" }
+        let outcomeFields = outcome.isMean ? Set(outcome.fields) : []
+        isItemRest = items.map { outcomeFields.contains($0) }
         let zeros = Array(repeating: 0.0, count: self.outcome.bucketCount)
         sums = Array(repeating: ItemSums(y: zeros, yy: zeros, xy: zeros), count: items.count)
     }
@@ -107,6 +118,15 @@ struct DriversAccumulator: MetricAccumulator {
             let value = row[items[index]]
             guard value != Response.missing else { continue }
             let x = Double(value)
+            var y = y
+            var bucket = bucket
+            if isItemRest[index] {
+                // The rest score's numerator and bucket: the block's minus this item (answered,
+                // so counted in the block's); no other item answered leaves no rest score.
+                guard bucket > 0 else { continue }
+                y -= x
+                bucket -= 1
+            }
             sums[index].rawN += 1
             sums[index].weight += weight
             sums[index].weightSquares += weight * weight
@@ -140,7 +160,12 @@ struct DriversAccumulator: MetricAccumulator {
         var figures: [(Int, DriverFigure)] = items.indices.map { index in
             let item = sums[index]
             guard !rules.isBelowThreshold(item.rawN), item.weight > 0 else {
-                return (index, DriverFigure(item: names[index], r: nil, n: item.rawN, pValue: nil, significant: false))
+                return (
+                    index,
+                    DriverFigure(
+                        item: names[index], r: nil, n: item.rawN, pValue: nil, significant: false,
+                        isItemRest: isItemRest[index])
+                )
             }
             let n =
                 rules.weighted
@@ -156,12 +181,14 @@ struct DriversAccumulator: MetricAccumulator {
                 index,
                 DriverFigure(
                     item: names[index], r: correlation?.r, n: item.rawN, pValue: correlation?.pValue,
-                    significant: correlation?.isSignificant ?? false)
+                    significant: correlation?.isSignificant ?? false, isItemRest: isItemRest[index])
             )
         }
+        // By r, highest first (a negative r is an item that moves against the outcome); an
+        // undefined r last; ties in declared order.
         figures.sort { a, b in
-            let left = a.1.r.map(abs) ?? -1
-            let right = b.1.r.map(abs) ?? -1
+            let left = a.1.r ?? -.infinity
+            let right = b.1.r ?? -.infinity
             return left != right ? left > right : a.0 < b.0
         }
         let figure = rules.guarded(Figure(value: nil, n: outcomeN), rawN: outcomeN)

@@ -1,12 +1,13 @@
 import CandorClean
 
-/// A `variance_share` metric: eta squared and ICC(1) of a per-respondent score by a grouping
-/// field, over groups of at least the anonymity size.
+/// A `variance_share` metric: ICC(1) (the primary figure, with its F interval), the F test and
+/// eta squared of a per-respondent score by a grouping field, over groups of at least the
+/// anonymity size.
 package struct VarianceShareMetric: MetricDefinition {
     package static let name = "variance_share"
     package static let keys = ["score", "group"]
     package static let unit = FigureUnit.fraction
-    package static let valuePlaceholder: String? = nil
+    package static let valuePlaceholder: String? = "icc"
 
     /// The per-respondent score.
     package var score: Score
@@ -52,6 +53,8 @@ struct VarianceShareAccumulator: MetricAccumulator {
     /// code needs no map from codes to groups; a value with no scored response keeps an empty
     /// group, which no result reads.
     private(set) var groups: GroupScoreSums
+    /// Respondents with a score and a blank (or unusable) grouping value: left out, and counted.
+    private(set) var withoutGroup = 0
 
     /// Codes at or above this are no group. A manager or team field has one code per distinct
     /// value, so this is far above real data, while bad data (an id misdeclared as the group)
@@ -97,8 +100,10 @@ struct VarianceShareAccumulator: MetricAccumulator {
         let score = score
         score.fields.withUnsafeBufferPointer { fields in
             for index in 0..<batch.count {
+                guard let (numerator, bucket) = score.read(batch.row(index), fields: fields) else { continue }
                 let code = Self.code(batch.values[index * batch.width + group])
-                guard code >= 0, let (numerator, bucket) = score.read(batch.row(index), fields: fields) else {
+                guard code >= 0 else {
+                    withoutGroup += 1
                     continue
                 }
                 groups.add(group: code, bucket: bucket, weight: batch.weights[index], numerator: numerator)
@@ -110,6 +115,7 @@ struct VarianceShareAccumulator: MetricAccumulator {
     /// group codes translated by `recoding`.
     mutating func merge(_ other: VarianceShareAccumulator, recoding: GroupRecoder) {
         guard other.score.bucketCount == score.bucketCount else { return }
+        withoutGroup += other.withoutGroup
         // A chunk at a time, its groups here touched first (as in `add`): the codes of the two
         // parts' groups follow different orders, so each addition lands at a random group.
         let chunk = 512
@@ -146,13 +152,14 @@ struct VarianceShareAccumulator: MetricAccumulator {
         return sums
     }
 
-    /// Eta squared overall (no segments); ICC(1) and the groups in the detail.
+    /// ICC(1) overall (no segments); the F test, eta squared and the groups in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {
         let (overall, detail) = result(context.rules)
         return MetricOutcome(overall: overall, detail: detail)
     }
 
-    /// The overall figure (eta squared, n = respondents in the groups used) and the detail.
+    /// The overall figure (ICC(1) with its F interval, n = respondents in the groups used) and the
+    /// detail.
     ///
     /// Two passes over the groups in code order, the second feeding the decomposition straight
     /// from the sums: with one group per nine respondents, gathering the groups would be the
@@ -161,12 +168,14 @@ struct VarianceShareAccumulator: MetricAccumulator {
         var groupsUsed = 0
         var respondents = 0
         var below = 0
+        var respondentsBelow = 0
         var n = 0.0
         var sum = 0.0
         var sumOfSquares = 0.0
         forEachGroup { number, rawN in
             guard !rules.isBelowThreshold(rawN) else {
                 below += 1
+                respondentsBelow += rawN
                 return
             }
             let (weight, groupSum, groupSquares) = groups.scoreTotals(ofGroup: number, score: score)
@@ -183,16 +192,24 @@ struct VarianceShareAccumulator: MetricAccumulator {
             builder.add(VarianceDecomposition.Group(n: totals.weight, sum: totals.total))
         }
         let decomposition = builder.result()
-        let hidden = rules.isBelowThreshold(respondents)
-        let eta = hidden ? nil : decomposition?.etaSquared
-        let icc = hidden ? nil : decomposition?.icc1
-        let figure = rules.guarded(Figure(value: eta, n: respondents), rawN: respondents)
-        return (
-            figure,
-            .varianceShare(
-                etaSquared: eta, icc1: icc, groups: groupsUsed, respondents: respondents, groupsBelowThreshold: below,
-                score: score.name, grouping: groupName)
-        )
+        let shown = hidden(respondents, rules) ? nil : decomposition
+        let interval = shown?.fTest?.icc1Interval
+        let figure = rules.guarded(
+            Figure(
+                value: shown?.icc1, n: respondents, interval: interval,
+                unreliable: (interval?.width ?? 0) > rules.maxIntervalWidth),
+            rawN: respondents)
+        let figures = VarianceShareFigures(
+            icc1: shown?.icc1, fTest: shown?.fTest, etaSquared: shown?.etaSquared,
+            etaSquaredChance: shown?.etaSquaredChance, groups: groupsUsed, respondents: respondents,
+            groupsBelowThreshold: below, respondentsBelowThreshold: respondentsBelow,
+            respondentsWithoutGroup: withoutGroup, score: score.name, grouping: groupName)
+        return (figure, .varianceShare(figures))
+    }
+
+    /// Whether figures over `respondents` respondents may not be shown.
+    private func hidden(_ respondents: Int, _ rules: FigureRules) -> Bool {
+        rules.isBelowThreshold(respondents)
     }
 }
 
@@ -211,6 +228,6 @@ extension VarianceShareAccumulator: Equatable {
     /// Equal when every group with respondents holds the same sums.
     static func == (lhs: VarianceShareAccumulator, rhs: VarianceShareAccumulator) -> Bool {
         lhs.score == rhs.score && lhs.group == rhs.group && lhs.groupName == rhs.groupName
-            && lhs.groupSums() == rhs.groupSums()
+            && lhs.withoutGroup == rhs.withoutGroup && lhs.groupSums() == rhs.groupSums()
     }
 }

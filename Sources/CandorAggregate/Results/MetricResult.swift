@@ -55,12 +55,11 @@ package enum MetricDetail: Sendable, Equatable {
     /// Engagement classes by the stated rule; a class not shown by the display rule is
     /// suppressed with reason `"display_rule"`.
     case engagement(engaged: Figure, notEngaged: Figure, activelyDisengaged: Figure, meanScore: Double?, rule: String)
-    /// How much a grouping explains of a per-respondent score.
-    case varianceShare(
-        etaSquared: Double?, icc1: Double?, groups: Int, respondents: Int, groupsBelowThreshold: Int, score: String,
-        grouping: String)
-    /// Correlation of each item with an outcome, ranked by |r|; `isBinaryOutcome` when the
-    /// outcome is a yes/no field coded 1 = yes, 0 = no (each r is then point-biserial).
+    /// How much of a per-respondent score's variance lies between groups: ICC(1) (in `overall`,
+    /// with its F interval), the F test and eta squared.
+    case varianceShare(VarianceShareFigures)
+    /// Correlation of each item with an outcome, ranked by r (highest first); `isBinaryOutcome`
+    /// when the outcome is a yes/no field coded 1 = yes, 0 = no (each r is then point-biserial).
     case drivers(outcome: String, items: [DriverFigure], isBinaryOutcome: Bool)
 }
 
@@ -141,6 +140,49 @@ package struct PointShare: Sendable, Equatable {
     }
 }
 
+/// The figures of a `variance_share` metric beside ICC(1), its primary figure.
+package struct VarianceShareFigures: Sendable, Equatable {
+    /// ICC(1); `nil` when undefined or hidden. Zero or negative when groups differ no more than
+    /// chance would make them.
+    package var icc1: Double?
+    /// The F test of equal group means, with ICC(1)'s interval; `nil` when undefined or hidden.
+    package var fTest: VarianceDecomposition.FTest?
+    /// Eta squared, SS_between/SS_total; `nil` when undefined or hidden.
+    package var etaSquared: Double?
+    /// What eta squared is on average when groups do not differ, (G − 1)/(N − 1).
+    package var etaSquaredChance: Double?
+    /// Groups compared (at least the anonymity threshold each) and the respondents in them.
+    package var groups: Int, respondents: Int
+    /// Groups left out for being under the threshold, and their respondents.
+    package var groupsBelowThreshold: Int, respondentsBelowThreshold: Int
+    /// Respondents with a score but no group (a blank grouping field), left out.
+    package var respondentsWithoutGroup: Int
+    /// The score's and the grouping field's names.
+    package var score: String, grouping: String
+
+    /// Creates the figures.
+    package init(
+        icc1: Double?, fTest: VarianceDecomposition.FTest?, etaSquared: Double?, etaSquaredChance: Double?, groups: Int,
+        respondents: Int, groupsBelowThreshold: Int, respondentsBelowThreshold: Int, respondentsWithoutGroup: Int,
+        score: String, grouping: String
+    ) {
+        self.icc1 = icc1
+        self.fTest = fTest
+        self.etaSquared = etaSquared
+        self.etaSquaredChance = etaSquaredChance
+        self.groups = groups
+        self.respondents = respondents
+        self.groupsBelowThreshold = groupsBelowThreshold
+        self.respondentsBelowThreshold = respondentsBelowThreshold
+        self.respondentsWithoutGroup = respondentsWithoutGroup
+        self.score = score
+        self.grouping = grouping
+    }
+
+    /// Whether ICC(1) is zero or negative: the groups differ no more than chance would make them.
+    package var showsNoDifference: Bool { icc1.map { $0 <= 0 } ?? false }
+}
+
 /// One item's correlation with the outcome.
 package struct DriverFigure: Sendable, Equatable {
     /// The item's field name.
@@ -153,14 +195,18 @@ package struct DriverFigure: Sendable, Equatable {
     package var pValue: Double?
     /// Whether p < 0.05.
     package var significant: Bool
+    /// Whether the outcome is a block mean holding the item, so r is the item-rest (corrected
+    /// item-total) correlation: the item against the mean of the block's other items.
+    package var isItemRest: Bool
 
     /// Creates a driver figure.
-    package init(item: String, r: Double?, n: Int, pValue: Double?, significant: Bool) {
+    package init(item: String, r: Double?, n: Int, pValue: Double?, significant: Bool, isItemRest: Bool = false) {
         self.item = item
         self.r = r
         self.n = n
         self.pValue = pValue
         self.significant = significant
+        self.isItemRest = isItemRest
     }
 }
 

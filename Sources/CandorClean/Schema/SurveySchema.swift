@@ -10,6 +10,10 @@ package struct SurveySchema: Sendable, Hashable {
     package var filters: [Filter]
     /// The field holding each response's weight, if any (a `number` field).
     package var weightField: Int?
+    /// Whether a record identical in every field to an earlier one is rejected
+    /// (`dedupe: by: all_fields`, for exports without a respondent id). Such records are
+    /// counted in data quality either way.
+    package var rejectsIdenticalRows = false
 
     /// A named block of Likert items.
     package struct Block: Sendable, Hashable {

@@ -22,6 +22,9 @@ package struct CleanAccounting: Sendable, Equatable {
     /// Per block name: responses that answered every item the same way, and responses that
     /// answered every item (the base).
     package var straightLining: [String: (flagged: Int, answeredAll: Int)] = [:]
+    /// Records identical in every field to an earlier record (well-formed records only, whatever
+    /// became of them), counted with or without a dedupe rule.
+    package var identicalRows = 0
     /// Per input path: read, accepted, rejected and excluded.
     package var perInput: [String: InputCounts] = [:]
     /// The latest value of the schema's first timestamp field among accepted responses, in
@@ -55,5 +58,6 @@ package struct CleanAccounting: Sendable, Equatable {
             && lhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] }
                 == rhs.straightLining.mapValues { [$0.flagged, $0.answeredAll] }
             && lhs.perInput == rhs.perInput && lhs.latestTimestamp == rhs.latestTimestamp
+            && lhs.identicalRows == rhs.identicalRows
     }
 }

@@ -26,6 +26,8 @@ struct CleanTallies: Mergeable {
     var qualityCounts: [Int]
     /// Per block: the responses that answered every item the same way.
     var straightLiners: [Int]
+    /// Records identical in every field to an earlier one.
+    var identicalRows = 0
     /// Per block: the responses that answered every item (the straight-lining base).
     var answeredWholeBlock: [Int]
     /// Per field: the first free-text answers of accepted responses, in input order, at most
@@ -99,6 +101,7 @@ struct CleanTallies: Mergeable {
         current = current.adding(other.current)
         qualityCounts.addElementwise(other.qualityCounts)
         straightLiners.addElementwise(other.straightLiners)
+        identicalRows += other.identicalRows
         answeredWholeBlock.addElementwise(other.answeredWholeBlock)
         if let latest = other.latestTimestamp { noteTimestamp(latest) }
         for field in textSamples.indices where field < other.textSamples.count {
@@ -117,6 +120,7 @@ struct CleanTallies: Mergeable {
         result.excludedByFilter = excludedByFilter
         result.perInput = finishedInputs
         result.latestTimestamp = latestTimestamp
+        result.identicalRows = identicalRows
         if !inputInProgress.isEmpty { result.perInput[inputInProgress] = current }
         let width = schema.fields.count
         for (field, spec) in schema.fields.enumerated() {

@@ -1,5 +1,6 @@
 import CandorCore
 import CandorIngest
+import CandorStorage
 
 /// Cleaning one input in two parts at once: a state for the later part, the checks that its
 /// outcome is the sequential one, and the merge.
@@ -10,6 +11,7 @@ extension CleanerState {
         var part = self
         part.tallies = tallies.empty()
         part.deduplicator = Deduplicator()
+        part.rowFingerprints = FingerprintSet()
         part.inputIndex = 0
         part.inputPaths = [inputPath]
         part.expectedDataBytes = nil
@@ -44,6 +46,17 @@ extension CleanerState {
             }
         }
         tallies.merge(later.tallies)
+        // The later part counted the first copy of each of its rows as new; one an earlier
+        // record already had is identical to it. (Under `all_fields` the parts share no row, or
+        // `respondentOverlap` sends the later part back to be read again.) The count needs the
+        // lookups even after the last input; only keeping the rows for later inputs is optional.
+        later.rowFingerprints.forEach { fingerprint in
+            if keepingIDs {
+                if !rowFingerprints.insert(fingerprint) { tallies.identicalRows += 1 }
+            } else if rowFingerprints.contains(fingerprint) {
+                tallies.identicalRows += 1
+            }
+        }
         for (field, codes) in recoding.codes {
             guard let theirs = later.decoders[field].categories else { continue }
             decoders[field].categories!.append(theirs, codes: codes)
@@ -56,11 +69,19 @@ extension CleanerState {
 package struct RespondentOverlap: Sendable {
     let earlier: Deduplicator
     let later: Deduplicator
+    /// The two parts' row fingerprints, when identical rows are rejected (`all_fields`): a row
+    /// of the later part that the earlier part had changes the later part's outcome as an id does.
+    var rows: (earlier: FingerprintSet, later: FingerprintSet)?
 
     /// Whether any id of the later set is in the earlier one. The later ids are checked in two
     /// halves, one on a thread of its own: this check is most of the serial work left when both
     /// parts are read, and both cores are free for it.
     package func isFound() -> Bool {
+        if let rows {
+            var shared = false
+            rows.later.forEach { if !shared && rows.earlier.contains($0) { shared = true } }
+            if shared { return true }
+        }
         let middle = later.count / 2
         let firstHalf = BackgroundTask(name: "candor-id-check-2") { [self] in
             earlier.containsAny(of: later, entries: 0..<middle)
@@ -79,7 +100,10 @@ extension Cleaner {
     /// differs from a sequential pass's, and its part must be read again by this cleaner). It
     /// holds the two id sets as they are now; neither cleaner may register ids until it is done.
     package func respondentOverlap(with later: Cleaner) -> RespondentOverlap {
-        RespondentOverlap(earlier: state!.deduplicator, later: later.state!.deduplicator)
+        RespondentOverlap(
+            earlier: state!.deduplicator, later: later.state!.deduplicator,
+            rows: state!.schema.rejectsIdenticalRows
+                ? (state!.rowFingerprints, later.state!.rowFingerprints) : nil)
     }
 
     /// Per category field (schema index): the number of values its table holds.

@@ -11,6 +11,8 @@ struct CleanerState {
     var decoders: [FieldDecoder]
     /// The respondent ids seen, with where each was first seen.
     var deduplicator = Deduplicator()
+    /// The fingerprints of the well-formed records seen, for identical rows.
+    var rowFingerprints = FingerprintSet()
     /// Every count so far: where the records went, data quality, free-text samples.
     var tallies: CleanTallies
 
@@ -126,7 +128,10 @@ struct CleanerState {
         _ batch: RecordBatch, _ fields: BatchFields, _ record: Int, into responses: inout ResponseBatch,
         reject: (Rejection) -> Void
     ) throws(CleanFailure) {
-        let (firstProblem, failingField) = decodeFields(fields.fields(of: record), record)
+        let recordFields = fields.fields(of: record)
+        let isRepeat = !rowFingerprints.insert(RowFingerprint.of(recordFields, count: fields.fieldCount(record)))
+        if isRepeat { tallies.identicalRows += 1 }
+        let (firstProblem, failingField) = decodeFields(recordFields, record)
         if let excludedBy = excludingFilter(requireKnown: false) {
             exclude(excludedBy)
             return
@@ -155,6 +160,16 @@ struct CleanerState {
         }
         if let excludedBy = excludingFilter(requireKnown: true) {
             exclude(excludedBy)
+            return
+        }
+        // An identical earlier record met the same checks and filters, so it was accepted or
+        // rejected as a duplicate itself: this one repeats a counted response.
+        if isRepeat && schema.rejectsIdenticalRows {
+            recordRejection(
+                Rejection(
+                    provenance: batch.provenance(record), reason: .duplicateRow, column: nil, field: nil,
+                    detail: ": identical in every field to an earlier record", rawFields: batch.rawFields(record)),
+                reject)
             return
         }
         // `keep: latest` decides among the records that have a timestamp; an id none of whose

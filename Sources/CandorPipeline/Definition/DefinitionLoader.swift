@@ -74,6 +74,7 @@ package enum DefinitionLoader {
         var schema = try context.loadFields(fieldsNode)
         schema.blocks = try context.loadBlocks(top["blocks"], schema: schema)
         schema.dedupe = try context.loadDedupe(top["dedupe"], schema: schema)
+        schema.rejectsIdenticalRows = context.dedupesAllFields(top["dedupe"])
         if let weight = top["weight"] {
             let field = try context.field(named: try weight.string(), at: weight, in: schema)
             guard case .number = schema.fields[field].kind else {

@@ -253,10 +253,27 @@ struct ResolutionContext {
         }
     }
 
+    /// The word `dedupe.by` takes for "records identical in every field" rather than an id field.
+    static let allFields = "all_fields"
+
+    /// Whether the dedupe rule is `by: all_fields` (rejecting records identical to an earlier one).
+    func dedupesAllFields(_ node: DefinitionNode?) -> Bool {
+        guard let node, let keys = try? node.keyed(allowed: ["by", "keep", "order_by"]) else { return false }
+        return (try? keys["by"]?.string()) == Self.allFields
+    }
+
     func loadDedupe(_ node: DefinitionNode?, schema: SurveySchema) throws(DefinitionError) -> SurveySchema.DedupeRule? {
         guard let node else { return nil }
         let keys = try node.keyed(allowed: ["by", "keep", "order_by"])
         guard let byNode = keys["by"] else { throw node.error("dedupe needs 'by' (the id field)") }
+        if try byNode.string() == Self.allFields {
+            // Identical rows are all the same response: which one is kept cannot matter.
+            guard try keys["keep"]?.string() ?? "first" == "first", keys["order_by"] == nil else {
+                throw (keys["keep"] ?? node).error(
+                    "dedupe by: all_fields keeps the first of identical rows; it takes no 'keep: latest' or 'order_by'")
+            }
+            return nil
+        }
         let idField = try field(named: try byNode.string(), at: byNode, in: schema)
         guard case .id = schema.fields[idField].kind else {
             throw byNode.error("dedupe.by must name a field of type id")

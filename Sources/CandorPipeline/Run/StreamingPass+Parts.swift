@@ -97,7 +97,7 @@ extension StreamingPass {
         let overlap = sink.cleaner.respondentOverlap(with: later.cleaner)
         let check = BackgroundTask(name: "candor-id-check") { overlap.isFound() }
         let recoding = sink.cleaner.recoding(of: later.cleaner)
-        if check.wait() { return refuse("a respondent id seen in both halves") }
+        if check.wait() { return refuse("a respondent id (or, under all_fields, a row) seen in both halves") }
         try later.spill.replay { rejection in
             var rejection = rejection
             rejection.rebase(lines: part.lineBase, records: part.recordBase)

@@ -64,7 +64,11 @@ enum HeadlineText {
             }
         }
         let base = figure.n == respondents ? nil : metric.base.map(text)
-        out += " (" + cells.basis(base: base) + ")"
+        out += " (" + cells.basis(base: base)
+        if case .varianceShare(let figures) = metric.detail {
+            out += "; " + text(VarianceShareText.basis(figures))
+        }
+        out += ")"
         if figure.unreliable { out += style == .markdown ? " †" : " [unreliable: wide interval]" }
         return out
     }

@@ -25,6 +25,9 @@ extension ReportDocument {
     /// correlation), their segment rows, and the shares inside a kind's detail: multiselect
     /// options, Likert favourable/neutral/unfavourable, NPS buckets, engagement classes.
     ///
+    /// A `variance_share`'s primary figure, ICC(1), is a share of variance that may be negative
+    /// (down to −1/(n₀ − 1)), so it is checked against [−1, 1].
+    ///
     /// - Throws: `ShareOutOfRange` for the first share outside [0, 1], in the metrics' order.
     package func checkShares() throws(ShareOutOfRange) {
         for metric in metrics {
@@ -42,9 +45,11 @@ extension ReportDocument {
                 }
             }
             shares += Self.detailShares(metric.detail)
+            var lowest = 0.0
+            if case .varianceShare = metric.detail { lowest = -1 }
             for (name, figure) in shares {
                 guard let value = figure.value else { continue }
-                if !(-Self.rounding...1 + Self.rounding).contains(value) {
+                if !(lowest - Self.rounding...1 + Self.rounding).contains(value) {
                     throw ShareOutOfRange(metric: metric.id, figure: name, value: value)
                 }
             }

@@ -70,7 +70,8 @@ enum FigureText {
             guard let lowText = DecimalText.fixed(low * 100, places: 1),
                 let highText = DecimalText.fixed(high * 100, places: 1)
             else { return missing }
-            return lowText + "–" + highText + "%"
+            // A dash after a negative bound (ICC(1)'s can be) would read as a minus sign.
+            return lowText + (low < 0 ? " to " : "–") + highText + "%"
         case .points:
             return signedPoints(low) + " to " + signedPoints(high)
         case .coefficient, .score:

@@ -38,17 +38,8 @@ extension JSONReport {
                 "mean_of_respondent_means": hidden ? .null : .decimal(meanScore, places: 2),
                 "rule": .string(rule),
             ])
-        case .varianceShare(
-            let etaSquared, let icc1, let groups, let respondents, let groupsBelowThreshold, let score, let grouping):
-            return .object([
-                "eta_squared": .decimal(etaSquared, places: 6),
-                "icc1": .decimal(icc1, places: 6),
-                "groups": .integer(groups),
-                "respondents": .integer(respondents),
-                "groups_below_threshold": .integer(groupsBelowThreshold),
-                "score": .string(score),
-                "grouping": .string(grouping),
-            ])
+        case .varianceShare(let figures):
+            return VarianceShareText.json(figures)
         case .drivers(let outcome, let items, _):
             return .object([
                 "outcome": .string(outcome),
@@ -58,6 +49,7 @@ extension JSONReport {
                             "item": .string(item.item), "r": .decimal(item.r, places: 6),
                             "p_value": .decimal(item.r == nil ? nil : item.pValue, places: 6),
                             "significant": .bool(item.r != nil && item.significant),
+                            "item_rest": .bool(item.isItemRest),
                         ]
                         // An undefined or hidden correlation does not reveal its base.
                         if item.r != nil { members["n"] = .integer(item.n) }

@@ -45,6 +45,7 @@ extension MarkdownReport {
         }
 
         lines += encodingFallbacks(document.inputs)
+        lines += identicalRows(accounting)
         lines += missingAnswers(accounting) + straightLining(accounting) + inputs(document.inputs)
         return lines
     }
@@ -59,6 +60,19 @@ extension MarkdownReport {
                     + " writes CSV. If that is wrong, declare the input's `read.encoding`."
             }
         }
+    }
+
+    /// Records repeated whole: with no respondent id (Google Forms, MS Forms) a resubmitted or
+    /// twice-exported row is otherwise invisible.
+    private static func identicalRows(_ accounting: CleanAccounting) -> [String] {
+        let count = accounting.identicalRows
+        let noun = count == 1 ? "record is" : "records are"
+        return [
+            "", "### Identical rows", "",
+            FigureText.count(count) + " " + noun
+                + " identical in every field to an earlier record (rejected as duplicate\\_row only under"
+                + " dedupe by all\\_fields).",
+        ]
     }
 
     private static func missingAnswers(_ accounting: CleanAccounting) -> [String] {

@@ -51,19 +51,8 @@ extension MarkdownReport {
                         + " (each respondent's mean over the items, averaged; not the mean of all answers).")
             }
             lines.append("Rule: " + MarkdownEscaping.escape(FigureText.sentence(rule)))
-        case .varianceShare(
-            let etaSquared, let icc1, let groups, let respondents, let groupsBelowThreshold, let score, let grouping):
-            var table = MarkdownTable([("Statistic", .left), ("Value", .right)])
-            table.append(["Eta squared (share of variance between groups)", FigureText.percent(etaSquared)])
-            table.append(["ICC(1)", FigureText.decimal(icc1, places: 3)])
-            table.append(["Groups compared", FigureText.count(groups)])
-            table.append(["Respondents in them", FigureText.count(respondents)])
-            table.append(["Groups left out (below the anonymity threshold)", FigureText.count(groupsBelowThreshold)])
-            lines += table.lines
-            lines += [
-                "",
-                "Score: " + MarkdownEscaping.escape(score) + "; grouped by " + MarkdownEscaping.escape(grouping) + ".",
-            ]
+        case .varianceShare(let figures):
+            lines += VarianceShareText.markdown(figures, overall: metric.overall)
         case .drivers(let outcome, let items, _):
             var table = MarkdownTable([
                 ("Item", .left), ("r", .right), ("n", .right), ("p", .right), ("Significant at 5%", .left),
@@ -78,6 +67,10 @@ extension MarkdownReport {
                 ])
             }
             lines += table.lines + ["", "Outcome: " + MarkdownEscaping.escape(outcome) + "."]
+            if let note = DriversText.itemRestNote(outcome: outcome, items: items) {
+                lines.append(MarkdownEscaping.escape(note))
+            }
+            lines.append(DriversText.ordering)
         }
         return lines
     }

@@ -180,12 +180,10 @@ extension MetricResult {
             return "Net Promoter Score of a 0–10 question"
         case .engagement(_, _, _, _, let rule):
             return rule
-        case .varianceShare(_, _, _, _, _, let score, let grouping):
-            return "share of the variance of " + score + " that lies between groups of " + grouping
-        case .drivers(let outcome, _, let isBinaryOutcome):
-            return isBinaryOutcome
-                ? "point-biserial correlation (Pearson's r with " + outcome + " coded 1 = yes, 0 = no) of each item"
-                : "Pearson correlation of each item with " + outcome
+        case .varianceShare(let figures):
+            return VarianceShareText.definition(figures)
+        case .drivers(let outcome, let items, let isBinaryOutcome):
+            return DriversText.definition(outcome: outcome, items: items, isBinaryOutcome: isBinaryOutcome)
         }
     }
 }

@@ -38,6 +38,17 @@
         }
     }
 
+    /// `find` for a table that keeps more beside each word: `matches` is also given the bucket.
+    @inlinable @inline(__always)
+    package func find(_ hash: UInt64, bucketMatches matches: (Int, Slot) -> Bool) -> (bucket: Int, found: Bool) {
+        slots.withUnsafeBufferPointer { slots in
+            table.find(hash) { bucket in
+                let slot = slots[bucket]
+                return slot == 0 ? .empty : matches(bucket, slot) ? .match : .other
+            }
+        }
+    }
+
     /// The word in `hash`'s home bucket: read ahead of a lookup so that the lookup finds its
     /// cache line fetched.
     @inlinable @inline(__always)
