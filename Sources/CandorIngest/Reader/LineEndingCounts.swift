@@ -1,5 +1,8 @@
 /// How many line breaks of each kind the input had.
 package struct LineEndingCounts: Sendable, Hashable {
+    /// No line breaks counted.
+    package init() {}
+
     /// Windows line breaks.
     package var crlf = 0
     /// Unix line breaks.
