@@ -1,6 +1,6 @@
 /// Reads what a `StateWriter` wrote, checking every length against the bytes left, so a
 /// truncated or corrupt state is an error and never a crash or a huge allocation.
-package struct StateReader: ~Copyable {
+package struct StateReader {
     private let bytes: [UInt8]
     /// The offset of the next byte to read.
     package private(set) var offset = 0

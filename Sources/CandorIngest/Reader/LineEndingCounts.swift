@@ -1,7 +1,9 @@
 /// How many line breaks of each kind the input had.
 package struct LineEndingCounts: Sendable, Hashable {
-    /// No line breaks counted.
-    package init() {}
+    /// Counts of each kind (none by default).
+    package init(crlf: Int = 0, lf: Int = 0, cr: Int = 0) {
+        (self.crlf, self.lf, self.cr) = (crlf, lf, cr)
+    }
 
     /// Windows line breaks.
     package var crlf = 0

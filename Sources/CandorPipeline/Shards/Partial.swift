@@ -116,8 +116,7 @@ extension Partial {
             let endedAtCut = try reader.bool()
             let lines = try reader.integer()
             let records = try reader.integer()
-            var endings = LineEndingCounts()
-            (endings.crlf, endings.lf, endings.cr) = (try reader.integer(), try reader.integer(), try reader.integer())
+            let endings = LineEndingCounts(crlf: try reader.integer(), lf: try reader.integer(), cr: try reader.integer())
             let blank = try reader.integer()
             let state = try reader.bool() ? try reader.bytes { Array($0) } : nil
             pieces.append(
