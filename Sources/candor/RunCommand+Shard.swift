@@ -13,7 +13,9 @@ extension RunCommand {
                 waitForLock: false, onlyIfChanged: false, threaded: false)
             let written = try ShardRun.run(request, shard: spec, partialPath: partial, logger: logger)
             if verbose {
-                print("\(definition.name): shard \(spec.index)/\(spec.count): \(written.pieces.count) piece(s) into \(partial)")
+                print(
+                    "\(definition.name): shard \(spec.index)/\(spec.count): \(written.pieces.count) piece(s) into \(partial)"
+                )
             }
         } catch let error as RunFailure {
             throw CandorFailure(exitStatus: error.status, message: error.message)

@@ -56,7 +56,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: .hidden)
     var singleThreaded = false
 
-    @Option(help: "Run only shard I of N (from 1), or auto/N from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID; needs --partial.")
+    @Option(
+        help:
+            "Run only shard I of N (from 1), or auto/N from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID; needs --partial."
+    )
     var shard: String?
 
     @Option(help: "Write the shard's partial here (mode 0600) for `candor merge`; no report, lock or run log.")

@@ -43,12 +43,14 @@ struct BadPartialTests {
             inputs: ["in.csv": PartedRunTests.Export.survey(rows: 300).text],
             definition: PartedRunTests.definition(inputs: ["in.csv"], scoreOnInvalid: "missing"))
         let foreign = try other.shards(3)
-        Self.expectRefused(setup, [partials[0], partials[1], foreign[2]], .configuration, "a partial of another definition")
+        Self.expectRefused(
+            setup, [partials[0], partials[1], foreign[2]], .configuration, "a partial of another definition")
     }
 
     @Test func aMissingShard() throws {
         let (setup, partials) = try Self.setup()
-        Self.expectRefused(setup, [partials[0], partials[2]], .dataQuality, "shard(s) 2/3 missing: a merge needs all 3")
+        Self.expectRefused(
+            setup, [partials[0], partials[2]], .dataQuality, "shard(s) 2/3 missing: a merge needs all 3")
     }
 
     @Test func aDuplicatedShard() throws {
@@ -74,7 +76,8 @@ struct BadPartialTests {
         let (setup, partials) = try Self.setup()
         // The version is the little-endian word after the 8-byte magic.
         Self.edit(partials[0]) { $0[8] = UInt8(PartialFile.formatVersion + 1) }
-        Self.expectRefused(setup, partials, .configuration, "a partial of format version 2; this candor reads version 1")
+        Self.expectRefused(
+            setup, partials, .configuration, "a partial of format version 2; this candor reads version 1")
     }
 
     @Test func anInputChangedSinceItsShardRan() throws {

@@ -29,7 +29,8 @@ import Testing
         }
         #expect(
             throws: RunFailure(
-                .usage, "--shard auto/2: neither JOB_COMPLETION_INDEX (Kubernetes) nor SLURM_ARRAY_TASK_ID (Slurm) is set")
+                .usage,
+                "--shard auto/2: neither JOB_COMPLETION_INDEX (Kubernetes) nor SLURM_ARRAY_TASK_ID (Slurm) is set")
         ) { _ = try ShardSpec(parsing: "auto/2", environment: [:]) }
         // Kubernetes index 4 is the fifth shard of four.
         #expect(throws: RunFailure(.usage, "--shard auto/4: shard 5 is not between 1 and 4")) {

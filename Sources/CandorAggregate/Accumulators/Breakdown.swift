@@ -130,7 +130,8 @@ extension Breakdown {
             let owner = GroupDirectory.Owner(
                 slot: slot, first: try reader.integer(in: 0...codeLimit), second: try reader.integer(in: 0...codeLimit))
             guard (0..<slots).contains(slot), decoded.groups.existingID(owner) == nil else {
-                throw StateDecodingError(offset: start, "group \(slot)/\(owner.first)/\(owner.second) is not a new group")
+                throw StateDecodingError(
+                    offset: start, "group \(slot)/\(owner.first)/\(owner.second) is not a new group")
             }
             _ = decoded.groups.id(owner)
         }

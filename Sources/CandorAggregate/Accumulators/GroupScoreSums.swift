@@ -260,7 +260,8 @@ extension GroupScoreSums {
         for number in 0..<count {
             let page = number / Self.groupsPerPage
             let index = number % Self.groupsPerPage
-            let group = Group(countAndBucket: try reader.word(), sum: try reader.double(), sumOfSquares: try reader.double())
+            let group = Group(
+                countAndBucket: try reader.word(), sum: try reader.double(), sumOfSquares: try reader.double())
             guard group.countAndBucket >> 40 <= bucketCount else {
                 throw StateDecodingError(offset: reader.offset, "group \(number) names a bucket past the score's")
             }

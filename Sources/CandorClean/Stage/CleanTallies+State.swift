@@ -43,9 +43,13 @@ extension CleanTallies {
             rejectedByReason[reason] = try reader.integer()
         }
         excludedByFilter = [:]
-        for _ in 0..<(try reader.count(minimumSize: 16)) { excludedByFilter[try reader.string()] = try reader.integer() }
+        for _ in 0..<(try reader.count(minimumSize: 16)) {
+            excludedByFilter[try reader.string()] = try reader.integer()
+        }
         finishedInputs = [:]
-        for _ in 0..<(try reader.count(minimumSize: 40)) { finishedInputs[try reader.string()] = try Self.decode(&reader) }
+        for _ in 0..<(try reader.count(minimumSize: 40)) {
+            finishedInputs[try reader.string()] = try Self.decode(&reader)
+        }
         current = try Self.decode(&reader)
         let shape = (qualityCounts.count, straightLiners.count, answeredWholeBlock.count, textSamples.count)
         let start = reader.offset

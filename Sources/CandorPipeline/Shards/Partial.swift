@@ -111,12 +111,15 @@ extension Partial {
             let end = try reader.integer()
             let from = Int64(try reader.integer())
             let to = Int64(try reader.integer())
-            guard from <= to else { throw StateDecodingError(offset: reader.offset, "a byte range ends before it starts") }
+            guard from <= to else {
+                throw StateDecodingError(offset: reader.offset, "a byte range ends before it starts")
+            }
             let sha = try reader.string()
             let endedAtCut = try reader.bool()
             let lines = try reader.integer()
             let records = try reader.integer()
-            let endings = LineEndingCounts(crlf: try reader.integer(), lf: try reader.integer(), cr: try reader.integer())
+            let endings = LineEndingCounts(
+                crlf: try reader.integer(), lf: try reader.integer(), cr: try reader.integer())
             let blank = try reader.integer()
             let state = try reader.bool() ? try reader.bytes { Array($0) } : nil
             pieces.append(

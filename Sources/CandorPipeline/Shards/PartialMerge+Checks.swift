@@ -31,7 +31,8 @@ extension PartialMerge {
                     .dataQuality, "\(name): shard \(partial.shard.index) of \(partial.shard.count), not of \(count)")
             }
             if let other = seen[partial.shard.index] {
-                throw RunFailure(.dataQuality, "\(name): shard \(partial.shard.index)/\(count) is given twice (also \(other))")
+                throw RunFailure(
+                    .dataQuality, "\(name): shard \(partial.shard.index)/\(count) is given twice (also \(other))")
             }
             seen[partial.shard.index] = name
             guard partial.inputs.map(\.path) == first.inputs.map(\.path) else {
@@ -42,7 +43,8 @@ extension PartialMerge {
         guard missing.isEmpty else {
             throw RunFailure(
                 .dataQuality,
-                "shard(s) \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) missing: a merge needs all \(count)")
+                "shard(s) \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) missing: a merge needs all \(count)"
+            )
         }
         let ordered = partials.sorted { $0.partial.shard.index < $1.partial.shard.index }
         let pieces = ordered.flatMap { entry in entry.partial.pieces.map { (entry.name, $0) } }
@@ -62,11 +64,14 @@ extension PartialMerge {
             let own = pieces.filter { $0.piece.input == number }.map(\.piece)
             let starts = own.map(\.start)
             let ends = own.map(\.end)
-            let follows = !own.isEmpty && starts[0] == nil && ends.last! == nil && zip(ends.dropLast(), starts.dropFirst()).allSatisfy { $0 == $1 && $0 != nil }
+            let follows =
+                !own.isEmpty && starts[0] == nil && ends.last! == nil
+                && zip(ends.dropLast(), starts.dropFirst()).allSatisfy { $0 == $1 && $0 != nil }
             guard follows else {
                 throw RunFailure(
                     .dataQuality,
-                    "\(input.displayName): the partials do not cover it exactly once (\(own.count) piece(s)); run the missing or doubled shard again")
+                    "\(input.displayName): the partials do not cover it exactly once (\(own.count) piece(s)); run the missing or doubled shard again"
+                )
             }
         }
     }

@@ -46,7 +46,8 @@ package enum PartialMerge {
             let readBefore = cleaner.accounting.read
             let notUTF8Before = cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0
             let pieces = checked.pieces.filter { $0.piece.piece.input == number }
-            var shape = try mergeFile(file, pieces: pieces, definition: definition, sink: sink, counts: &counts, logger: logger)
+            var shape = try mergeFile(
+                file, pieces: pieces, definition: definition, sink: sink, counts: &counts, logger: logger)
             let notUTF8 = (cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0) - notUTF8Before
             if shape.encodingGuess == .utf8, notUTF8 > 0 {
                 throw RunFailure(.unreadableInput, StreamingPass.guessContradicted(file, records: notUTF8))
@@ -75,7 +76,9 @@ package enum PartialMerge {
         var shape = header.shape
         var (lines, records) = (0, 0)
         for (name, piece) in pieces {
-            let absorbed = try absorb(piece, from: name, file: file, definition: definition, sink: sink, lines: lines, records: records, logger: logger)
+            let absorbed = try absorb(
+                piece, from: name, file: file, definition: definition, sink: sink, lines: lines, records: records,
+                logger: logger)
             let endedAtCut: Bool
             if absorbed {
                 counts.absorbed += 1

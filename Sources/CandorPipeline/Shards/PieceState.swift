@@ -14,8 +14,7 @@ struct PieceState {
     var rejections: [Rejection]
 
     /// The bytes of a piece's states; `nil` for a piece a value stopped.
-    static func encode(cleaner: Cleaner, aggregator: Aggregator, rejections: [[UInt8]], stopped: Bool) -> [UInt8]
-    {
+    static func encode(cleaner: Cleaner, aggregator: Aggregator, rejections: [[UInt8]], stopped: Bool) -> [UInt8] {
         var writer = StateWriter()
         writer.bool(stopped)
         guard !stopped else { return writer.bytes }

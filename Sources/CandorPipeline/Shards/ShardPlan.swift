@@ -43,7 +43,9 @@ package struct ShardPlan: Sendable, Equatable {
             var cuts: [Int64] = []
             var extent: PieceCuts.Extent?
             if size > share, count > 1 {
-                do { extent = try PieceCuts.extent(path: file.path, options: options, displayName: file.displayName) } catch {
+                do {
+                    extent = try PieceCuts.extent(path: file.path, options: options, displayName: file.displayName)
+                } catch {
                     throw RunFailure(.unreadableInput, error.description)
                 }
                 for boundary in 1..<count {

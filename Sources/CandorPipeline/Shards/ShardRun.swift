@@ -34,7 +34,8 @@ package enum ShardRun {
         var pieces: [Partial.Piece] = []
         for piece in plan.shards[shard.index - 1] {
             pieces.append(try read(piece, of: files[piece.input], definition: definition, keepingState: mergeable))
-            logger.debug("\(definition.name): shard \(shard.index)/\(shard.count) read \(files[piece.input].displayName)")
+            logger.debug(
+                "\(definition.name): shard \(shard.index)/\(shard.count) read \(files[piece.input].displayName)")
         }
         let partial = Partial(
             definitionSHA256: definition.sha256, shard: shard, inputs: inputs, pieces: pieces)
