@@ -96,6 +96,21 @@ struct ShardMergeTests {
         #expect(rejects.contains("duplicate of record 6 (in.csv:\(export.lines[5]))"))
     }
 
+    @Test func aRepeatInALaterFileNamesTheMergedFileItRepeats() throws {
+        // a.csv is merged from its partial (the merge reads none of it); R5 comes back in b.csv,
+        // whose later piece the merge reads: the rejection must name a.csv, not b.csv.
+        let first = PartedRunTests.Export.survey(rows: 40)
+        let second = PartedRunTests.Export.survey(rows: 900) { index, cells in
+            cells[0] = index == 700 ? "R5" : "B\(index)"
+        }
+        let setup = try Setup(
+            inputs: ["a.csv": first.text, "b.csv": second.text],
+            definition: PartedRunTests.definition(inputs: ["a.csv", "b.csv"]))
+        try Self.expectMergeEqualsSingle(setup, shards: 2)
+        let rejects = String(decoding: setup.outputs("merged")[2]!, as: UTF8.self)
+        #expect(rejects.contains("duplicate of record 6 (a.csv:\(first.lines[5]))"))
+    }
+
     @Test func wholeFilesAndACutFileSpreadOverShards() throws {
         let big = PartedRunTests.Export.survey(rows: 900).text
         let small = PartedRunTests.Export.survey(rows: 40) { index, cells in cells[0] = "S\(index)" }.text
