@@ -28,6 +28,8 @@ extension CleanTallies {
         writer.integers(answeredWholeBlock)
         writer.integer(textSamples.count)
         for samples in textSamples { writer.strings(samples) }
+        writer.bool(latestTimestamp != nil)
+        writer.integer(Int(latestTimestamp ?? 0))
     }
 
     /// Reads what `encodeState` wrote into this tally of the same shape.
@@ -59,6 +61,9 @@ extension CleanTallies {
         let fields = try reader.count(minimumSize: 8)
         textSamples = []
         for _ in 0..<fields { textSamples.append(try reader.strings()) }
+        let hasLatest = try reader.bool()
+        let latest = Int64(try reader.integer())
+        latestTimestamp = hasLatest ? latest : nil
         guard shape == (qualityCounts.count, straightLiners.count, answeredWholeBlock.count, textSamples.count) else {
             throw StateDecodingError(offset: start, "the tallies have another schema's shape")
         }
