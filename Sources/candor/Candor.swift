@@ -15,7 +15,8 @@ struct Candor: ParsableCommand {
             """,
         version: CandorVersion.current,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, InspectCommand.self, InitCommand.self, SampleCommand.self,
+            RunCommand.self, MergeCommand.self, ValidateCommand.self, InspectCommand.self, InitCommand.self,
+            SampleCommand.self,
             ForgetCommand.self,
             HistoryCommand.self,
         ]

@@ -59,6 +59,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: .hidden)
     var singleThreaded = false
 
+    @Option(
+        help:
+            "Run only shard I of N (from 1), or auto/N from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID; needs --partial."
+    )
+    var shard: String?
+
+    @Option(help: "Write the shard's partial here (mode 0600) for `candor merge`; no report, lock or run log.")
+    var partial: String?
+
     mutating func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard StderrLogHandler.Format(rawValue: logFormat) != nil else {
@@ -71,10 +80,15 @@ struct RunCommand: ParsableCommand {
         if let wave, let problem = DefinitionLoader.waveLabelProblem(wave) {
             throw ValidationError("--wave: \(problem)")
         }
+        guard (shard == nil) == (partial == nil) else { throw ValidationError("--shard and --partial go together") }
+        guard shard == nil || selection.pipelines.count == 1 else {
+            throw ValidationError("--shard runs one pipeline definition")
+        }
     }
 
     func run() throws {
         let logger = makeLogger()
+        if let shard, let partial { return try runShard(shard, partial: partial, logger: logger) }
         let addedFormats = try selection.addedFormats()
         // A definition that does not load fails only itself (78): the others still run, and the
         // exit status is the first failure's in command-line order, loading failures included.
@@ -137,7 +151,7 @@ struct RunCommand: ParsableCommand {
         return results.all
     }
 
-    private func makeLogger() -> Logger {
+    func makeLogger() -> Logger {
         let format = StderrLogHandler.Format(rawValue: logFormat) ?? .text
         let level: Logger.Level = quiet ? .critical : .warning
         return Logger(label: "candor") { label in StderrLogHandler(logLevel: level, format: format, label: label) }

@@ -1,3 +1,4 @@
+import CandorCore
 import CandorStorage
 
 /// One accumulator state for everyone, and one per group of each segment field and pair, all
@@ -99,6 +100,50 @@ struct Breakdown<State: FlatState>: Sendable {
             }
         }
         return (transform(overall), oneWay, pairs)
+    }
+}
+
+extension Breakdown {
+    /// Writes the groups (their owners in id order) and every group's state.
+    func encodeState(into writer: inout StateWriter) {
+        writer.integer(groups.count - 1)
+        for owner in groups.owners.dropFirst() {
+            writer.integer(owner.slot)
+            writer.integer(owner.first)
+            writer.integer(owner.second)
+        }
+        writer.doubles(Array(values.prefix(groups.count * stride)))
+    }
+
+    /// Replaces this (empty) breakdown's groups and states with what `encodeState` wrote:
+    /// the owners handed ids in the same order get the same ids.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        var decoded = Breakdown(
+            empty: empty, groups: GroupDirectory(segmentCount: groups.segmentCount, pairCount: groups.pairCount))
+        let count = try reader.count(minimumSize: 24)
+        let slots = groups.segmentCount + groups.pairCount
+        for _ in 0..<count {
+            let start = reader.offset
+            let slot = try reader.integer()
+            // One-way codes index a flat table, so they are bounded as the layout bounds them.
+            let codeLimit = slot < groups.segmentCount ? SegmentLayout.codeLimit : Int(Int32.max)
+            let owner = GroupDirectory.Owner(
+                slot: slot, first: try reader.integer(in: 0...codeLimit), second: try reader.integer(in: 0...codeLimit))
+            guard (0..<slots).contains(slot), decoded.groups.existingID(owner) == nil else {
+                throw StateDecodingError(
+                    offset: start, "group \(slot)/\(owner.first)/\(owner.second) is not a new group")
+            }
+            _ = decoded.groups.id(owner)
+        }
+        decoded.values = try reader.doubles(count: decoded.groups.count * stride)
+        self = decoded
+    }
+
+    private init(empty: State, groups: GroupDirectory) {
+        self.empty = empty
+        stride = max(empty.flatCount, 1)
+        self.groups = groups
+        values = []
     }
 }
 

@@ -146,6 +146,32 @@ struct DriversAccumulator: MetricAccumulator {
 
     var recodingLimits: [RecodingLimit] { [] }
 
+    /// Writes the outcome count and every item's sums.
+    func encodeState(into writer: inout StateWriter) {
+        writer.integer(outcomeN)
+        for item in sums {
+            writer.integer(item.rawN)
+            for value in [item.weight, item.weightSquares, item.x, item.xx] { writer.double(value) }
+            for buckets in [item.y, item.yy, item.xy] { writer.doubles(buckets) }
+        }
+    }
+
+    /// Reads what `encodeState` wrote; every item's buckets must be the outcome's.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        outcomeN = try reader.integer()
+        let buckets = outcome.bucketCount
+        for index in sums.indices {
+            sums[index].rawN = try reader.integer()
+            sums[index].weight = try reader.double()
+            sums[index].weightSquares = try reader.double()
+            sums[index].x = try reader.double()
+            sums[index].xx = try reader.double()
+            sums[index].y = try reader.doubles(count: buckets)
+            sums[index].yy = try reader.doubles(count: buckets)
+            sums[index].xy = try reader.doubles(count: buckets)
+        }
+    }
+
     /// No value overall (no segments); the ranked items in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {
         let (overall, detail) = result(context.rules)

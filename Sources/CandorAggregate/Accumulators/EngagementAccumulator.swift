@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 import CandorCore
 
@@ -153,6 +154,14 @@ struct EngagementAccumulator: MetricAccumulator {
     }
 
     var recodingLimits: [RecodingLimit] { [] }
+
+    /// The state is the breakdown: its groups and their tallies.
+    func encodeState(into writer: inout StateWriter) { tallies.encodeState(into: &writer) }
+
+    /// Reads the breakdown `encodeState` wrote.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        try tallies.decodeState(from: &reader)
+    }
 
     /// The engaged share overall and per group (under the display rule); the classes in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {

@@ -1,3 +1,5 @@
+import CandorCore
+
 /// Per group (a manager, say): the respondent count, Σw, and per score bucket (see
 /// `ScoreReader`) Σw × numerator and Σw × numerator², in 16 bytes a group while the sums are
 /// small integers (24 after, 32 when weighted).
@@ -223,6 +225,60 @@ struct GroupScoreSums: Sendable {
             sums[2 + bucketCount + bucket] = bucketSums.sumOfSquares
         }
         return sums
+    }
+}
+
+/// A store as bytes, for a partial file: the layout flags, then each group wide (its count and
+/// first bucket word, first bucket's sums and, when weighted, Σw), then the other buckets' sums
+/// by key in ascending order.
+extension GroupScoreSums {
+    /// Writes the store.
+    func encodeState(into writer: inout StateWriter) {
+        writer.integer(count)
+        writer.bool(isCompact)
+        writer.bool(isWeighted)
+        for number in 0..<count {
+            let group = group(number)
+            writer.word(group.countAndBucket)
+            writer.double(group.sum)
+            writer.double(group.sumOfSquares)
+            if isWeighted { writer.double(weight(ofGroup: number)) }
+        }
+        writer.integer(otherBuckets.count)
+        for key in otherBuckets.keys.sorted() {
+            writer.integer(key)
+            writer.double(otherBuckets[key]!.sum)
+            writer.double(otherBuckets[key]!.sumOfSquares)
+        }
+    }
+
+    /// Reads what `encodeState` wrote into this empty store.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        extend(toCount: try reader.count(minimumSize: 24))
+        if !(try reader.bool()) { widen() }
+        if try reader.bool() { startWeights() }
+        for number in 0..<count {
+            let page = number / Self.groupsPerPage
+            let index = number % Self.groupsPerPage
+            let group = Group(
+                countAndBucket: try reader.word(), sum: try reader.double(), sumOfSquares: try reader.double())
+            guard group.countAndBucket >> 40 <= bucketCount else {
+                throw StateDecodingError(offset: reader.offset, "group \(number) names a bucket past the score's")
+            }
+            if isCompact {
+                guard let sums = Self.compactSums(0, plus: group.sum, squares: group.sumOfSquares) else {
+                    throw StateDecodingError(offset: reader.offset, "group \(number) does not fit the compact layout")
+                }
+                compactPages[page][index] = CompactGroup(countAndBucket: group.countAndBucket, sums: sums)
+            } else {
+                pages[page][index] = group
+            }
+            if isWeighted { weightPages[page][index] = try reader.double() }
+        }
+        for _ in 0..<(try reader.count(minimumSize: 24)) {
+            let key = try reader.integer(in: 0...max(count * bucketCount - 1, 0))
+            otherBuckets[key] = BucketSums(sum: try reader.double(), sumOfSquares: try reader.double())
+        }
     }
 }
 

@@ -230,6 +230,14 @@ struct LikertAccumulator: MetricAccumulator {
 
     var recodingLimits: [RecodingLimit] { [] }
 
+    /// The state is the breakdown: its groups and their tallies.
+    func encodeState(into writer: inout StateWriter) { tallies.encodeState(into: &writer) }
+
+    /// Reads the breakdown `encodeState` wrote.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        try tallies.decodeState(from: &reader)
+    }
+
     /// The favourable share overall and per group (the first item's, or for a block the index's,
     /// of answers with its interval clustered by respondent); every item (and the index) in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {

@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// A `mean` metric: the mean of an integer, number or Likert field with its 95% t interval,
@@ -190,6 +191,14 @@ struct MeanAccumulator: MetricAccumulator {
     }
 
     var recodingLimits: [RecodingLimit] { [] }
+
+    /// The state is the breakdown: its groups and their tallies.
+    func encodeState(into writer: inout StateWriter) { tallies.encodeState(into: &writer) }
+
+    /// Reads the breakdown `encodeState` wrote.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        try tallies.decodeState(from: &reader)
+    }
 
     /// The mean overall and per group; the method in words.
     func result(_ context: ResultContext) -> MetricOutcome {

@@ -26,6 +26,15 @@ protocol MetricAccumulator: Mergeable {
     /// count it keeps: a recoded merge is exact only while every such field stays under its limit.
     var recodingLimits: [RecodingLimit] { get }
 
+    /// Writes the state `add` and `merge` change (not what the definition fixes), for a partial
+    /// file: a shard's aggregates, merged later by `candor merge`.
+    func encodeState(into writer: inout StateWriter)
+
+    /// Replaces this accumulator's state, made for the same definition, with what
+    /// `encodeState` wrote, so that it equals the accumulator that wrote it.
+    /// - Throws: `StateDecodingError` when the bytes are not such a state.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError)
+
     /// The overall figure, the kind's detail and the segment tables, with privacy applied.
     func result(_ context: ResultContext) -> MetricOutcome
 }

@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// A `multiselect` metric: per option of a multiselect field, the share of answering
@@ -118,6 +119,14 @@ struct MultiselectAccumulator: MetricAccumulator {
     }
 
     var recodingLimits: [RecodingLimit] { [] }
+
+    /// The state is the breakdown: its groups and their tallies.
+    func encodeState(into writer: inout StateWriter) { tallies.encodeState(into: &writer) }
+
+    /// Reads the breakdown `encodeState` wrote.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        try tallies.decodeState(from: &reader)
+    }
 
     /// The at-least-one share overall and per group; the options in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {

@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// An `nps` metric: the Net Promoter Score of a 0–10 integer field (promoters 9–10, passives
@@ -75,6 +76,14 @@ struct PromoterAccumulator: MetricAccumulator {
     }
 
     var recodingLimits: [RecodingLimit] { [] }
+
+    /// The state is the breakdown: its groups and their tallies.
+    func encodeState(into writer: inout StateWriter) { tallies.encodeState(into: &writer) }
+
+    /// Reads the breakdown `encodeState` wrote.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        try tallies.decodeState(from: &reader)
+    }
 
     /// The score overall and per group; the three buckets in the detail.
     func result(_ context: ResultContext) -> MetricOutcome {

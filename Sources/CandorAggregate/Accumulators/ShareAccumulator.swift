@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// A `share` metric: the share of respondents for whom `where` holds, among those for whom
@@ -86,6 +87,14 @@ struct ShareAccumulator: MetricAccumulator {
     }
 
     var recodingLimits: [RecodingLimit] { [] }
+
+    /// The state is the breakdown: its groups and their tallies.
+    func encodeState(into writer: inout StateWriter) { tallies.encodeState(into: &writer) }
+
+    /// Reads the breakdown `encodeState` wrote.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        try tallies.decodeState(from: &reader)
+    }
 
     /// The share overall and per group; the definition in words.
     func result(_ context: ResultContext) -> MetricOutcome {

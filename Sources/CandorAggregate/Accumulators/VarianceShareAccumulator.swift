@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// A `variance_share` metric: ICC(1) (the primary figure, with its F interval), the F test and
@@ -140,6 +141,19 @@ struct VarianceShareAccumulator: MetricAccumulator {
 
     /// Groups are indexed by the grouping field's codes, up to `codeLimit`.
     var recodingLimits: [RecodingLimit] { [RecodingLimit(field: group, limit: Self.codeLimit)] }
+
+    /// The state is the groups' sums (`GroupScoreSums.encodeState`).
+    func encodeState(into writer: inout StateWriter) { groups.encodeState(into: &writer) }
+
+    /// Reads the groups' sums `encodeState` wrote; no more groups than `codeLimit`.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        var decoded = GroupScoreSums(bucketCount: score.bucketCount)
+        try decoded.decodeState(from: &reader)
+        guard decoded.count <= Self.codeLimit else {
+            throw StateDecodingError(offset: reader.offset, "\(decoded.count) groups, past the limit")
+        }
+        groups = decoded
+    }
 
     /// Each recorded group's sums by code (groups added for respondents without a score hold zeros
     /// and are left out): respondents, Σw, then per bucket Σw × numerator, then per bucket

@@ -1,3 +1,4 @@
+import CandorCore
 import CandorClean
 
 /// Accepted respondents per category value of a few fields: the "responded" side of response
@@ -61,5 +62,24 @@ struct RespondentHeadcount: Equatable, Sendable {
     private mutating func increment(_ slot: Int, code: Int, by count: Int) {
         if code >= counts[slot].count { counts[slot] += Array(repeating: 0, count: code + 1 - counts[slot].count) }
         counts[slot][code] += count
+    }
+}
+
+extension RespondentHeadcount {
+    /// Writes the counts per field and value, and the blanks per field, for a partial file.
+    func encodeState(into writer: inout StateWriter) {
+        for slot in fields.indices { writer.integers(counts[slot]) }
+        writer.integers(blanks)
+    }
+
+    /// Reads what `encodeState` wrote into this empty headcount of the same fields.
+    mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        for slot in fields.indices { counts[slot] = try reader.integers() }
+        let start = reader.offset
+        let decoded = try reader.integers()
+        guard decoded.count == blanks.count else {
+            throw StateDecodingError(offset: start, "blank counts for another number of fields")
+        }
+        blanks = decoded
     }
 }

@@ -14,13 +14,13 @@ package struct Aggregator: Sendable {
     /// The plan being computed.
     package let plan: AggregationPlan
     /// Responses seen (raw).
-    package private(set) var responseCount = 0
+    package internal(set) var responseCount = 0
     let layout: SegmentLayout
     /// One accumulator per metric, in plan order. `add` and `merge` mutate each in place through
     /// the array's element access, so a uniquely held accumulator's storage is never copied.
-    private(set) var accumulators: [any MetricAccumulator]
+    internal(set) var accumulators: [any MetricAccumulator]
     /// Accepted respondents per value of `plan.headcountFields`, for response rates.
-    private(set) var headcount: RespondentHeadcount
+    internal(set) var headcount: RespondentHeadcount
 
     /// Creates an empty aggregator for `plan`.
     package init(plan: AggregationPlan) {

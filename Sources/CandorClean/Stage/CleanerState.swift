@@ -76,6 +76,9 @@ struct CleanerState {
         tallies.finishInput(inputPath)
         inputIndex += 1
         inputPath = path
+        // Here, not when the input's first id is registered: an input whose ids all come from
+        // a merged piece (`absorb`) registers none itself, and must still be named.
+        inputPaths.append(path)
         dedupeColumn = schema.dedupe.map { columns[$0.field][0] }
     }
 
@@ -286,7 +289,6 @@ struct CleanerState {
     private mutating func registerID(_ batch: RecordBatch, _ fields: BatchFields, _ record: Int, column: Int) -> (
         input: Int, line: Int, record: Int
     )? {
-        if inputPaths.count <= inputIndex { inputPaths.append(inputPath) }
         let id = fields.field(record, column)
         if id.isEmpty { return nil }
         let (line, number) = (batch.line(record), batch.recordNumber(record))

@@ -21,6 +21,12 @@ enum PartCut {
         let dataEnd = fileSize - Int64(bomLength)
         let middle = dataStart + (dataEnd - dataStart) / 2
         guard middle > dataStart else { return nil }
+        return lineStart(path: path, from: middle, dataEnd: dataEnd, bomLength: bomLength)
+    }
+
+    /// The decoded offset just after the first LF at or after `position` (searching at most
+    /// `searchLimit` bytes), when that is before `dataEnd`.
+    static func lineStart(path: String, from position: Int64, dataEnd: Int64, bomLength: Int) -> Int64? {
         // Not a plain open(2): a name swapped for a FIFO since the first reader opened it must
         // not block here.
         guard case .success(let opened) = RegularFileOpening.open(path) else { return nil }
@@ -29,8 +35,9 @@ enum PartCut {
         let window = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: window, alignment: 64)
         defer { buffer.deallocate() }
-        var position = middle
-        while position < min(dataEnd, middle + Int64(searchLimit)) {
+        let start = position
+        var position = position
+        while position < min(dataEnd, start + Int64(searchLimit)) {
             let count = pread(descriptor, buffer, window, off_t(position + Int64(bomLength)))
             guard count > 0 else { return nil }
             if let found = memchr(buffer, 0x0A, count) {

@@ -1,5 +1,10 @@
 /// How many line breaks of each kind the input had.
 package struct LineEndingCounts: Sendable, Hashable {
+    /// Counts of each kind (none by default).
+    package init(crlf: Int = 0, lf: Int = 0, cr: Int = 0) {
+        (self.crlf, self.lf, self.cr) = (crlf, lf, cr)
+    }
+
     /// Windows line breaks.
     package var crlf = 0
     /// Unix line breaks.

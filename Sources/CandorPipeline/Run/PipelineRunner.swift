@@ -10,8 +10,11 @@ import Logging
 /// with cron-safe output (a lock per output folder, atomic writes, a run log).
 package enum PipelineRunner {
     /// Runs `request`; never throws: every failure becomes an outcome with its exit status,
-    /// and the previous reports stay as they were.
-    package static func run(_ request: RunRequest, logger: Logger, progress: ProgressReporter? = nil) -> RunOutcome {
+    /// and the previous reports stay as they were. With `merging`, the pass is not read from the
+    /// inputs but merged from the shards' partials at those paths (`candor merge`).
+    package static func run(
+        _ request: RunRequest, logger: Logger, progress: ProgressReporter? = nil, merging: [String]? = nil
+    ) -> RunOutcome {
         let started = Date()
         let name = request.definition.name
         var counts: RunLogEntry.Counts?
@@ -19,8 +22,8 @@ package enum PipelineRunner {
         var entered: Int?
         do {
             let outcome = try execute(
-                request, logger: logger, progress: progress, started: started, counts: &counts, inputs: &inputs,
-                entered: &entered)
+                request, logger: logger, progress: progress, merging: merging, started: started, counts: &counts,
+                inputs: &inputs, entered: &entered)
             return outcome
         } catch {
             logger.error("\(name): \(error.message)")
@@ -42,7 +45,7 @@ package enum PipelineRunner {
     }
 
     private static func execute(
-        _ request: RunRequest, logger: Logger, progress: ProgressReporter?, started: Date,
+        _ request: RunRequest, logger: Logger, progress: ProgressReporter?, merging: [String]?, started: Date,
         counts: inout RunLogEntry.Counts?, inputs: inout [RunLogEntry.Input], entered: inout Int?
     ) throws(RunFailure) -> RunOutcome {
         let definition = request.definition
@@ -61,12 +64,12 @@ package enum PipelineRunner {
         let number = RunsInProgress.shared.begin(request, started: started)
         entered = number
         // After the folder exists, so a glob matching nothing is in the run log like a missing file.
-        let files = try request.inputFiles()
+        let files = merging == nil ? try request.inputFiles() : []
         StaleTemporaryFiles.remove(besides: request.reportPaths + [request.rejectsPath]) {
             logger.info("\(definition.name): \($0)")
         }
 
-        if request.onlyIfChanged,
+        if request.onlyIfChanged, merging == nil,
             let skipped = try unchangedSinceLastSuccess(
                 request, files: files, logger: logger, started: started, entered: number)
         {
@@ -81,10 +84,15 @@ package enum PipelineRunner {
         var published = false
         defer { if !published { rejects.abandon() } }
 
-        let pass = try StreamingPass.run(
-            definition: definition, files: files, threaded: request.threaded,
-            minimumPartBytes: request.minimumPartBytes, outputDirectory: directory,
-            rejects: rejects, logger: logger, progress: progress)
+        let pass =
+            if let merging {
+                try PartialMerge.pass(merging, definition: definition, rejects: rejects, logger: logger)
+            } else {
+                try StreamingPass.run(
+                    definition: definition, files: files, threaded: request.threaded,
+                    minimumPartBytes: request.minimumPartBytes, outputDirectory: directory,
+                    rejects: rejects, logger: logger, progress: progress)
+            }
         inputs = pass.inputs
         let accounting = pass.accounting
         counts = RunLogEntry.Counts(

@@ -115,6 +115,15 @@ struct StreamingPass {
                     records: cleaner.accounting.read - readBefore))
             progress?.finish(file: file.path)
         }
+        return finished(sink, definition: definition, inputs: inputs, shapes: shapes)
+    }
+
+    /// The pass's outcome once `sink` has seen every input: the results, privacy applied.
+    static func finished(
+        _ sink: Sink, definition: PipelineDefinition, inputs: [RunLogEntry.Input], shapes: [InputShape]
+    ) -> StreamingPass {
+        let schema = definition.schema
+        let cleaner = sink.cleaner
         let results = sink.aggregator.results(labels: { cleaner.labels(ofField: $0) })
         let textSamples = schema.fields.indices.compactMap { index -> (field: String, answers: [String])? in
             guard case .text = schema.fields[index].kind, definition.freeText.allowed else { return nil }
@@ -135,14 +144,14 @@ struct StreamingPass {
     /// Why a run stops when an input read as UTF-8 from its first bytes (it declared nothing)
     /// turns out to hold bytes that are not: it may be Windows-1252 after all, and rejecting
     /// every record with an accented letter would move the figures without a word.
-    private static func guessContradicted(_ file: InputFile, records: Int) -> String {
+    static func guessContradicted(_ file: InputFile, records: Int) -> String {
         "\(file.displayName): was read as utf-8 (its first \(EncodingSniffer.guessWindow / 1024) KiB are), but "
             + "\(records) record(s) further on are not utf-8; \(EncodingSniffer.hint) (utf-8 rejects just those records)"
     }
 
     /// For `keep: latest`: the winning record of each respondent, from a first pass over ids and
     /// timestamps; `nil` under any other dedupe rule.
-    private static func latestWinners(
+    static func latestWinners(
         definition: PipelineDefinition, files: [InputFile], threaded: Bool, logger: Logger
     ) throws(RunFailure) -> LatestResponses? {
         guard var finder = LatestResponseFinder(schema: definition.schema) else { return nil }

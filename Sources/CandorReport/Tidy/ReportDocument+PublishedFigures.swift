@@ -44,10 +44,10 @@ extension ReportDocument {
                 share("engaged", engaged), share("not_engaged", notEngaged),
                 share("actively_disengaged", activelyDisengaged),
             ]
-        case .varianceShare(let etaSquared, let icc1, _, let respondents, _, _, _):
-            return [("eta_squared", etaSquared), ("icc1", icc1)].map { measure, value in
+        case .varianceShare(let figures):
+            return [("eta_squared", figures.etaSquared), ("icc1", figures.icc1)].map { measure, value in
                 PublishedFigure(
-                    metric: metric, measure: measure, figure: Figure(value: value, n: respondents),
+                    metric: metric, measure: measure, figure: Figure(value: value, n: figures.respondents),
                     unit: .coefficient)
             }
         case .drivers(_, let items, _):

@@ -1,0 +1,103 @@
+import CandorCore
+import Foundation
+
+/// The checks `candor merge` makes before merging anything: each partial whole and of this
+/// format (66, 78), of this definition (78), the shards exactly 1 to N once each and their
+/// pieces covering every input once (65), and every input unchanged since its shard read it (66).
+extension PartialMerge {
+    /// The partials at `paths`, checked against `definition` and one another, with their inputs.
+    /// - Throws: `RunFailure` with the exit status of the first check that fails.
+    static func load(_ paths: [String], definition: PipelineDefinition) throws(RunFailure) -> Checked {
+        var partials: [(name: String, partial: Partial)] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RunFailure(.unreadableInput, "\(path): cannot be read")
+            }
+            let partial = try PartialFile.partial(from: Array(data), name: path)
+            guard partial.definitionSHA256 == definition.sha256 else {
+                throw RunFailure(
+                    .configuration,
+                    "\(path): a partial of another definition (SHA-256 \(partial.definitionSHA256.prefix(12))…, \(definition.path) is \(definition.sha256.prefix(12))…); run the shards again with this definition"
+                )
+            }
+            partials.append((path, partial))
+        }
+        guard let first = partials.first?.partial else { throw RunFailure(.usage, "merge: no partial given") }
+        let count = first.shard.count
+        var seen: [Int: String] = [:]
+        for (name, partial) in partials {
+            guard partial.shard.count == count else {
+                throw RunFailure(
+                    .dataQuality, "\(name): shard \(partial.shard.index) of \(partial.shard.count), not of \(count)")
+            }
+            if let other = seen[partial.shard.index] {
+                throw RunFailure(
+                    .dataQuality, "\(name): shard \(partial.shard.index)/\(count) is given twice (also \(other))")
+            }
+            seen[partial.shard.index] = name
+            guard partial.inputs.map(\.path) == first.inputs.map(\.path) else {
+                throw RunFailure(.dataQuality, "\(name): its shard ran over other inputs than \(partials[0].name)'s")
+            }
+        }
+        let missing = (1...count).filter { seen[$0] == nil }
+        guard missing.isEmpty else {
+            throw RunFailure(
+                .dataQuality,
+                "shard(s) \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) missing: a merge needs all \(count)"
+            )
+        }
+        let ordered = partials.sorted { $0.partial.shard.index < $1.partial.shard.index }
+        let pieces = ordered.flatMap { entry in entry.partial.pieces.map { (entry.name, $0) } }
+            .sorted { ($0.1.piece.input, $0.1.piece.start ?? -1) < ($1.1.piece.input, $1.1.piece.start ?? -1) }
+        try checkCoverage(pieces.map(\.1), inputs: first.inputs)
+        var wholeSHA256: [String] = []
+        for (number, input) in first.inputs.enumerated() {
+            let own = pieces.filter { $0.1.piece.input == number }
+            wholeSHA256.append(try checkUnchanged(input, pieces: own))
+        }
+        return Checked(inputs: first.inputs, wholeSHA256: wholeSHA256, pieces: pieces.map { ($0.0, $0.1) })
+    }
+
+    /// Every input's pieces follow one another from its first record to its end.
+    private static func checkCoverage(_ pieces: [Partial.Piece], inputs: [Partial.Input]) throws(RunFailure) {
+        for (number, input) in inputs.enumerated() {
+            let own = pieces.filter { $0.piece.input == number }.map(\.piece)
+            let starts = own.map(\.start)
+            let ends = own.map(\.end)
+            let follows =
+                !own.isEmpty && starts[0] == nil && ends.last! == nil
+                && zip(ends.dropLast(), starts.dropFirst()).allSatisfy { $0 == $1 && $0 != nil }
+            guard follows else {
+                throw RunFailure(
+                    .dataQuality,
+                    "\(input.displayName): the partials do not cover it exactly once (\(own.count) piece(s)); run the missing or doubled shard again"
+                )
+            }
+        }
+    }
+
+    /// The input's whole-file SHA-256, once its size, modification time and every piece's bytes
+    /// are found as its shards saw them.
+    private static func checkUnchanged(_ input: Partial.Input, pieces: [(String, Partial.Piece)]) throws(RunFailure)
+        -> String
+    {
+        let changed = "\(input.displayName): changed since its shard ran"
+        guard let now = InputFileIdentity(path: input.path) else {
+            throw RunFailure(.unreadableInput, "\(input.displayName): cannot be read")
+        }
+        guard now.size == input.size, now.modifiedSeconds == input.modifiedSeconds,
+            now.modifiedNanoseconds == input.modifiedNanoseconds
+        else {
+            throw RunFailure(.unreadableInput, "\(changed) (size or modification time); run the shards again")
+        }
+        guard let sums = FileChecksum.sha256(of: input.path, ranges: pieces.map(\.1.fileRange), whole: true),
+            let whole = sums.whole
+        else {
+            throw RunFailure(.unreadableInput, "\(input.displayName): changed or unreadable while it was hashed")
+        }
+        for ((name, piece), sum) in zip(pieces, sums.ranges) where sum != piece.rangeSHA256 {
+            throw RunFailure(.unreadableInput, "\(changed): the bytes \(name) read differ; run the shards again")
+        }
+        return whole
+    }
+}

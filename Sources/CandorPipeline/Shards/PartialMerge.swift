@@ -1,0 +1,160 @@
+import CandorAggregate
+import CandorClean
+import CandorCore
+import CandorIngest
+import Logging
+
+/// `candor merge`: the shards' partials merged, in input order, into the one pass a single run
+/// would have made, so the reports, rejects file and run log are byte for byte a single run's.
+///
+/// Each piece is merged as the two-part read merges its later part: when its respondents are
+/// new to the pieces before it and its category codes can be recoded, its counts, ids,
+/// aggregates and rejections (renumbered by the lines and records before it) are absorbed;
+/// otherwise the merge reads the piece's bytes itself, after the pieces before it, so dedupe
+/// across shards keeps the first occurrence in input order. A piece that ran past its cut
+/// covers the rest of its file, and the pieces after it are dropped.
+package enum PartialMerge {
+    /// The partials, checked: the inputs, each one's whole-file SHA-256, and every piece in
+    /// input order with the partial it came from.
+    struct Checked {
+        /// The run's inputs, from the partials.
+        var inputs: [Partial.Input]
+        /// Per input: the SHA-256 of the whole file, as the merge hashed it.
+        var wholeSHA256: [String]
+        /// Every piece in input order, with its partial's name.
+        var pieces: [(partial: String, piece: Partial.Piece)]
+    }
+
+    /// Checks and merges the partials at `paths` into the pass of `definition`, writing the
+    /// rejected rows to `rejects` in file order.
+    /// - Throws: `RunFailure` with the documented exit status.
+    static func pass(
+        _ paths: [String], definition: PipelineDefinition, rejects: RejectsWriter, logger: Logger
+    ) throws(RunFailure) -> StreamingPass {
+        let checked = try load(paths, definition: definition)
+        let files = checked.inputs.map { InputFile(path: $0.path, displayName: $0.displayName) }
+        let winners = try StreamingPass.latestWinners(
+            definition: definition, files: files, threaded: false, logger: logger)
+        let cleaner = Cleaner(
+            schema: definition.schema, latestWinners: winners,
+            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
+        let sink = StreamingPass.Sink(cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: nil)
+        var inputs: [RunLogEntry.Input] = []
+        var shapes: [InputShape] = []
+        var counts = (absorbed: 0, read: 0)
+        for (number, file) in files.enumerated() {
+            let readBefore = cleaner.accounting.read
+            let notUTF8Before = cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0
+            let pieces = checked.pieces.filter { $0.piece.piece.input == number }
+            var shape = try mergeFile(
+                file, pieces: pieces, definition: definition, sink: sink, counts: &counts, logger: logger)
+            let notUTF8 = (cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0) - notUTF8Before
+            if shape.encodingGuess == .utf8, notUTF8 > 0 {
+                throw RunFailure(.unreadableInput, StreamingPass.guessContradicted(file, records: notUTF8))
+            }
+            shape.sha256 = checked.wholeSHA256[number]
+            shapes.append(shape)
+            inputs.append(
+                RunLogEntry.Input(
+                    path: file.displayName, bytes: shape.bytes, sha256: shape.sha256,
+                    records: cleaner.accounting.read - readBefore))
+        }
+        logger.info("\(definition.name): merged \(counts.absorbed) piece(s) from partials, read \(counts.read) again")
+        return StreamingPass.finished(sink, definition: definition, inputs: inputs, shapes: shapes)
+    }
+
+    /// Merges one input's pieces into `sink`; returns what ingest saw of the file (its
+    /// checksum left for the caller).
+    private static func mergeFile(
+        _ file: InputFile, pieces: [(partial: String, piece: Partial.Piece)], definition: PipelineDefinition,
+        sink: StreamingPass.Sink, counts: inout (absorbed: Int, read: Int), logger: Logger
+    ) throws(RunFailure) -> InputShape {
+        let header = try open(file, definition: definition, start: nil, end: nil, lines: 0, records: 0)
+        do { try sink.cleaner.begin(input: file.displayName, layout: header.layout) } catch {
+            throw RunFailure(.configuration, error.description)
+        }
+        var shape = header.shape
+        var (lines, records) = (0, 0)
+        for (name, piece) in pieces {
+            let absorbed = try absorb(
+                piece, from: name, file: file, definition: definition, sink: sink, lines: lines, records: records,
+                logger: logger)
+            let endedAtCut: Bool
+            if absorbed {
+                counts.absorbed += 1
+                (lines, records) = (lines + piece.lines, records + piece.records)
+                shape.lineEndings.crlf += piece.lineEndings.crlf
+                shape.lineEndings.lf += piece.lineEndings.lf
+                shape.lineEndings.cr += piece.lineEndings.cr
+                shape.blankLines += piece.blankLines
+                endedAtCut = piece.endedAtCut
+            } else {
+                counts.read += 1
+                let reader = try open(
+                    file, definition: definition, start: piece.piece.start, end: piece.piece.end, lines: lines,
+                    records: records)
+                do {
+                    while let batch = try reader.next() { try sink.consume(batch, of: file) }
+                } catch {
+                    throw StreamingPass.runFailure(error)
+                }
+                (lines, records) = (lines + reader.linesRead, records + reader.recordsRead)
+                let tail = reader.shape
+                shape.lineEndings.crlf += tail.lineEndings.crlf
+                shape.lineEndings.lf += tail.lineEndings.lf
+                shape.lineEndings.cr += tail.lineEndings.cr
+                shape.blankLines += tail.blankLines
+                endedAtCut = reader.endedAtCut
+            }
+            if !endedAtCut { break }
+        }
+        return shape
+    }
+
+    /// Absorbs `piece`'s states into `sink` when that gives exactly what reading it would;
+    /// `false` (logged with the reason) when the merge must read it.
+    private static func absorb(
+        _ piece: Partial.Piece, from name: String, file: InputFile, definition: PipelineDefinition,
+        sink: StreamingPass.Sink, lines: Int, records: Int, logger: Logger
+    ) throws(RunFailure) -> Bool {
+        func refuse(_ reason: String) -> Bool {
+            logger.debug("\(file.displayName): reading the piece of \(name) again (\(reason))")
+            return false
+        }
+        guard let bytes = piece.state else { return refuse("weights or keep: latest do not merge exactly") }
+        let decoded: PieceState?
+        do { decoded = try PieceState.decode(bytes, definition: definition, input: file.displayName) } catch {
+            throw RunFailure(.unreadableInput, "\(name): corrupt (\(error.description)); run its shard again")
+        }
+        guard let later = decoded else { return refuse("a value under on_invalid: fail") }
+        let categoryCounts = sink.cleaner.categoryCounts.merging(later.cleaner.categoryCounts, uniquingKeysWith: +)
+        guard later.aggregator.canRecode(categoryCounts: categoryCounts) else {
+            return refuse("a category with too many values to recode")
+        }
+        if sink.cleaner.respondentOverlap(with: later.cleaner).isFound() {
+            return refuse("a respondent id seen in an earlier piece")
+        }
+        for var rejection in later.rejections {
+            rejection.rebase(lines: lines, records: records)
+            do throws(OutputError) { try sink.rejects.append(rejection) } catch {
+                throw RunFailure(error.exitStatus, error.description)
+            }
+        }
+        let recoding = sink.cleaner.recoding(of: later.cleaner)
+        sink.cleaner.absorb(later.cleaner, recoding: recoding, lines: lines, records: records)
+        sink.aggregator.merge(later.aggregator, recoding: recoding)
+        return true
+    }
+
+    private static func open(
+        _ file: InputFile, definition: PipelineDefinition, start: Int64?, end: Int64?, lines: Int, records: Int
+    ) throws(RunFailure) -> PieceReader {
+        do {
+            return try PieceReader(
+                path: file.path, options: definition.read, displayName: file.displayName, start: start, end: end,
+                lineBase: lines, recordBase: records)
+        } catch {
+            throw RunFailure(.unreadableInput, error.description)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import CandorAggregate
+import CandorClean
+import CandorCore
+import CandorIngest
+import Logging
+
+/// `candor run --shard I/N --partial PATH`: reads this shard's pieces of the inputs (see
+/// `ShardPlan`) and writes what it made of them as a partial for `candor merge`.
+///
+/// It takes no lock and writes no report, run log or history: shards of one run write their
+/// partials side by side, and only the merge publishes.
+package enum ShardRun {
+    /// Runs shard `shard` of `request`'s pipeline into the partial at `partialPath`.
+    /// - Throws: `RunFailure` with the run's exit statuses.
+    package static func run(_ request: RunRequest, shard: ShardSpec, partialPath: String, logger: Logger)
+        throws(RunFailure) -> Partial
+    {
+        let definition = request.definition
+        let files = try request.inputFiles()
+        let plan = try ShardPlan(files: files, count: shard.count, options: definition.read)
+        var inputs: [Partial.Input] = []
+        for file in files {
+            guard let identity = InputFileIdentity(path: file.path) else {
+                throw RunFailure(.unreadableInput, "\(file.displayName): cannot be read")
+            }
+            inputs.append(
+                Partial.Input(
+                    path: file.path, displayName: file.displayName, size: identity.size,
+                    modifiedSeconds: identity.modifiedSeconds, modifiedNanoseconds: identity.modifiedNanoseconds))
+        }
+        // Sums of weights and `keep: latest` winners do not merge exactly: the merge reads
+        // such a pipeline's pieces itself, so the shard only records them.
+        let mergeable = definition.schema.weightField == nil && LatestResponseFinder(schema: definition.schema) == nil
+        var pieces: [Partial.Piece] = []
+        for piece in plan.shards[shard.index - 1] {
+            pieces.append(try read(piece, of: files[piece.input], definition: definition, keepingState: mergeable))
+            logger.debug(
+                "\(definition.name): shard \(shard.index)/\(shard.count) read \(files[piece.input].displayName)")
+        }
+        let partial = Partial(
+            definitionSHA256: definition.sha256, shard: shard, inputs: inputs, pieces: pieces)
+        do {
+            let writer = try AtomicFileWriter(path: partialPath, permissions: .ownerOnly)
+            try writer.write(PartialFile.bytes(of: partial))
+            try writer.commit()
+        } catch {
+            throw RunFailure(error.exitStatus, error.description)
+        }
+        return partial
+    }
+
+    /// Reads one piece into a fresh cleaner and aggregator (or only checks where it ends,
+    /// without `keepingState`), and hashes the bytes it covers.
+    private static func read(
+        _ piece: ShardPlan.Piece, of file: InputFile, definition: PipelineDefinition, keepingState: Bool
+    ) throws(RunFailure) -> Partial.Piece {
+        let reader: PieceReader
+        do {
+            reader = try PieceReader(
+                path: file.path, options: definition.read, displayName: file.displayName, start: piece.start,
+                end: piece.end)
+        } catch {
+            throw RunFailure(.unreadableInput, error.description)
+        }
+        let cleaner = Cleaner(
+            schema: definition.schema,
+            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
+        do { try cleaner.begin(input: file.displayName, layout: reader.layout) } catch {
+            throw RunFailure(.configuration, error.description)
+        }
+        var aggregator = Aggregator(plan: definition.plan)
+        var responses = ResponseBatch(width: definition.schema.fields.count)
+        var rejections: [[UInt8]] = []
+        var stopped = false
+        do {
+            while let batch = try reader.next() {
+                guard keepingState, !stopped else { continue }
+                do {
+                    try cleaner.clean(batch, into: &responses) { rejections.append(SpillEncoding.encode($0)) }
+                } catch {
+                    stopped = true
+                    continue
+                }
+                aggregator.add(responses)
+                responses.removeAll()
+            }
+        } catch {
+            throw RunFailure(.unreadableInput, error.description)
+        }
+        let shape = reader.shape
+        let bias = reader.byteOffsetBias
+        let end = reader.endedAtCut ? piece.end.map { $0 + bias } : nil
+        let range = (piece.start.map { $0 + bias } ?? 0)..<(end ?? shape.bytes)
+        guard let digest = FileChecksum.sha256(of: file.path, ranges: [range], whole: false) else {
+            throw RunFailure(.unreadableInput, "\(file.displayName): changed or became unreadable while it was read")
+        }
+        return Partial.Piece(
+            piece: piece, fileRange: range, rangeSHA256: digest.ranges[0], endedAtCut: reader.endedAtCut,
+            lines: reader.linesRead, records: reader.recordsRead, lineEndings: shape.lineEndings,
+            blankLines: shape.blankLines,
+            state: keepingState
+                ? PieceState.encode(cleaner: cleaner, aggregator: aggregator, rejections: rejections, stopped: stopped)
+                : nil)
+    }
+}
