@@ -45,10 +45,12 @@ let package = Package(
         .target(
             name: "CandorAggregate", dependencies: ["CandorCore", "CandorClean", "CandorStorage"],
             swiftSettings: strictSettings),
-        // Stage 4: statistics -> Markdown and JSON reports.
+        // Markup trees with one escaping function, and the SVG chart primitives the HTML report draws.
+        .target(name: "CandorCharts", swiftSettings: strictSettings),
+        // Stage 4: statistics -> Markdown, JSON and HTML reports.
         // Its documents quote the cleaner's accounting and the schema's scales, so it reads CandorClean.
         .target(
-            name: "CandorReport", dependencies: ["CandorCore", "CandorClean", "CandorAggregate"],
+            name: "CandorReport", dependencies: ["CandorCore", "CandorClean", "CandorAggregate", "CandorCharts"],
             swiftSettings: strictSettings),
         // The pipeline definition file, stage wiring, run accounting and cron-safe output.
         .target(
@@ -97,7 +99,8 @@ let package = Package(
             // Python scripts behind hand-worked expected values (Tests/README.md), not built.
             exclude: ["Reference"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorClean", "CandorCore"],
+            name: "CandorReportTests",
+            dependencies: ["CandorReport", "CandorAggregate", "CandorClean", "CandorCore", "CandorCharts"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CandorPipelineTests",

@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: [
         (
             "xlsx",
-            "the output format 'xlsx' is not available in this build of candor yet (its writer is not built); use markdown, json"
+            "the output format 'xlsx' is not available in this build of candor yet (its writer is not built); use markdown, json, html"
         ),
         ("pdf", "unknown output format 'pdf'; use markdown, json, html, xlsx, csv"),
     ])

@@ -14,11 +14,9 @@ package enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     /// `NAME.csv`: the tidy CSV, one row per published figure.
     case csv
 
-    /// What a definition writes when `output.formats` is absent.
-    ///
-    /// HTML joins once its renderer exists; until then the default is what the pipeline wrote
-    /// before formats were selectable.
-    package static let defaults: [OutputFormat] = [.markdown, .json]
+    /// What a definition writes when `output.formats` is absent: the two reports for people
+    /// (Markdown, HTML) and the one for programs (JSON).
+    package static let defaults: [OutputFormat] = [.markdown, .json, .html]
 
     /// The file name's extension, without the dot.
     package var fileExtension: String {

@@ -6,7 +6,7 @@ extension OutputFormat {
         switch self {
         case .markdown: MarkdownRenderer()
         case .json: JSONRenderer()
-        case .html: nil
+        case .html: HTMLRenderer()
         case .xlsx: nil
         case .csv: nil
         }
