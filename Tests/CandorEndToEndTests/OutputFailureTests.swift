@@ -50,7 +50,7 @@ import Testing
         #expect(result.status == 73)
         #expect(result.stdout == "")
         #expect(
-            result.stderrLines == ["candor: error: bad-boss: cannot write \(reports)/bad-boss.json: File too large"])
+            result.stderrLines == ["candor: error: bad-boss: cannot write \(reports)/bad-boss.html: File too large"])
         // Not rewritten at all: same inode, same modification time, same bytes; no temporary file.
         #expect(finalNames.map { FileFacts.identity(reports + "/" + $0) } == before)
         #expect(finalNames.map { FileFacts.bytes(reports + "/" + $0) } == beforeBytes)
