@@ -25,10 +25,29 @@ package struct Heatmap: Sendable {
         self.rows = rows
     }
 
+    /// A column heading in at most two lines of about `limit` characters, broken between words;
+    /// the second line ends in an ellipsis when the heading is longer still.
+    static func headingLines(_ heading: String, limit: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in heading.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= limit || lines.count == 1 {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        lines.append(current)
+        return lines.map { ChartFrame.shortened($0, limit: limit) }
+    }
+
     /// The chart as a `<figure>` with inline SVG.
     package var markup: Markup {
         let headerHeight = 44.0
-        let plotLeft = ChartFrame.labelWidth - 60
+        let plotLeft = ChartFrame.labelWidth
         let cellWidth = columns.isEmpty ? 0 : min(130, (ChartFrame.width - plotLeft - 4) / Double(columns.count))
         let hatch = frame.id + "-hatch"
         let defs: [Markup] = [
@@ -41,18 +60,21 @@ package struct Heatmap: Sendable {
                 ])
         ]
         var body: [Markup] = []
+        // Bold 13-unit text averages about 8 units a character; 9 leaves room between columns.
+        let characters = max(6, Int(cellWidth / 9))
         for (index, column) in columns.enumerated() {
             let x = plotLeft + (Double(index) + 0.5) * cellWidth
-            body.append(
-                ChartFrame.label(
-                    ChartFrame.shortened(column, limit: max(6, Int(cellWidth / 7))), x: x, y: headerHeight - 12,
-                    anchor: "middle", className: "column"))
+            let lines = Self.headingLines(column, limit: characters)
+            for (line, text) in lines.enumerated() {
+                let y = headerHeight - 12 - Double(lines.count - 1 - line) * 15
+                body.append(ChartFrame.label(text, x: x, y: y, anchor: "middle", className: "column"))
+            }
         }
         for (rowIndex, row) in rows.enumerated() {
             let y = headerHeight + Double(rowIndex) * ChartFrame.rowHeight
             let middle = y + ChartFrame.rowHeight / 2
             body.append(
-                ChartFrame.label(ChartFrame.shortened(row.label, limit: 24), x: plotLeft - 8, y: middle, anchor: "end"))
+                ChartFrame.label(ChartFrame.shortened(row.label, limit: 30), x: plotLeft - 8, y: middle, anchor: "end"))
             for (columnIndex, cell) in row.cells.enumerated() where columnIndex < columns.count {
                 let x = plotLeft + Double(columnIndex) * cellWidth
                 let centre = x + cellWidth / 2

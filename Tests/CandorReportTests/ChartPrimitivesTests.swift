@@ -1,4 +1,4 @@
-import CandorCharts
+@testable import CandorCharts
 import Testing
 
 /// The chart module's building blocks: the one escaping function, numbers in SVG, and the
@@ -65,4 +65,15 @@ import Testing
         // rounded half away from zero: 144 = 0x90, 179 = 0xB3, 214 = 0xD6.
         #expect(ChartPalette.diverging(0.5).hex == "#90B3D6")
     }
+}
+
+/// Heatmap column headings wrap between words into two lines at most.
+@Test(arguments: [
+    ("Engaged employees", 18, ["Engaged employees"]),
+    ("Favourable answers to the twelve engagement items", 18, ["Favourable answers", "to the twelve eng…"]),
+    ("Employee Net Promoter Score", 18, ["Employee Net", "Promoter Score"]),
+    ("Supercalifragilisticexpialidocious", 10, ["Supercali…"]),
+])
+func heatmapHeadingsWrap(heading: String, limit: Int, lines: [String]) {
+    #expect(Heatmap.headingLines(heading, limit: limit) == lines)
 }
