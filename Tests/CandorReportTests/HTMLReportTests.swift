@@ -103,3 +103,12 @@ import Testing
         #expect(html.contains("Detractors 23%, passives 42%, promoters 35%"))
     }
 }
+
+/// It prints cleanly: each top-level section from a new page, charts and tables kept whole.
+@Test("the HTML report carries its print style sheet")
+func theHTMLReportHasPrintStyles() {
+    let html = HTMLReport.render(ReportFixtures.document())
+    #expect(html.contains("@media print{"))
+    #expect(html.contains("section.part{break-before:page}"))
+    #expect(html.contains("figure.chart,table,article.metric>header{break-inside:avoid}"))
+}
