@@ -100,9 +100,12 @@ extension HTMLReport {
     private static func methods(_ document: ReportDocument) -> Markup {
         let methods = document.methods
         var items = [
-            "Intervals: " + methods.intervalMethod + ".",
+            "Intervals: " + methods.intervalMethod + "."
+        ]
+        items += methods.intervalMethods.map { "Interval " + $0.explanation + "." }
+        items += [
             "Anonymity threshold: " + FigureText.count(methods.minGroupSize)
-                + " respondents; smaller groups, and groups that would reveal them by subtraction, are suppressed.",
+                + " respondents; smaller groups, and groups that would reveal them by subtraction, are suppressed."
         ]
         if let warning = MarkdownReport.smallGroupWarning(methods) { items.append(warning) }
         items.append(
@@ -110,9 +113,10 @@ extension HTMLReport {
                 + FigureText.decimal(methods.maxIntervalWidth, places: 2)
                 + " are marked †.")
         items += methods.favourableRules.map { "Favourable: " + $0 }
-        items.append("eNPS: " + methods.enpsBuckets)
+        if let buckets = methods.enpsBuckets { items.append("eNPS: " + buckets) }
         items += methods.engagementRules.map { "Engagement: " + $0 }
         items += methods.segmentTests.map { "Segment test: " + $0 }
+        if let adjustment = methods.adjustment { items.append("Many comparisons: " + adjustment.explanation + ".") }
         items.append("Weighting: " + (methods.weightingNote ?? "none; every response counts once."))
         items.append("Rounding: " + methods.rounding)
         if let note = document.freeTextNote { items.append("Free text: " + note) }

@@ -46,7 +46,7 @@ package enum HTMLReport {
                     "p", ["class": "meta"],
                     text: "Pipeline " + document.pipeline.name + ". Data quality, inputs, checksums and methods are in"
                         + " the appendix."),
-            ])
+            ] + (document.asOf.map { [paragraph($0.sentence, note: true)] } ?? []))
         let parts = [headlines(document), results(document), freeText(document)].compactMap { $0 } + appendix(document)
         return .node("body", [:], [.node("main", [:], [header] + parts)])
     }
