@@ -112,3 +112,12 @@ func theHTMLReportHasPrintStyles() {
     #expect(html.contains("section.part{break-before:page}"))
     #expect(html.contains("figure.chart,table,article.metric>header{break-inside:avoid}"))
 }
+
+/// Segment tables show the adjusted p-value under the Markdown's header and note, so "Differs"
+/// and the p beside it agree (the fixture's department table is Benjamini–Hochberg adjusted).
+@Test("HTML segment tables show the adjusted p as the Markdown does")
+func theHTMLSegmentTableShowsTheAdjustedP() {
+    let html = HTMLReport.render(ReportFixtures.document())
+    #expect(html.contains("<th scope=\"col\">p (adj.)</th>"))
+    #expect(html.contains("p (adj.): the p-value adjusted within the table (Benjamini–Hochberg)"))
+}

@@ -9,7 +9,7 @@ extension HTMLReport {
         let hasMean = table.rows.contains { $0.mean != nil }
         let headers =
             fields + ["Value"] + (hasMean ? ["Mean"] : []) + (hasCount ? ["Count"] : [])
-            + ["n", "95% CI", "Difference", "p", "Differs"]
+            + ["n", "95% CI", "Difference", MarkdownReport.pHeader(table.adjustment), "Differs"]
         var html = HTMLTable(headers, numeric: Set(fields.count..<(headers.count - 1)))
         for row in table.rows {
             let labels = (0..<fields.count).map { $0 < row.labels.count ? row.labels[$0] : "" }
@@ -24,13 +24,22 @@ extension HTMLReport {
                 labels + [cells.value] + (hasMean ? [FigureText.decimal(row.mean, places: 2)] : [])
                     + (hasCount ? [cells.count] : []) + [
                         cells.n, cells.interval, FigureText.difference(row.difference, unit: unit),
-                        FigureText.pValue(row.pValue), row.significant.map { $0 ? "yes" : "no" } ?? FigureText.missing,
+                        MarkdownReport.pCell(row), row.significant.map { $0 ? "yes" : "no" } ?? FigureText.missing,
                     ])
         }
         var content: [Markup] = [.node("h4", [:], text: "By " + table.name), html.markup]
+        // The same notes as the Markdown table's: what the adjusted p and "(exact)" mean.
         if !table.test.isEmpty {
-            content.append(
-                paragraph("Difference: the group minus the overall figure; test: " + table.test + ".", note: true))
+            var note = "Difference: the group minus the overall figure"
+            if table.adjustment != .none {
+                note +=
+                    "; p (adj.): the p-value adjusted within the table ("
+                    + MarkdownReport.adjustmentName(table.adjustment) + ")"
+            }
+            if table.rows.contains(where: { if case .fisherExact = $0.test { true } else { false } }) {
+                note += "; (exact): Fisher's exact test"
+            }
+            content.append(paragraph(note + "; test: " + table.test + ".", note: true))
         }
         return content
     }
