@@ -49,12 +49,14 @@ let package = Package(
         .target(
             name: "CandorAggregate", dependencies: ["CandorCore", "CandorClean", "CandorStorage"],
             swiftSettings: strictSettings),
-        // Stage 4: statistics -> Markdown, JSON, tidy CSV and Excel reports.
+        // Markup trees with one escaping function, and the SVG chart primitives the HTML report draws.
+        .target(name: "CandorCharts", swiftSettings: strictSettings),
+        // Stage 4: statistics -> Markdown, JSON, HTML, tidy CSV and Excel reports.
         // Its documents quote the cleaner's accounting and the schema's scales, so it reads CandorClean.
         .target(
             name: "CandorReport",
             dependencies: [
-                "CandorCore", "CandorClean", "CandorAggregate",
+                "CandorCore", "CandorClean", "CandorAggregate", "CandorCharts",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings),
@@ -110,7 +112,8 @@ let package = Package(
             // Python scripts behind hand-worked expected values (Tests/README.md), not built.
             exclude: ["Reference"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CandorReportTests", dependencies: ["CandorReport", "CandorAggregate", "CandorClean", "CandorCore"],
+            name: "CandorReportTests",
+            dependencies: ["CandorReport", "CandorAggregate", "CandorClean", "CandorCore", "CandorCharts"],
             // Scripts: the openpyxl reader the workbook tests run, not built.
             exclude: ["Scripts"], swiftSettings: strictSettings),
         .testTarget(

@@ -11,7 +11,7 @@ import Logging
 /// equal those accepted, rejected and excluded.
 enum RunCheck {
     /// The report and rejects files a run leaves, by name.
-    static let outputNames = ["fuzz.md", "fuzz.json", "fuzz.rejects.csv"]
+    static let outputNames = ["fuzz.md", "fuzz.json", "fuzz.html", "fuzz.rejects.csv"]
 
     /// What one run left.
     struct Run: Equatable {

@@ -23,14 +23,8 @@ import Testing
             ])
     }
 
-    @Test(arguments: [
-        (
-            "html",
-            "the output format 'html' is not available in this build of candor yet (its writer is not built); use markdown, json, xlsx, csv"
-        ),
-        ("pdf", "unknown output format 'pdf'; use markdown, json, html, xlsx, csv"),
-    ])
-    func anUnwritableFormatExits78BeforeAnythingRuns(format: String, message: String) throws {
+    @Test func anUnknownFormatExits78BeforeAnythingRuns() throws {
+        let (format, message) = ("pdf", "unknown output format 'pdf'; use markdown, json, html, xlsx, csv")
         let workspace = try Workspace()
         let result = try workspace.candor("run", "Pipelines/bad-boss.yml", "--format", format)
         #expect(result.status == 78)

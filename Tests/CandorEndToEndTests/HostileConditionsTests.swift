@@ -11,7 +11,9 @@ import Testing
 /// that cannot be written, an input that is not a regular file or changes while it is read,
 /// and `--if-changed` with a report missing.
 @Suite struct HostileConditionsTests {
-    static let finalNames = ["bad-boss.md", "bad-boss.json", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl"]
+    static let finalNames = [
+        "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+    ]
 
     /// A shell reports a process a signal killed as 128 + the signal's number (`kill -l`:
     /// INT is 2, TERM is 15); candor exits with those codes after cleaning up.

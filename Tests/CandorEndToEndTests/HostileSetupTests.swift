@@ -40,8 +40,9 @@ import Testing
         }
         #expect(
             FileFacts.entries(workspace.reports()) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
-                "twin.json",
+                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "history.sqlite", "runs.jsonl",
+                "twin.html", "twin.json",
                 "twin.md", "twin.rejects.csv",
             ])
         #expect(FileFacts.jsonLines(workspace.reports() + "/runs.jsonl").count == 10)

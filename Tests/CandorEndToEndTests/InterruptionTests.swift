@@ -41,7 +41,9 @@ import Testing
         let reports = workspace.reports()
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
         try #require(first.status == 0)
-        let finalNames = ["bad-boss.md", "bad-boss.json", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl"]
+        let finalNames = [
+            "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+        ]
         let before = finalNames.map { FileFacts.bytes(reports + "/" + $0) }
         let big = try Self.makeLargeInput(workspace)
 
@@ -59,9 +61,10 @@ import Testing
         let leftovers = FileFacts.entries(reports).filter { !finalNames.contains($0) && $0 != ".candor.lock" }
         #expect(!leftovers.isEmpty)
         for name in leftovers {
-            let isKilledRunsTemporary = ["bad-boss.md", "bad-boss.json", "bad-boss.rejects.csv"].contains { final in
-                name.hasPrefix(".\(final).tmp-\(doomed.pid)-")
-            }
+            let isKilledRunsTemporary = ["bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv"]
+                .contains { final in
+                    name.hasPrefix(".\(final).tmp-\(doomed.pid)-")
+                }
             #expect(isKilledRunsTemporary, "unexpected file \(name) after the kill")
         }
 
@@ -71,7 +74,8 @@ import Testing
         #expect(next.stderr == "")
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "history.sqlite", "runs.jsonl",
             ])
         #expect(FileFacts.bytes(reports + "/bad-boss.md") == before[0])
         #expect(FileFacts.bytes(reports + "/bad-boss.json") == before[1])

@@ -35,7 +35,7 @@ import Testing
         let reports = workspace.reports()
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
         try #require(first.status == 0)
-        let finalNames = ["bad-boss.md", "bad-boss.json", "bad-boss.rejects.csv"]
+        let finalNames = ["bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv"]
         let before = finalNames.map { FileFacts.identity(reports + "/" + $0) }
         let beforeBytes = finalNames.map { FileFacts.bytes(reports + "/" + $0) }
 
@@ -50,13 +50,14 @@ import Testing
         #expect(result.status == 73)
         #expect(result.stdout == "")
         #expect(
-            result.stderrLines == ["candor: error: bad-boss: cannot write \(reports)/bad-boss.json: File too large"])
+            result.stderrLines == ["candor: error: bad-boss: cannot write \(reports)/bad-boss.html: File too large"])
         // Not rewritten at all: same inode, same modification time, same bytes; no temporary file.
         #expect(finalNames.map { FileFacts.identity(reports + "/" + $0) } == before)
         #expect(finalNames.map { FileFacts.bytes(reports + "/" + $0) } == beforeBytes)
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "history.sqlite", "runs.jsonl",
             ])
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 73])
     }

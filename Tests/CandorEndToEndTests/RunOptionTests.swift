@@ -51,7 +51,8 @@ import Testing
         let folder = workspace.path("client-b/reports")
         #expect(
             FileFacts.entries(folder) == [
-                ".candor.lock", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "history.sqlite", "runs.jsonl",
             ])
         let report = try #require(FileFacts.jsonObject(folder + "/bad-boss.json"))
         #expect((report["accounting"] as? [String: Any])?["read"] as? Int == 200)
@@ -75,7 +76,9 @@ import Testing
     @Test func ifChangedSkipsAnUnchangedRunAndRerunsAfterAChange() throws {
         let workspace = try Workspace()
         let reports = workspace.reports()
-        let outputs = ["bad-boss.md", "bad-boss.json", "bad-boss.rejects.csv"].map { reports + "/" + $0 }
+        let outputs = ["bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv"].map {
+            reports + "/" + $0
+        }
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml", "--if-changed")
         #expect(first.status == 0)
         let written = outputs.map(FileFacts.identity)
@@ -120,7 +123,7 @@ import Testing
         for name in ["bad-boss", "bad-boss-qualtrics"] {
             #expect(
                 FileFacts.entries(workspace.reports(name)).filter { !$0.hasPrefix(".") } == [
-                    "\(name).json", "\(name).md", "\(name).rejects.csv", "history.sqlite", "runs.jsonl",
+                    "\(name).html", "\(name).json", "\(name).md", "\(name).rejects.csv", "history.sqlite", "runs.jsonl",
                 ])
         }
     }

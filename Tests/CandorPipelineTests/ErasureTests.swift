@@ -120,8 +120,8 @@ struct ErasureTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: scratch.file("out")).sorted()
         #expect(
             left == [
-                ".candor.lock", "forget.json", "forget.md", "forget.rejects.csv", "new.rejects.csv", "old.md",
-                "runs.jsonl",
+                ".candor.lock", "forget.html", "forget.json", "forget.md", "forget.rejects.csv", "history.sqlite",
+                "new.rejects.csv", "old.md", "runs.jsonl",
             ])
     }
 

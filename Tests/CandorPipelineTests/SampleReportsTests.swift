@@ -5,7 +5,7 @@ import Testing
 
 /// The reports in `Reports/` are what the sample pipelines produce today.
 ///
-/// Each sample pipeline is run into a temporary folder and its Markdown and JSON reports are
+/// Each sample pipeline is run into a temporary folder and its Markdown, JSON and HTML reports are
 /// compared byte for byte with the committed ones. Re-recording is deliberate:
 /// `CANDOR_RECORD_REPORTS=1 swift test --filter SampleReportsTests` (or `scripts/run-sample`).
 @Suite("Sample reports are current")
@@ -26,7 +26,7 @@ struct SampleReportsTests {
         #expect(outcome.status == .success, "\(outcome.message ?? "")")
         let committedFolder = URL(fileURLWithPath: definition.outputDirectory)
         let record = ProcessInfo.processInfo.environment["CANDOR_RECORD_REPORTS"] == "1"
-        for file in ["\(pipeline).md", "\(pipeline).json"] {
+        for file in ["\(pipeline).md", "\(pipeline).json", "\(pipeline).html"] {
             let fresh = try String(contentsOf: scratch.appendingPathComponent(file), encoding: .utf8)
             let committedURL = committedFolder.appendingPathComponent(file)
             if record {

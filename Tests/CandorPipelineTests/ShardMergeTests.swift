@@ -75,8 +75,13 @@ struct ShardMergeTests {
     func threeShardsOfASampleGiveItsReports(pipeline: String) throws {
         let setup = try Setup(path: DefinitionFiles.packageRoot + "/Pipelines/\(pipeline).yml")
         let log = try Self.expectMergeEqualsSingle(setup, shards: 3)
-        // The sample's one file is larger than a third of the bytes, so it was cut in three.
-        #expect(log.contains { $0.contains("merged 3 piece(s) from partials, read 0 again") })
+        // The sample's one file is larger than a third of the bytes, so it was cut in three. The
+        // Google Forms export has no id and counts identical rows, which partials do not carry:
+        // the merge reads its pieces itself.
+        let merged =
+            pipeline == "bad-boss-google-forms"
+            ? "merged 0 piece(s) from partials, read 3 again" : "merged 3 piece(s) from partials, read 0 again"
+        #expect(log.contains { $0.contains(merged) }, "\(log)")
     }
 
     @Test func duplicatesAcrossShardsKeepTheFirstOccurrence() throws {

@@ -157,7 +157,8 @@ import Testing
         let markdown = MarkdownReport.render(Self.document(asOf: option))
         #expect(
             markdown.contains(
-                "definition SHA-256 \(ReportFixtures.sha).\n\nData as of 2026-03-31 (given with --as-of).\n"))
+                "Data quality, inputs, checksums and methods follow the results, as an appendix.\n\nData as of 2026-03-31 (given with --as-of).\n"
+            ))
         let given = try #require(try Self.tree(Self.document(asOf: option))["as_of"] as? [String: Any])
         #expect(
             given["date"] as? String == "2026-03-31" && given["source"] as? String == "option"

@@ -142,11 +142,16 @@ struct VarianceShareAccumulator: MetricAccumulator {
     /// Groups are indexed by the grouping field's codes, up to `codeLimit`.
     var recodingLimits: [RecodingLimit] { [RecodingLimit(field: group, limit: Self.codeLimit)] }
 
-    /// The state is the groups' sums (`GroupScoreSums.encodeState`).
-    func encodeState(into writer: inout StateWriter) { groups.encodeState(into: &writer) }
+    /// The state is the count of respondents without a group, then the groups' sums
+    /// (`GroupScoreSums.encodeState`).
+    func encodeState(into writer: inout StateWriter) {
+        writer.integer(withoutGroup)
+        groups.encodeState(into: &writer)
+    }
 
-    /// Reads the groups' sums `encodeState` wrote; no more groups than `codeLimit`.
+    /// Reads what `encodeState` wrote; no more groups than `codeLimit`.
     mutating func decodeState(from reader: inout StateReader) throws(StateDecodingError) {
+        withoutGroup = try reader.integer()
         var decoded = GroupScoreSums(bucketCount: score.bucketCount)
         try decoded.decodeState(from: &reader)
         guard decoded.count <= Self.codeLimit else {

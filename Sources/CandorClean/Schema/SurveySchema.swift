@@ -11,9 +11,14 @@ package struct SurveySchema: Sendable, Hashable {
     /// The field holding each response's weight, if any (a `number` field).
     package var weightField: Int?
     /// Whether a record identical in every field to an earlier one is rejected
-    /// (`dedupe: by: all_fields`, for exports without a respondent id). Such records are
-    /// counted in data quality either way.
+    /// (`dedupe: by: all_fields`, for exports without a respondent id).
     package var rejectsIdenticalRows = false
+
+    /// Whether the cleaner fingerprints records to count those identical to an earlier one: when
+    /// no id rule catches repeats (exports without an id), or under `all_fields`. A pipeline that
+    /// dedupes by id does not pay for it: a record repeated whole repeats its id, and is rejected
+    /// as a duplicate id already.
+    package var countsIdenticalRows: Bool { dedupe == nil || rejectsIdenticalRows }
 
     /// A named block of Likert items.
     package struct Block: Sendable, Hashable {

@@ -23,8 +23,9 @@ package struct CleanAccounting: Sendable, Equatable {
     /// answered every item (the base).
     package var straightLining: [String: (flagged: Int, answeredAll: Int)] = [:]
     /// Records identical in every field to an earlier record (well-formed records only, whatever
-    /// became of them), counted with or without a dedupe rule.
-    package var identicalRows = 0
+    /// became of them); `nil` where they are not counted, because an id rule dedupes the records
+    /// (see `SurveySchema.countsIdenticalRows`).
+    package var identicalRows: Int?
     /// Per input path: read, accepted, rejected and excluded.
     package var perInput: [String: InputCounts] = [:]
     /// The latest value of the schema's first timestamp field among accepted responses, in

@@ -120,7 +120,7 @@ struct CleanTallies: Mergeable {
         result.excludedByFilter = excludedByFilter
         result.perInput = finishedInputs
         result.latestTimestamp = latestTimestamp
-        result.identicalRows = identicalRows
+        result.identicalRows = schema.countsIdenticalRows ? identicalRows : nil
         if !inputInProgress.isEmpty { result.perInput[inputInProgress] = current }
         let width = schema.fields.count
         for (field, spec) in schema.fields.enumerated() {

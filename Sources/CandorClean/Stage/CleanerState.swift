@@ -132,7 +132,9 @@ struct CleanerState {
         reject: (Rejection) -> Void
     ) throws(CleanFailure) {
         let recordFields = fields.fields(of: record)
-        let isRepeat = !rowFingerprints.insert(RowFingerprint.of(recordFields, count: fields.fieldCount(record)))
+        let isRepeat =
+            schema.countsIdenticalRows
+            && !rowFingerprints.insert(RowFingerprint.of(recordFields, count: fields.fieldCount(record)))
         if isRepeat { tallies.identicalRows += 1 }
         let (firstProblem, failingField) = decodeFields(recordFields, record)
         if let excludedBy = excludingFilter(requireKnown: false) {

@@ -60,7 +60,9 @@ package enum DefinitionLoader {
         }
         let read = try readOptions(top["read"])
         let output =
-            try top["output"]?.keyed(allowed: ["directory", "formats", "max_reject_share", "per_group", "retain", "history"]) ?? [:]
+            try top["output"]?.keyed(allowed: [
+                "directory", "formats", "max_reject_share", "per_group", "retain", "history",
+            ]) ?? [:]
         let privacy =
             try top["privacy"]?.keyed(allowed: [
                 "min_group_size", "allow_small_groups", "max_interval_width", "free_text", "text_min_group_size",

@@ -14,11 +14,9 @@ package enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     /// `NAME.csv`: the tidy CSV, one row per published figure.
     case csv
 
-    /// What a definition writes when `output.formats` is absent.
-    ///
-    /// HTML joins once its renderer exists; until then the default is what the pipeline wrote
-    /// before formats were selectable.
-    package static let defaults: [OutputFormat] = [.markdown, .json]
+    /// What a definition writes when `output.formats` is absent: the two reports for people
+    /// (Markdown, HTML) and the one for programs (JSON).
+    package static let defaults: [OutputFormat] = [.markdown, .json, .html]
 
     /// The file name's extension, without the dot.
     package var fileExtension: String {
@@ -31,22 +29,14 @@ package enum OutputFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The format named `text`, if this build can write it.
+    /// The format named `text`.
     ///
-    /// - Returns: the format, or the message explaining why it cannot be used (an unknown name, or
-    ///   a format whose writer this build does not have yet), for a definition error or the CLI.
+    /// - Returns: the format, or the message naming the known formats, for a definition error or
+    ///   the CLI.
     package static func available(_ text: String) -> Result<OutputFormat, OutputFormatUnavailable> {
         guard let format = OutputFormat(rawValue: text) else {
             let names = allCases.map(\.rawValue).joined(separator: ", ")
             return .failure(OutputFormatUnavailable(message: "unknown output format '\(text)'; use \(names)"))
-        }
-        guard format.renderer != nil else {
-            let ready = allCases.filter { $0.renderer != nil }.map(\.rawValue).joined(separator: ", ")
-            return .failure(
-                OutputFormatUnavailable(
-                    message:
-                        "the output format '\(text)' is not available in this build of candor yet (its writer is not built); use \(ready)"
-                ))
         }
         return .success(format)
     }

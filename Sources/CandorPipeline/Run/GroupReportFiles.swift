@@ -25,7 +25,7 @@ enum GroupReportFiles {
                 throw .cannotCreate(path: folder, reason: error.localizedDescription)
             }
             for format in request.formats {
-                guard let renderer = format.renderer else { continue }
+                let renderer = format.renderer
                 let path = folder + "/\(name).\(format.fileExtension)"
                 let file = try AtomicFileWriter(path: path, permissions: .readableByAll)
                 files.append(file)

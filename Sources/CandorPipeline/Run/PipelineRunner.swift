@@ -120,8 +120,7 @@ package enum PipelineRunner {
         do {
             var files: [AtomicFileWriter] = []
             for format in request.formats {
-                // The loader and `--format` admit only formats with a renderer.
-                guard let renderer = format.renderer else { preconditionFailure("no renderer for \(format)") }
+                let renderer = format.renderer
                 let file = try AtomicFileWriter(path: request.reportPath(format), permissions: .readableByAll)
                 files.append(file)
                 try renderer.write(document, to: file)

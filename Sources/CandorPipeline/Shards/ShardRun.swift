@@ -28,9 +28,12 @@ package enum ShardRun {
                     path: file.path, displayName: file.displayName, size: identity.size,
                     modifiedSeconds: identity.modifiedSeconds, modifiedNanoseconds: identity.modifiedNanoseconds))
         }
-        // Sums of weights and `keep: latest` winners do not merge exactly: the merge reads
+        // Sums of weights and `keep: latest` winners do not merge exactly, and partials carry no
+        // row fingerprints (counted without an id rule, or under `all_fields`): the merge reads
         // such a pipeline's pieces itself, so the shard only records them.
-        let mergeable = definition.schema.weightField == nil && LatestResponseFinder(schema: definition.schema) == nil
+        let mergeable =
+            definition.schema.weightField == nil && LatestResponseFinder(schema: definition.schema) == nil
+            && !definition.schema.countsIdenticalRows
         var pieces: [Partial.Piece] = []
         for piece in plan.shards[shard.index - 1] {
             pieces.append(try read(piece, of: files[piece.input], definition: definition, keepingState: mergeable))

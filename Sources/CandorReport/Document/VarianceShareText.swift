@@ -24,38 +24,41 @@ enum VarianceShareText {
         return text
     }
 
+    /// The statistics table's rows (label, value), unescaped, for every report format.
+    static func rows(_ figures: VarianceShareFigures, overall: Figure) -> [(label: String, value: String)] {
+        let cells = FigureCells(figure: overall, unit: .fraction)
+        return [
+            ("ICC(1): share of the differences that lie between groups", cells.value),
+            ("95% CI (F interval)", cells.interval),
+            ("F test of equal group means", fTest(figures.fTest)),
+            ("Eta squared", FigureText.percent(figures.etaSquared)),
+            ("Eta squared expected by chance alone, (k − 1)/(N − 1)", FigureText.percent(figures.etaSquaredChance)),
+            ("Groups compared", FigureText.count(figures.groups)),
+            ("Respondents in them", FigureText.count(figures.respondents)),
+            ("Groups left out (below the anonymity threshold)", FigureText.count(figures.groupsBelowThreshold)),
+            ("Respondents in the groups left out", FigureText.count(figures.respondentsBelowThreshold)),
+            ("Respondents left out with no " + figures.grouping, FigureText.count(figures.respondentsWithoutGroup)),
+        ]
+    }
+
+    /// The sentences under the table, unescaped: the descriptive reading of ICC(1) (when shown)
+    /// and what was scored and grouped.
+    static func sentences(_ figures: VarianceShareFigures, overall: Figure) -> [String] {
+        var sentences: [String] = []
+        if let icc = figures.icc1, !overall.suppressed {
+            sentences.append(
+                FigureText.percent(icc) + " of the differences in " + figures.score + " lie between groups of "
+                    + figures.grouping + (figures.showsNoDifference ? ": " + noDifference : "") + ".")
+        }
+        sentences.append("Score: " + figures.score + "; grouped by " + figures.grouping + ".")
+        return sentences
+    }
+
     /// The Markdown section's lines after the heading.
     static func markdown(_ figures: VarianceShareFigures, overall: Figure) -> [String] {
-        let cells = FigureCells(figure: overall, unit: .fraction)
         var table = MarkdownTable([("Statistic", .left), ("Value", .right)])
-        table.append(["ICC(1): share of the differences that lie between groups", cells.value])
-        table.append(["95% CI (F interval)", cells.interval])
-        table.append(["F test of equal group means", fTest(figures.fTest)])
-        table.append(["Eta squared", FigureText.percent(figures.etaSquared)])
-        table.append([
-            "Eta squared expected by chance alone, (k − 1)/(N − 1)", FigureText.percent(figures.etaSquaredChance),
-        ])
-        table.append(["Groups compared", FigureText.count(figures.groups)])
-        table.append(["Respondents in them", FigureText.count(figures.respondents)])
-        table.append([
-            "Groups left out (below the anonymity threshold)", FigureText.count(figures.groupsBelowThreshold),
-        ])
-        table.append(["Respondents in the groups left out", FigureText.count(figures.respondentsBelowThreshold)])
-        table.append([
-            "Respondents left out with no " + MarkdownEscaping.escape(figures.grouping),
-            FigureText.count(figures.respondentsWithoutGroup),
-        ])
-        var lines = table.lines + [""]
-        if let icc = figures.icc1, !overall.suppressed {
-            let sentence =
-                FigureText.percent(icc) + " of the differences in " + figures.score + " lie between groups of "
-                + figures.grouping + (figures.showsNoDifference ? ": " + noDifference : "") + "."
-            lines.append(MarkdownEscaping.escape(sentence))
-        }
-        lines.append(
-            "Score: " + MarkdownEscaping.escape(figures.score) + "; grouped by "
-                + MarkdownEscaping.escape(figures.grouping) + ".")
-        return lines
+        for row in rows(figures, overall: overall) { table.append([MarkdownEscaping.escape(row.label), row.value]) }
+        return table.lines + [""] + sentences(figures, overall: overall).map(MarkdownEscaping.escape)
     }
 
     /// "F(126, 1,032) = 3.94, p < 0.001", or "—".

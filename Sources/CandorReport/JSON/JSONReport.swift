@@ -96,7 +96,7 @@ package enum JSONReport {
                 "blanks": counts(accounting.blanks),
                 "non_answers": counts(accounting.nonAnswers),
                 "invalid_as_missing": counts(accounting.invalidAsMissing),
-                "identical_rows": .integer(accounting.identicalRows),
+                "identical_rows": accounting.identicalRows.map(JSONValue.integer) ?? .null,
                 "straight_lining": .object(
                     accounting.straightLining.mapValues {
                         .object(["flagged": .integer($0.flagged), "answered_all": .integer($0.answeredAll)])

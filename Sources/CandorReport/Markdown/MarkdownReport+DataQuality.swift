@@ -2,7 +2,7 @@ import CandorClean
 
 extension MarkdownReport {
     /// Rows read, accepted, rejected by reason and excluded by filter, the invariant that ties
-    /// them together, missing answers per field, straight-lining per block, and the inputs.
+    /// them together, missing answers per field and straight-lining per block.
     static func dataQualitySection(_ document: ReportDocument) -> [String] {
         let accounting = document.accounting
         var lines = ["", "## Data quality", ""]
@@ -46,7 +46,7 @@ extension MarkdownReport {
 
         lines += encodingFallbacks(document.inputs)
         lines += identicalRows(accounting)
-        lines += missingAnswers(accounting) + straightLining(accounting) + inputs(document.inputs)
+        lines += missingAnswers(accounting) + straightLining(accounting)
         return lines
     }
 
@@ -65,7 +65,12 @@ extension MarkdownReport {
     /// Records repeated whole: with no respondent id (Google Forms, MS Forms) a resubmitted or
     /// twice-exported row is otherwise invisible.
     private static func identicalRows(_ accounting: CleanAccounting) -> [String] {
-        let count = accounting.identicalRows
+        guard let count = accounting.identicalRows else {
+            return [
+                "", "### Identical rows", "",
+                "Not counted: the dedupe rule's id rejects a record repeated whole as a duplicate id.",
+            ]
+        }
         let noun = count == 1 ? "record is" : "records are"
         return [
             "", "### Identical rows", "",
@@ -111,9 +116,17 @@ extension MarkdownReport {
         return lines + table.lines
     }
 
-    private static func inputs(_ inputs: [ReportInput]) -> [String] {
-        guard !inputs.isEmpty else { return [] }
-        let lines = ["", "### Inputs", ""]
+    /// The definition's checksum and each input's path, size, records and checksum, so a reader
+    /// can check the report was made from the files they hold.
+    static func inputsSection(_ document: ReportDocument) -> [String] {
+        var lines = [
+            "", "## Inputs and checksums", "",
+            "Pipeline " + MarkdownEscaping.escape(document.pipeline.name) + ", definition SHA-256 "
+                + MarkdownEscaping.escape(document.pipeline.definitionSHA256) + ".",
+        ]
+        let inputs = document.inputs
+        guard !inputs.isEmpty else { return lines }
+        lines.append("")
         var table = MarkdownTable([("File", .left), ("Bytes", .right), ("Records", .right), ("SHA-256", .left)])
         for input in inputs {
             table.append([

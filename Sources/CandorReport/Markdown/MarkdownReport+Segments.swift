@@ -69,7 +69,7 @@ extension MarkdownReport {
 
     /// A row's adjusted p-value, marked "(exact)" when it comes from Fisher's exact test, or
     /// "too few to test".
-    private static func pCell(_ row: SegmentRow) -> String {
+    static func pCell(_ row: SegmentRow) -> String {
         switch row.test {
         case .tooFewToTest: "too few to test"
         case .fisherExact: FigureText.pValue(row.pAdjusted) + " (exact)"
@@ -78,12 +78,12 @@ extension MarkdownReport {
     }
 
     /// The p column's header: "p (adj.)" when the table's p-values are adjusted, else "p".
-    private static func pHeader(_ adjustment: PValueAdjustment) -> String {
+    static func pHeader(_ adjustment: PValueAdjustment) -> String {
         adjustment == .none ? "p" : "p (adj.)"
     }
 
     /// The adjustment's short name for a table's note.
-    private static func adjustmentName(_ adjustment: PValueAdjustment) -> String {
+    static func adjustmentName(_ adjustment: PValueAdjustment) -> String {
         switch adjustment {
         case .benjaminiHochberg: "Benjamini–Hochberg"
         case .holm: "Holm"

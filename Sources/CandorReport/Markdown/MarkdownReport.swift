@@ -18,15 +18,18 @@ package enum MarkdownReport {
                     document.pipeline.title.isEmpty ? document.pipeline.name : document.pipeline.title))
         lines.append("")
         lines.append(
-            "Pipeline " + MarkdownEscaping.escape(document.pipeline.name) + ", definition SHA-256 "
-                + MarkdownEscaping.escape(document.pipeline.definitionSHA256) + ".")
+            "Pipeline " + MarkdownEscaping.escape(document.pipeline.name)
+                + ". Data quality, inputs, checksums and methods follow the results, as an appendix.")
         if let asOf = document.asOf { lines += ["", MarkdownEscaping.escape(asOf.sentence)] }
+        // A reader's order, as the HTML report's: what was found first, how it was checked after.
         lines += headlineSection(document)
         lines += changeSection(document)
-        lines += dataQualitySection(document)
+        // Response rates tell the reader whom the results speak for: right before them.
         lines += participationSection(document)
         lines += resultsSection(document)
         lines += freeTextSection(document)
+        lines += dataQualitySection(document)
+        lines += inputsSection(document)
         lines += methodsSection(document)
         return lines.joined(separator: "\n") + "\n"
     }
