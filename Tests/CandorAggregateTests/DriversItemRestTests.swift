@@ -54,6 +54,13 @@ struct DriversItemRestTests {
         expectClose(items[1].pValue, 0.028470901126477936, relative: 1e-6)
         expectClose(items[2].r, 0.507846315466781)
         expectClose(items[2].pValue, 0.11075431474884673, relative: 1e-6)
+        // Adjusted within the table (Benjamini–Hochberg, the default):
+        // python3 -c "from statsmodels.stats.multitest import multipletests as m
+        // print(m([0.004134264872522808,0.028470901126477936,0.11075431474884673],method='fdr_bh')[1])"
+        //   [0.012402794617568423 0.042706351689716905 0.11075431474884673]
+        expectClose(items[0].pAdjusted, 0.012402794617568423, relative: 1e-6)
+        expectClose(items[1].pAdjusted, 0.042706351689716905, relative: 1e-6)
+        expectClose(items[2].pAdjusted, 0.11075431474884673, relative: 1e-6)
         #expect(items.map(\.significant) == [true, true, false])
     }
 

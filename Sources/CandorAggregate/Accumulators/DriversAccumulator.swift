@@ -210,6 +210,12 @@ struct DriversAccumulator: MetricAccumulator {
                     significant: correlation?.isSignificant ?? false, isItemRest: isItemRest[index])
             )
         }
+        // One test per item: adjusted within the table, as a segment table's groups are.
+        let adjusted = rules.adjustment.adjusted(figures.map { $0.1.r == nil ? nil : $0.1.pValue })
+        for (position, pAdjusted) in adjusted.enumerated() {
+            figures[position].1.pAdjusted = pAdjusted
+            figures[position].1.significant = pAdjusted.map { $0 < Correlation.significanceLevel } ?? false
+        }
         // By r, highest first (a negative r is an item that moves against the outcome); an
         // undefined r last; ties in declared order.
         figures.sort { a, b in

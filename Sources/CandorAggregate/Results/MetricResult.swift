@@ -193,7 +193,9 @@ package struct DriverFigure: Sendable, Equatable {
     package var n: Int
     /// Two-sided p-value (Student's t, n − 2 df).
     package var pValue: Double?
-    /// Whether p < 0.05.
+    /// The p-value adjusted within the metric's items (the definition's `statistics.adjust`).
+    package var pAdjusted: Double?
+    /// Whether the adjusted p < 0.05.
     package var significant: Bool
     /// Whether the outcome is a block mean holding the item, so r is the item-rest (corrected
     /// item-total) correlation: the item against the mean of the block's other items.
@@ -205,6 +207,7 @@ package struct DriverFigure: Sendable, Equatable {
         self.r = r
         self.n = n
         self.pValue = pValue
+        self.pAdjusted = pValue
         self.significant = significant
         self.isItemRest = isItemRest
     }

@@ -85,13 +85,14 @@ extension HTMLReport {
             }
             return [table.markup] + VarianceShareText.sentences(figures, overall: metric.overall).map { paragraph($0) }
         case .drivers(let outcome, let items, _):
-            var table = HTMLTable(["Item", "r", "n", "p", "Significant at 5%"], numeric: [1, 2, 3])
+            var table = HTMLTable(
+                ["Item", "r", "n", "p", "p (adj.)", "Significant at 5% (adj.)"], numeric: [1, 2, 3, 4])
             for item in items {
                 let hidden = item.r == nil
                 table.append([
                     item.item, FigureText.decimal(item.r, places: 2),
                     hidden ? FigureText.missing : FigureText.count(item.n),
-                    FigureText.pValue(hidden ? nil : item.pValue),
+                    FigureText.pValue(hidden ? nil : item.pValue), FigureText.pValue(hidden ? nil : item.pAdjusted),
                     hidden ? FigureText.missing : (item.significant ? "yes" : "no"),
                 ])
             }

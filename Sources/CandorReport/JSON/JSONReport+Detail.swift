@@ -48,6 +48,7 @@ extension JSONReport {
                         var members: [String: JSONValue] = [
                             "item": .string(item.item), "r": .decimal(item.r, places: 6),
                             "p_value": .decimal(item.r == nil ? nil : item.pValue, places: 6),
+                            "p_adjusted": .decimal(item.r == nil ? nil : item.pAdjusted, places: 6),
                             "significant": .bool(item.r != nil && item.significant),
                             "item_rest": .bool(item.isItemRest),
                         ]

@@ -55,14 +55,15 @@ extension MarkdownReport {
             lines += VarianceShareText.markdown(figures, overall: metric.overall)
         case .drivers(let outcome, let items, _):
             var table = MarkdownTable([
-                ("Item", .left), ("r", .right), ("n", .right), ("p", .right), ("Significant at 5%", .left),
+                ("Item", .left), ("r", .right), ("n", .right), ("p", .right), ("p (adj.)", .right),
+                ("Significant at 5% (adj.)", .left),
             ])
             for item in items {
                 let hidden = item.r == nil
                 table.append([
                     MarkdownEscaping.escape(item.item), FigureText.decimal(item.r, places: 2),
                     hidden ? FigureText.missing : FigureText.count(item.n),
-                    FigureText.pValue(hidden ? nil : item.pValue),
+                    FigureText.pValue(hidden ? nil : item.pValue), FigureText.pValue(hidden ? nil : item.pAdjusted),
                     hidden ? FigureText.missing : (item.significant ? "yes" : "no"),
                 ])
             }
