@@ -1,3 +1,5 @@
+import CandorStorage
+
 /// A 128-bit fingerprint of a record: every field's bytes and where each field ends, so that two
 /// records get the same fingerprint when they are identical in every field (`a,bc` and `ab,c`
 /// differ).
@@ -73,21 +75,11 @@ enum RowFingerprint {
             var h2 = h2 ^ length
             h1 &+= h2
             h2 &+= h1
-            h1 = Self.fmix(h1)
-            h2 = Self.fmix(h2)
+            h1 = StorageHash.mix(h1)
+            h2 = StorageHash.mix(h2)
             h1 &+= h2
             h2 &+= h1
             return (h1, h2)
-        }
-
-        @inline(__always)
-        static func fmix(_ word: UInt64) -> UInt64 {
-            var h = word
-            h ^= h >> 33
-            h = h &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 33
-            h = h &* 0xC4CE_B9FE_1A85_EC53
-            return h ^ (h >> 33)
         }
     }
 }
