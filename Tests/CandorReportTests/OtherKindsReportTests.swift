@@ -32,8 +32,8 @@ import CandorAggregate
         "| Respondents in the groups left out | 7 |",
         "| Respondents left out with no manager | 2 |",
         "4.6% of the differences in engagement lie between groups of manager.",
-        "| q01 | 0.41 | 100 | < 0.001 | yes |",
-        "| q02 | — | — | — | — |",
+        "| q01 | 0.41 | 100 | < 0.001 | < 0.001 | yes |",
+        "| q02 | — | — | — | — | — |",
     ])
     func markdownLine(_ expected: String) {
         #expect(markdown.contains(expected), "missing line: \(expected)")
@@ -78,7 +78,7 @@ import CandorAggregate
         #expect(!json.contains("\"n\": 3"))
         #expect(
             json.contains(
-                "            \"item\": \"q02\",\n            \"item_rest\": false,\n            \"p_value\": null,\n            \"r\": null,\n            \"significant\": false\n"
+                "            \"item\": \"q02\",\n            \"item_rest\": false,\n            \"p_adjusted\": null,\n            \"p_value\": null,\n            \"r\": null,\n            \"significant\": false\n"
             ))
         #expect(json.contains("        \"eta_squared\": 0.123456,\n"))
         #expect(json.contains("        \"mean_of_respondent_means\": 3.6,\n"))

@@ -95,10 +95,14 @@ extension PooledAnswersTally: PrimaryTally {
     /// The favourable share of answers with its clustered interval.
     func figure(_ rules: FigureRules) -> Figure { rules.figure(ratio(1), respondents: respondents) }
 
-    /// The test of the favourable share of answers against the rest's, as a share of respondents
-    /// tests it (see `ShareTally.test(against:rules:)`).
+    /// The test of the favourable share of answers against the rest's, each with its standard
+    /// error clustered by respondent (as the interval is); too few to test where an expected
+    /// count of the group-against-rest table of answers is under 5, as for a share.
     func test(against overall: PooledAnswersTally, rules: FigureRules) -> GroupTest {
-        respondents.test(against: overall.respondents, rules: rules)
+        if case .tooFewToTest = respondents.test(against: overall.respondents, rules: rules) { return .tooFewToTest }
+        let group = ratio(1)
+        return group.differencePValue(from: overall.ratio(1).removing(group)).map { .approximate(pValue: $0) }
+            ?? .undefined
     }
 
     static func testName(pooledAnswers: Bool) -> String { ShareTally.testName(pooledAnswers: true) }

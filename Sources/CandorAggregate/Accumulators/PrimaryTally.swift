@@ -46,9 +46,9 @@ extension ShareTally: PrimaryTally {
 
     static func testName(pooledAnswers: Bool) -> String {
         pooledAnswers
-            ? "two-proportion z-test (pooled) of the group's share of answers against the rest of the respondents, "
-                + "with respondents (not answers) as the sample size; too few to test where an expected count of the "
-                + "group-against-rest table is under 5"
+            ? "z-test of the group's share of answers against the rest's, each with its standard error clustered by "
+                + "respondent (as the interval); too few to test where an expected count of the group-against-rest "
+                + "table is under 5"
             : "two-proportion z-test (pooled) of the group against the rest of the respondents, or Fisher's exact test "
                 + "(two-sided) where an expected count of the group-against-rest 2×2 table is under 5"
     }

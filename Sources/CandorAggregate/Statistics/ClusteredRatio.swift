@@ -58,3 +58,27 @@ package struct ClusteredRatio: Sendable, Hashable {
             low: max(0, ratio - z * standardError), high: min(1, ratio + z * standardError), method: .clustered)
     }
 }
+
+extension ClusteredRatio {
+    /// These sums less a part of them: the rest of the respondents once a group's are taken out
+    /// (every sum is over respondents, so the rest's is the difference).
+    package func removing(_ part: ClusteredRatio) -> ClusteredRatio {
+        ClusteredRatio(
+            respondents: respondents - part.respondents, numerator: numerator - part.numerator,
+            denominator: denominator - part.denominator, numeratorSquares: numeratorSquares - part.numeratorSquares,
+            crossProducts: crossProducts - part.crossProducts,
+            denominatorSquares: denominatorSquares - part.denominatorSquares)
+    }
+
+    /// The two-sided p-value of the difference between this ratio and an independent one:
+    /// z = (p̂₁ − p̂₂) / √(SE₁² + SE₂²), with each side's clustered standard error, so a pooled
+    /// share of answers is tested with respondents as the units, as its interval is. `nil` where
+    /// either side has no standard error or both are 0.
+    package func differencePValue(from other: ClusteredRatio) -> Double? {
+        guard let mine = ratio, let theirs = other.ratio, let se1 = standardError, let se2 = other.standardError
+        else { return nil }
+        let se = (se1 * se1 + se2 * se2).squareRoot()
+        guard se > 0 else { return nil }
+        return StandardNormal.twoSidedPValue(z: (mine - theirs) / se)
+    }
+}
