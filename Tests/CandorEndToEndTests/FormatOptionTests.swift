@@ -23,6 +23,17 @@ import Testing
             ])
     }
 
+    /// The tidy CSV files every figure under the run's wave: `--wave` when given, else `current`.
+    @Test func theTidyCSVCarriesTheRunsWave() throws {
+        let workspace = try Workspace()
+        let waved = try workspace.candor("run", "Pipelines/bad-boss.yml", "--format", "csv", "--wave", "2026-Q1")
+        #expect(waved.status == 0, "\(waved.stderr)")
+        let csv = try String(contentsOfFile: workspace.reports() + "/bad-boss.csv", encoding: .utf8)
+        let rows = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.hasPrefix("bad-boss,2026-Q1,") })
+    }
+
     @Test func anUnknownFormatExits78BeforeAnythingRuns() throws {
         let (format, message) = ("pdf", "unknown output format 'pdf'; use markdown, json, html, xlsx, csv")
         let workspace = try Workspace()

@@ -113,6 +113,7 @@ package enum PipelineRunner {
             definition: definition, pass: pass, asOf: request.asOf, roster: roster)
         let history = try RunHistory(request)
         document.waveChanges = try history.changes(for: document)
+        document.wave = request.waveLabel
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
         // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }
