@@ -47,7 +47,9 @@ package enum HTMLReport {
                     text: "Pipeline " + document.pipeline.name + ". Data quality, inputs, checksums and methods are in"
                         + " the appendix."),
             ] + (document.asOf.map { [paragraph($0.sentence, note: true)] } ?? []))
-        let parts = [headlines(document), results(document), freeText(document)].compactMap { $0 } + appendix(document)
+        let parts =
+            [headlines(document), participation(document), results(document), freeText(document)].compactMap { $0 }
+            + appendix(document)
         return .node("body", [:], [.node("main", [:], [header] + parts)])
     }
 
@@ -73,6 +75,22 @@ package enum HTMLReport {
             content.append(paragraph(MarkdownReport.unreliableNote(document.methods), note: true))
         }
         return part("headlines", "Headlines", content)
+    }
+
+    /// Response rates, right before the results: whom the results speak for.
+    private static func participation(_ document: ReportDocument) -> Markup? {
+        guard let section = document.participation else { return nil }
+        var table = HTMLTable(ParticipationText.columns, numeric: [1, 2, 3])
+        for row in ParticipationText.rows(section) { table.append(row) }
+        var content = [paragraph(ParticipationText.introduction(section)), table.markup]
+        if let note = ParticipationText.suppressionNote(section, minGroupSize: document.methods.minGroupSize) {
+            content.append(paragraph(note, note: true))
+        }
+        if !section.warnings.isEmpty {
+            content.append(paragraph("Data-quality warnings:"))
+            content.append(.node("ul", [:], section.warnings.map { .node("li", [:], text: $0) }))
+        }
+        return part("response-rates", ParticipationText.heading, content)
     }
 
     private static func results(_ document: ReportDocument) -> Markup {

@@ -5,46 +5,21 @@ extension MarkdownReport {
     /// under the target flagged, hidden groups shown as suppressed with no count.
     static func participationSection(_ document: ReportDocument) -> [String] {
         guard let section = document.participation else { return [] }
-        let rates = section.rates
         var lines = [
-            "", "## Response rates", "",
-            "Invited: everyone in the roster " + MarkdownEscaping.escape(section.roster)
-                + "; responded: accepted respondents after dedupe. Target: " + FigureText.percent(rates.target)
-                + "; rates under it are marked “below target”.",
-            "",
+            "", "## " + ParticipationText.heading, "",
+            MarkdownEscaping.escape(ParticipationText.introduction(section)), "",
         ]
-        var table = MarkdownTable([
-            ("Group", .left), ("Invited", .right), ("Responded", .right), ("Rate", .right), ("", .left),
-        ])
-        table.append(cells(label: "All invited", rate: rates.overall))
-        for row in rates.rows {
-            let label =
-                MarkdownEscaping.escape(row.field) + ": "
-                + row.labels.map(MarkdownEscaping.escape).joined(
-                    separator: " × ")
-            table.append(cells(label: label, rate: row.rate))
-        }
+        let alignments: [MarkdownTable.Alignment] = [.left, .right, .right, .right, .left]
+        var table = MarkdownTable(zip(ParticipationText.columns, alignments).map { (header: $0, alignment: $1) })
+        for row in ParticipationText.rows(section) { table.append(row.map(MarkdownEscaping.escape)) }
         lines += table.lines
-        if rates.overall == nil || rates.rows.contains(where: { $0.rate == nil }) {
-            lines += [
-                "",
-                "Suppressed: fewer than " + FigureText.count(document.methods.minGroupSize)
-                    + " people invited (the anonymity threshold), or hidden so that such a group's rate cannot be"
-                    + " worked out from the others by subtraction.",
-            ]
+        if let note = ParticipationText.suppressionNote(section, minGroupSize: document.methods.minGroupSize) {
+            lines += ["", MarkdownEscaping.escape(note)]
         }
         if !section.warnings.isEmpty {
             lines += ["", "Data-quality warnings:", ""]
             lines += section.warnings.map { "- " + MarkdownEscaping.escape($0) }
         }
         return lines
-    }
-
-    private static func cells(label: String, rate: ResponseRates.Rate?) -> [String] {
-        guard let rate else { return [label, FigureText.missing, FigureText.missing, "suppressed", ""] }
-        return [
-            label, FigureText.count(rate.invited), FigureText.count(rate.responded), FigureText.percent(rate.value),
-            rate.belowTarget ? "below target" : "",
-        ]
     }
 }
