@@ -1,3 +1,5 @@
+import CandorCore
+
 /// Submission times and their text forms, computed by hand so output never depends on the
 /// machine's locale, time zone or Foundation version.
 struct SampleClock: Sendable {
@@ -6,18 +8,8 @@ struct SampleClock: Sendable {
 
     /// The civil date and time in UTC.
     private var parts: (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64) {
-        let days = Self.floorDiv(secondsSinceEpoch, 86_400)
-        let secondOfDay = secondsSinceEpoch - days * 86_400
-        // Howard Hinnant's civil_from_days: days since the epoch to a proleptic Gregorian date.
-        let z = days + 719_468
-        let era = Self.floorDiv(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (civil, secondOfDay) = CivilDate.of(epochSeconds: secondsSinceEpoch)
+        let (year, month, day) = (civil.year, civil.month, civil.day)
         return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
     }
 
@@ -47,11 +39,6 @@ struct SampleClock: Sendable {
     /// Returns a clock `seconds` later.
     func adding(_ seconds: Int64) -> SampleClock {
         SampleClock(secondsSinceEpoch: secondsSinceEpoch + seconds)
-    }
-
-    /// Integer division rounding toward negative infinity.
-    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : (a - b + 1) / b
     }
 
     /// Zero-pads a non-negative number to `width` digits.

@@ -1,3 +1,5 @@
+import CandorCore
+
 /// The date a report describes the data as of: given with `candor run --as-of`, or else the
 /// latest value of the definition's first timestamp field. Never a file's time or the clock, so
 /// the same inputs give the same report on any machine (git keeps no file times).
@@ -30,18 +32,8 @@ package struct ReportDate: Sendable, Equatable {
 
     /// The UTC calendar day of `seconds` since 1970-01-01T00:00:00Z, as the latest value of `field`.
     package init(epochSeconds seconds: Int64, field: String) {
-        // Days since the epoch to a civil date (Howard Hinnant's days_from_civil, inverted).
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.date = Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        let civil = CivilDate.of(epochSeconds: seconds).date
+        self.date = Self.padded(civil.year, 4) + "-" + Self.padded(civil.month, 2) + "-" + Self.padded(civil.day, 2)
         self.source = .field(field)
     }
 
