@@ -90,37 +90,22 @@ import Testing
         let header = "id,finished,q1,q2,score,comment\n"
         let first = "A,1,5,5,3,great\nB,1,4,Don't know,11,meh\nC,0,3,3,2,x\nD,1,,2,x,\nD,1,2,2,4,again\n"
         let second = "E,1,2,2,5,fine\nF,1,4,5,6,ok\nG,1,1,1\nE,1,3,3,3,twice\nH,,5,4,7,late\n"
-        let options = ReadOptions(delimiter: UInt8(ascii: ","), format: .generic)
-        try CleanHarness.withInputs([header + first + second, header + first, header + second]) { paths in
-            func clean(_ cleaner: Cleaner, _ path: String, begin: Bool) throws {
-                let stream = try IngestStream(path: path, options: options)
-                if begin { try cleaner.begin(input: paths[0], layout: stream.layout) }
-                var responses = ResponseBatch(width: schema.fields.count)
-                while let batch = try stream.next() { try cleaner.clean(batch, into: &responses) { _ in } }
-            }
-            let whole = Cleaner(schema: schema, textSampleLimit: 3)
-            try clean(whole, paths[0], begin: true)
-            let parted = Cleaner(schema: schema, textSampleLimit: 3)
-            try clean(parted, paths[1], begin: true)
-            let later = parted.laterPart()
-            try clean(later, paths[2], begin: false)
-            parted.absorb(later, recoding: parted.recoding(of: later), lines: 5, records: 5)
+        let (whole, parted) = try CleanHarness.wholeAndParted(
+            schema, header: header, first: first, second: second, textSampleLimit: 3)
+        // Worked out by hand from the rows: A, B, D, E, F accepted; the second D and E
+        // and the ragged G rejected; C (not finished) and H (finished unknown) excluded.
+        let accounting = whole.accounting
+        #expect(accounting.read == 10 && accounting.accepted == 5)
+        #expect(accounting.rejectedByReason == [.duplicateID: 2, .raggedRecord: 1])
+        #expect(accounting.excludedByFilter == ["finished": 2])
+        #expect(accounting.blanks == ["q1": 1, "comment": 1])
+        #expect(accounting.nonAnswers == ["q2": 1])
+        #expect(accounting.invalidAsMissing == ["score": 2])
+        #expect(accounting.straightLining["b"]?.flagged == 2 && accounting.straightLining["b"]?.answeredAll == 3)
+        #expect(whole.textSamples(ofField: 5) == ["great", "meh", "fine"])
 
-            // Worked out by hand from the rows: A, B, D, E, F accepted; the second D and E
-            // and the ragged G rejected; C (not finished) and H (finished unknown) excluded.
-            let accounting = whole.accounting
-            #expect(accounting.read == 10 && accounting.accepted == 5)
-            #expect(accounting.rejectedByReason == [.duplicateID: 2, .raggedRecord: 1])
-            #expect(accounting.excludedByFilter == ["finished": 2])
-            #expect(accounting.blanks == ["q1": 1, "comment": 1])
-            #expect(accounting.nonAnswers == ["q2": 1])
-            #expect(accounting.invalidAsMissing == ["score": 2])
-            #expect(accounting.straightLining["b"]?.flagged == 2 && accounting.straightLining["b"]?.answeredAll == 3)
-            #expect(whole.textSamples(ofField: 5) == ["great", "meh", "fine"])
-
-            #expect(parted.accounting == accounting)
-            #expect(parted.textSamples(ofField: 5) == whole.textSamples(ofField: 5))
-        }
+        #expect(parted.accounting == accounting)
+        #expect(parted.textSamples(ofField: 5) == whole.textSamples(ofField: 5))
     }
 
     /// The latest timestamp of accepted responses, which dates the report, is the same whether a
@@ -136,24 +121,9 @@ import Testing
         let header = "id,at\n"
         let first = "A,2026-03-01T10:00:00Z\nB,2026-03-05T00:00:00Z\n"
         let second = "C,2026-03-02T00:00:00Z\nC,2026-03-09T00:00:00Z\n"
-        let options = ReadOptions(delimiter: UInt8(ascii: ","), format: .generic)
-        try CleanHarness.withInputs([header + first + second, header + first, header + second]) { paths in
-            func clean(_ cleaner: Cleaner, _ path: String, begin: Bool) throws {
-                let stream = try IngestStream(path: path, options: options)
-                if begin { try cleaner.begin(input: paths[0], layout: stream.layout) }
-                var responses = ResponseBatch(width: schema.fields.count)
-                while let batch = try stream.next() { try cleaner.clean(batch, into: &responses) { _ in } }
-            }
-            let whole = Cleaner(schema: schema, textSampleLimit: 0)
-            try clean(whole, paths[0], begin: true)
-            let parted = Cleaner(schema: schema, textSampleLimit: 0)
-            try clean(parted, paths[1], begin: true)
-            let later = parted.laterPart()
-            try clean(later, paths[2], begin: false)
-            parted.absorb(later, recoding: parted.recoding(of: later), lines: 2, records: 2)
-            #expect(whole.accounting.latestTimestamp == 1_772_668_800)
-            #expect(parted.accounting.latestTimestamp == 1_772_668_800)
-            #expect(parted.accounting == whole.accounting)
-        }
+        let (whole, parted) = try CleanHarness.wholeAndParted(schema, header: header, first: first, second: second)
+        #expect(whole.accounting.latestTimestamp == 1_772_668_800)
+        #expect(parted.accounting.latestTimestamp == 1_772_668_800)
+        #expect(parted.accounting == whole.accounting)
     }
 }

@@ -89,6 +89,32 @@ enum CleanHarness {
     static func run(_ schema: SurveySchema, _ csv: String, latest: Bool = false) throws -> CleanRun {
         try run(schema, [csv], latest: latest)
     }
+
+    /// Cleans `header + first + second` whole with one cleaner, and again in two parts: `first`
+    /// with a cleaner, `second` with its `laterPart()`, absorbed back as the two-part read does.
+    /// Returns both cleaners, whose accounting must agree.
+    static func wholeAndParted(
+        _ schema: SurveySchema, header: String, first: String, second: String, textSampleLimit: Int = 0
+    ) throws -> (whole: Cleaner, parted: Cleaner) {
+        let options = ReadOptions(delimiter: UInt8(ascii: ","), format: .generic)
+        return try withInputs([header + first + second, header + first, header + second]) { paths in
+            func clean(_ cleaner: Cleaner, _ path: String, begin: Bool) throws {
+                let stream = try IngestStream(path: path, options: options)
+                if begin { try cleaner.begin(input: paths[0], layout: stream.layout) }
+                var responses = ResponseBatch(width: schema.fields.count)
+                while let batch = try stream.next() { try cleaner.clean(batch, into: &responses) { _ in } }
+            }
+            let whole = Cleaner(schema: schema, textSampleLimit: textSampleLimit)
+            try clean(whole, paths[0], begin: true)
+            let parted = Cleaner(schema: schema, textSampleLimit: textSampleLimit)
+            try clean(parted, paths[1], begin: true)
+            let later = parted.laterPart()
+            try clean(later, paths[2], begin: false)
+            let lines = first.split(separator: "\n").count
+            parted.absorb(later, recoding: parted.recoding(of: later), lines: lines, records: lines)
+            return (whole, parted)
+        }
+    }
 }
 
 /// A field read from the header text `name`.

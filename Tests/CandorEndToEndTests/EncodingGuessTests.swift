@@ -61,7 +61,7 @@ import Testing
         let grouped = "\(offset / 1000)," + String(format: "%03d", offset % 1000)
         #expect(
             markdown.contains(
-                "excel.csv is not UTF-8 (from byte \(grouped)) and holds no multi-byte UTF-8 sequence, so it was read as Windows-1252, as Excel on Windows writes CSV. If that is wrong, declare the input's `read.encoding`."
+                "excel.csv is not UTF-8 (from byte \(grouped)) and holds no multi-byte UTF-8 sequence, so it was read as Windows-1252, as Excel on Windows writes CSV. If that is wrong, declare the input's read.encoding."
             ))
     }
 

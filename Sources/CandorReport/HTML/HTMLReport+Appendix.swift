@@ -8,76 +8,19 @@ extension HTMLReport {
         [dataQuality(document), inputs(document), methods(document)]
     }
 
+    /// The data-quality appendix (`DataQualityText`): a part with a table is a table captioned
+    /// with its heading; a part without one is its heading and sentences.
     private static func dataQuality(_ document: ReportDocument) -> Markup {
-        let accounting = document.accounting
-        var totals = HTMLTable(caption: "Rows", ["Rows", "Count"])
-        totals.append(["Read", FigureText.count(accounting.read)])
-        totals.append(["Accepted", FigureText.count(accounting.accepted)])
-        totals.append(["Rejected", FigureText.count(accounting.rejected)])
-        totals.append(["Excluded by filters", FigureText.count(accounting.excluded)])
-        let equation =
-            FigureText.count(accounting.read) + " read " + (accounting.balances ? "=" : "≠") + " "
-            + FigureText.count(accounting.accepted) + " accepted + " + FigureText.count(accounting.rejected)
-            + " rejected + " + FigureText.count(accounting.excluded) + " excluded"
-        var content: [Markup] = [
-            totals.markup,
-            paragraph(
-                accounting.balances
-                    ? "Every row is accounted for: " + equation + "."
-                    : "The counts do not balance: " + equation + ". This is a bug in Candor; please report it."),
-        ]
-        if accounting.rejectedByReason.isEmpty {
-            content.append(paragraph("No rows were rejected."))
-        } else {
-            var table = HTMLTable(caption: "Rejected rows by reason", ["Reason", "Rows"])
-            for (reason, count) in accounting.rejectedByReason.sorted(by: { $0.key < $1.key }) {
-                table.append([reason.rawValue, FigureText.count(count)])
+        var content: [Markup] = []
+        for part in DataQualityText.parts(document) {
+            if !part.columns.isEmpty {
+                var table = HTMLTable(caption: part.heading ?? part.columns[0], part.columns)
+                for row in part.rows { table.append(row) }
+                content.append(table.markup)
+            } else if let heading = part.heading {
+                content.append(.node("h3", [:], text: heading))
             }
-            content.append(table.markup)
-        }
-        if accounting.excludedByFilter.isEmpty {
-            content.append(paragraph("No responses were excluded by a filter."))
-        } else {
-            var table = HTMLTable(caption: "Excluded by filter", ["Filter", "Responses"])
-            for (filter, count) in accounting.excludedByFilter.sortedByKeyBytes() {
-                table.append([filter, FigureText.count(count)])
-            }
-            content.append(table.markup)
-        }
-        for input in document.inputs {
-            guard let offset = input.readAsWindows1252From else { continue }
-            content.append(
-                paragraph(
-                    input.path + " is not UTF-8 (from byte " + FigureText.count(Int(offset))
-                        + ") and holds no multi-byte UTF-8 sequence, so it was read as Windows-1252, as Excel on"
-                        + " Windows writes CSV. If that is wrong, declare the input's read.encoding."))
-        }
-        let fields = Set(accounting.blanks.keys).union(accounting.nonAnswers.keys).union(
-            accounting.invalidAsMissing.keys)
-        if !fields.isEmpty {
-            var table = HTMLTable(
-                caption: "Missing answers among accepted responses",
-                ["Field", "Blank", "Non-answer", "Invalid, kept as missing"])
-            for field in fields.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                table.append([
-                    field, FigureText.count(accounting.blanks[field] ?? 0),
-                    FigureText.count(accounting.nonAnswers[field] ?? 0),
-                    FigureText.count(accounting.invalidAsMissing[field] ?? 0),
-                ])
-            }
-            content.append(table.markup)
-        }
-        if !accounting.straightLining.isEmpty {
-            var table = HTMLTable(
-                caption: "Straight-lining", ["Block", "Same answer to every item", "Answered every item", "Share"])
-            for (block, counts) in accounting.straightLining.sortedByKeyBytes() {
-                let share = counts.answeredAll > 0 ? Double(counts.flagged) / Double(counts.answeredAll) : nil
-                table.append([
-                    block, FigureText.count(counts.flagged), FigureText.count(counts.answeredAll),
-                    FigureText.percent(share),
-                ])
-            }
-            content.append(table.markup)
+            content += part.sentences.map { paragraph($0) }
         }
         return part("data-quality", "Appendix: data quality", appendix: true, content)
     }
