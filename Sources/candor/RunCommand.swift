@@ -35,7 +35,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Wait for another run on the same output folder instead of exiting with 75.")
     var wait = false
 
-    @Flag(help: "Skip a pipeline whose inputs and definition are unchanged since its last successful run.")
+    @Flag(
+        help: "Skip a pipeline whose inputs, definition, wave and roster are unchanged since its last successful run.")
     var ifChanged = false
 
     @Option(help: "The wave this run records in the history (default: the definition's wave:, else current).")

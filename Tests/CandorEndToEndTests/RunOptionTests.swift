@@ -107,6 +107,34 @@ import Testing
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 0, 0, 0])
     }
 
+    /// `--if-changed` skipped a run whose wave or roster had changed (both change the reports
+    /// without touching a response file): the new wave then had no history record and the
+    /// response rates stayed those of the old roster.
+    @Test func ifChangedRerunsForANewWaveOrAnEditedRoster() throws {
+        let workspace = try Workspace(pipelines: ["engagement"])
+        func run(wave: String? = nil) throws -> String? {
+            let result =
+                if let wave {
+                    try workspace.candor("run", "Pipelines/engagement.yml", "--if-changed", "--verbose", "--wave", wave)
+                } else {
+                    try workspace.candor("run", "Pipelines/engagement.yml", "--if-changed", "--verbose")
+                }
+            #expect(result.status == 0)
+            return result.stdoutLines.first
+        }
+        let skipped = "engagement: unchanged since the last successful run, skipped"
+        #expect(try run()?.hasPrefix("engagement: ok; ") == true)
+        #expect(try run() == skipped)
+        #expect(try run(wave: "2027-Q1")?.hasPrefix("engagement: ok; ") == true)
+        #expect(try run(wave: "2027-Q1") == skipped)
+        // One more person invited.
+        let first = "E0001,Engineering,Less than 1 year\n"
+        try workspace.edit(
+            "SampleData/engagement-roster.csv", replacing: first, with: first + "E9999,Engineering,Less than 1 year\n")
+        #expect(try run(wave: "2027-Q1")?.hasPrefix("engagement: ok; ") == true)
+        #expect(try run(wave: "2027-Q1") == skipped)
+    }
+
     @Test func twoPipelinesRunTogetherWithJobs2() throws {
         let workspace = try Workspace(pipelines: ["bad-boss", "bad-boss-qualtrics"])
         let result = try workspace.candor(

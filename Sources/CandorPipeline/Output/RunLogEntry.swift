@@ -65,11 +65,17 @@ package struct RunLogEntry: Codable, Sendable, Hashable {
     package var counts: Counts
     /// The process's exit code (`ExitStatus.rawValue`).
     package var exitCode: Int32
+    /// The wave the run reported (`--wave`, the definition's `wave:`, else `current`); absent in
+    /// entries written before it was recorded.
+    package var wave: String?
+    /// SHA-256 of the `population:` roster the run read, if it had one: response rates change
+    /// with it, so `--if-changed` must see it.
+    package var populationSHA256: String?
 
     /// Creates an entry; the duration is computed from the two instants.
     package init(
         pipeline: String, definitionPath: String, definitionSHA256: String, started: Date, ended: Date,
-        inputs: [Input], counts: Counts, exitStatus: ExitStatus
+        inputs: [Input], counts: Counts, exitStatus: ExitStatus, wave: String? = nil, populationSHA256: String? = nil
     ) {
         self.pipeline = pipeline
         self.definitionPath = definitionPath
@@ -81,13 +87,16 @@ package struct RunLogEntry: Codable, Sendable, Hashable {
         self.inputs = inputs
         self.counts = counts
         exitCode = exitStatus.rawValue
+        self.wave = wave
+        self.populationSHA256 = populationSHA256
     }
 
     /// Whether the run succeeded (exit code 0).
     package var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
 
     private enum CodingKeys: String, CodingKey {
-        case pipeline, started, ended, inputs, counts
+        case pipeline, started, ended, inputs, counts, wave
+        case populationSHA256 = "population_sha256"
         case definitionPath = "definition_path"
         case definitionSHA256 = "definition_sha256"
         case durationSeconds = "duration_seconds"

@@ -157,8 +157,10 @@ package enum PipelineRunner {
             guard let sum = FileChecksum.sha256(of: file.path) else { return nil }
             current.append(RunLogEntry.Input(path: file.displayName, bytes: sum.bytes, sha256: sum.sha256, records: 0))
         }
+        // The wave and the roster change the reports without changing a response file.
         let unchanged =
             last.definitionSHA256 == request.definition.sha256
+            && last.wave == request.waveLabel && last.populationSHA256 == populationChecksum(request)
             && last.inputs.map(\.sha256) == current.map(\.sha256) && last.inputs.map(\.path) == current.map(\.path)
             && last.inputs.map(\.bytes) == current.map(\.bytes)
         // A report deleted (or never published by a run killed before its commit) is written
@@ -196,10 +198,17 @@ package enum PipelineRunner {
             pipeline: request.definition.name, definitionPath: request.definition.path,
             definitionSHA256: request.definition.sha256,
             started: started, ended: Date(), inputs: inputs,
-            counts: counts ?? RunLogEntry.Counts(read: 0, accepted: 0, rejected: 0, excluded: 0), exitStatus: status)
+            counts: counts ?? RunLogEntry.Counts(read: 0, accepted: 0, rejected: 0, excluded: 0), exitStatus: status,
+            wave: request.waveLabel, populationSHA256: populationChecksum(request))
         do { try RunLog(directory: request.outputDirectory).append(entry) } catch {
             logger.warning("could not append to the run log: \(error.description)")
         }
+    }
+
+    /// SHA-256 of the definition's roster, if it names one (nil also when it cannot be read:
+    /// such a run fails, and the next one is never skipped).
+    private static func populationChecksum(_ request: RunRequest) -> String? {
+        request.definition.population.flatMap { FileChecksum.sha256(of: $0.path)?.sha256 }
     }
 
     /// Why the pass's records cannot be published, if they cannot: too large a share rejected,
