@@ -149,6 +149,9 @@ struct TwoWaveRunTests {
         #expect(
             scratch.read("out/waves.md")?.contains("- happy: not compared: its definition changed since 2025-Q4.")
                 == true)
+        // Nor does the trend draw 2025-Q4's 50% next to a share of another answer: the headline
+        // has one wave under its definition, so there is no trend table.
+        #expect(scratch.read("out/waves.md")?.contains("### Trend") == false)
     }
 
     /// A new `change:` section changes the definition file but no metric's definition, so the

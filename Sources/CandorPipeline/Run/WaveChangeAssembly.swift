@@ -51,7 +51,9 @@ enum WaveChangeAssembly {
         }
         return WaveChanges(
             wave: wave, previousWave: previous.wave, minimumDifference: settings.minimumDifference, metrics: changes,
-            trend: trend(metrics: metrics, wave: wave, recent: recent, limit: settings.trendWaves, ids: headlineIDs))
+            trend: trend(
+                metrics: metrics, wave: wave, recent: recent, limit: settings.trendWaves, ids: headlineIDs,
+                hashes: settings.metricHashes))
     }
 
     /// One figure's change; `nil` unless both waves published it.
@@ -81,18 +83,24 @@ enum WaveChangeAssembly {
     }
 
     /// The headlines' overall figures in the last `limit` waves, oldest first, this one last.
+    /// An earlier wave's figure is left out where the metric's definition (`hashes`) differed
+    /// then: a trend line across a changed question would draw a change nobody measured.
     private static func trend(
-        metrics: [MetricResult], wave: String, recent: [WaveRecord], limit: Int, ids: [String]
+        metrics: [MetricResult], wave: String, recent: [WaveRecord], limit: Int, ids: [String],
+        hashes: [String: String]
     ) -> [TrendWave] {
         let current = TrendWave(
             wave: wave,
             figures: Dictionary(
                 metrics.filter { ids.contains($0.id) }.map { ($0.id, $0.overall) }, uniquingKeysWith: { a, _ in a }))
         let earlier = recent.prefix(max(0, limit - 1)).reversed().map { record in
-            TrendWave(
+            let sameDefinition = Set(record.metrics.filter { hashes[$0.id] == $0.definitionHash }.map(\.id))
+            return TrendWave(
                 wave: record.wave,
                 figures: Dictionary(
-                    ids.compactMap { id in record.figure(FigureKey(metric: id)).map { (id, $0) } },
+                    ids.filter(sameDefinition.contains).compactMap { id in
+                        record.figure(FigureKey(metric: id)).map { (id, $0) }
+                    },
                     uniquingKeysWith: { a, _ in a }))
         }
         return earlier + [current]
