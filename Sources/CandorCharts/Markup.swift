@@ -42,8 +42,8 @@ package indirect enum Markup: Sendable {
     /// `text` made safe for HTML and SVG text and for a double- or single-quoted attribute.
     ///
     /// Control characters other than tab, line feed and carriage return (a NUL or an escape
-    /// byte in a label) are not allowed in HTML text; they become U+FFFD, as a browser would
-    /// show them.
+    /// byte in a label) are not allowed in HTML text, nor U+FFFE and U+FFFF in XML 1.0 (the
+    /// workbook's parts use this too); they become U+FFFD, as a browser would show them.
     package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
@@ -55,7 +55,10 @@ package indirect enum Markup: Sendable {
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
             case "\t", "\n", "\r": escaped.unicodeScalars.append(character)
-            case _ where character.value < 0x20 || (0x7F...0x9F).contains(character.value): escaped += "\u{FFFD}"
+            case _
+            where character.value < 0x20 || (0x7F...0x9F).contains(character.value)
+                || character.value == 0xFFFE || character.value == 0xFFFF:
+                escaped += "\u{FFFD}"
             default: escaped.unicodeScalars.append(character)
             }
         }

@@ -11,6 +11,8 @@ import Testing
         ("it's", "it&#39;s"),
         ("&amp;", "&amp;amp;"),
         ("nul\u{0}esc\u{1B}", "nul\u{FFFD}esc\u{FFFD}"),
+        // Not allowed in XML 1.0 (the workbook's parts share this escaping), nor C1 controls in HTML.
+        ("x\u{FFFE}y\u{FFFF}z\u{85}", "x\u{FFFD}y\u{FFFD}z\u{FFFD}"),
         ("tab\tline\nok", "tab\tline\nok"),
         ("Zürich – 東京", "Zürich – 東京"),
     ])

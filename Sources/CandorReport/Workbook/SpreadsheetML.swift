@@ -1,3 +1,5 @@
+import CandorCharts
+
 /// Writes a `Workbook` as an Office Open XML spreadsheet (`.xlsx`): the XML parts of
 /// ECMA-376 SpreadsheetML, zipped by `ZipPackage`.
 ///
@@ -110,23 +112,8 @@ package enum SpreadsheetML {
         return String(String.UnicodeScalarView(letters))
     }
 
-    /// Text as XML character data: markup characters escaped, and characters XML 1.0 forbids
-    /// (control characters other than tab and line ends, lone surrogates cannot occur in a
-    /// Swift string) replaced by U+FFFD so the part stays well-formed.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case let control where control.value < 0x20 || control.value == 0xFFFE || control.value == 0xFFFF:
-                out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text as XML character data: the HTML report's escaping (`Markup.escape`), whose rules
+    /// (markup characters escaped, control characters and non-characters replaced by U+FFFD)
+    /// keep an XML 1.0 part well-formed too.
+    static func escaped(_ text: String) -> String { Markup.escape(text) }
 }
