@@ -23,8 +23,8 @@ import Testing
         let reports = workspace.reports()
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
-                "history.sqlite", "runs.jsonl",
+                ".candor.lock", "bad-boss.csv", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "bad-boss.xlsx", "history.sqlite", "runs.jsonl",
             ])
         #expect(FileFacts.mode(reports + "/bad-boss.rejects.csv") == 0o600)
         let markdown = try #require(FileFacts.bytes(reports + "/bad-boss.md"))

@@ -25,7 +25,7 @@ import Testing
         BrokenDefinition(
             old: "type: likert, column: trust_manager", new: "type: likertt, column: trust_manager",
             message:
-                "Pipelines/bad-boss.yml:59:34: unknown type 'likertt' for field 'trusts_manager'; use one of id, category, likert, multiselect, integer, number, boolean, timestamp, text"
+                "Pipelines/bad-boss.yml:61:34: unknown type 'likertt' for field 'trusts_manager'; use one of id, category, likert, multiselect, integer, number, boolean, timestamp, text"
         ),
     ]
 

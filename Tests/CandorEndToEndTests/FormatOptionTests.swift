@@ -6,8 +6,8 @@ import Testing
     @Test func formatAddsToTheDefinitionsFormats() throws {
         let workspace = try Workspace()
         try workspace.edit(
-            "Pipelines/bad-boss.yml", replacing: "  max_reject_share: 0.10\n",
-            with: "  max_reject_share: 0.10\n  formats: [json]\n")
+            "Pipelines/bad-boss.yml", replacing: "  formats: [markdown, json, html, xlsx, csv]\n",
+            with: "  formats: [json]\n")
         let reports = workspace.reports()
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
         #expect(first.status == 0, "\(first.stderr)")

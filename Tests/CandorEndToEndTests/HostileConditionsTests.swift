@@ -12,7 +12,8 @@ import Testing
 /// and `--if-changed` with a report missing.
 @Suite struct HostileConditionsTests {
     static let finalNames = [
-        "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+        "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.xlsx", "bad-boss.csv", "bad-boss.rejects.csv",
+        "history.sqlite", "runs.jsonl",
     ]
 
     /// A shell reports a process a signal killed as 128 + the signal's number (`kill -l`:

@@ -40,10 +40,9 @@ import Testing
         }
         #expect(
             FileFacts.entries(workspace.reports()) == [
-                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
-                "history.sqlite", "runs.jsonl",
-                "twin.html", "twin.json",
-                "twin.md", "twin.rejects.csv",
+                ".candor.lock", "bad-boss.csv", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "bad-boss.xlsx", "history.sqlite", "runs.jsonl", "twin.csv", "twin.html", "twin.json", "twin.md",
+                "twin.rejects.csv", "twin.xlsx",
             ])
         #expect(FileFacts.jsonLines(workspace.reports() + "/runs.jsonl").count == 10)
     }

@@ -42,7 +42,8 @@ import Testing
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
         try #require(first.status == 0)
         let finalNames = [
-            "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv", "history.sqlite", "runs.jsonl",
+            "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.xlsx", "bad-boss.csv", "bad-boss.rejects.csv",
+            "history.sqlite", "runs.jsonl",
         ]
         let before = finalNames.map { FileFacts.bytes(reports + "/" + $0) }
         let big = try Self.makeLargeInput(workspace)
@@ -61,10 +62,13 @@ import Testing
         let leftovers = FileFacts.entries(reports).filter { !finalNames.contains($0) && $0 != ".candor.lock" }
         #expect(!leftovers.isEmpty)
         for name in leftovers {
-            let isKilledRunsTemporary = ["bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv"]
-                .contains { final in
-                    name.hasPrefix(".\(final).tmp-\(doomed.pid)-")
-                }
+            let isKilledRunsTemporary = [
+                "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.xlsx", "bad-boss.csv",
+                "bad-boss.rejects.csv",
+            ]
+            .contains { final in
+                name.hasPrefix(".\(final).tmp-\(doomed.pid)-")
+            }
             #expect(isKilledRunsTemporary, "unexpected file \(name) after the kill")
         }
 
@@ -74,8 +78,8 @@ import Testing
         #expect(next.stderr == "")
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
-                "history.sqlite", "runs.jsonl",
+                ".candor.lock", "bad-boss.csv", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "bad-boss.xlsx", "history.sqlite", "runs.jsonl",
             ])
         #expect(FileFacts.bytes(reports + "/bad-boss.md") == before[0])
         #expect(FileFacts.bytes(reports + "/bad-boss.json") == before[1])

@@ -35,7 +35,9 @@ import Testing
         let reports = workspace.reports()
         let first = try workspace.candor("run", "Pipelines/bad-boss.yml")
         try #require(first.status == 0)
-        let finalNames = ["bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.rejects.csv"]
+        let finalNames = [
+            "bad-boss.md", "bad-boss.json", "bad-boss.html", "bad-boss.xlsx", "bad-boss.csv", "bad-boss.rejects.csv",
+        ]
         let before = finalNames.map { FileFacts.identity(reports + "/" + $0) }
         let beforeBytes = finalNames.map { FileFacts.bytes(reports + "/" + $0) }
 
@@ -56,8 +58,8 @@ import Testing
         #expect(finalNames.map { FileFacts.bytes(reports + "/" + $0) } == beforeBytes)
         #expect(
             FileFacts.entries(reports) == [
-                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
-                "history.sqlite", "runs.jsonl",
+                ".candor.lock", "bad-boss.csv", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "bad-boss.xlsx", "history.sqlite", "runs.jsonl",
             ])
         #expect(FileFacts.jsonLines(reports + "/runs.jsonl").map { $0?["exit_code"] as? Int } == [0, 73])
     }

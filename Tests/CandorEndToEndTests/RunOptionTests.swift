@@ -51,8 +51,8 @@ import Testing
         let folder = workspace.path("client-b/reports")
         #expect(
             FileFacts.entries(folder) == [
-                ".candor.lock", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
-                "history.sqlite", "runs.jsonl",
+                ".candor.lock", "bad-boss.csv", "bad-boss.html", "bad-boss.json", "bad-boss.md", "bad-boss.rejects.csv",
+                "bad-boss.xlsx", "history.sqlite", "runs.jsonl",
             ])
         let report = try #require(FileFacts.jsonObject(folder + "/bad-boss.json"))
         #expect((report["accounting"] as? [String: Any])?["read"] as? Int == 200)
@@ -151,7 +151,8 @@ import Testing
         for name in ["bad-boss", "bad-boss-qualtrics"] {
             #expect(
                 FileFacts.entries(workspace.reports(name)).filter { !$0.hasPrefix(".") } == [
-                    "\(name).html", "\(name).json", "\(name).md", "\(name).rejects.csv", "history.sqlite", "runs.jsonl",
+                    "\(name).csv", "\(name).html", "\(name).json", "\(name).md", "\(name).rejects.csv", "\(name).xlsx",
+                    "history.sqlite", "runs.jsonl",
                 ])
         }
     }

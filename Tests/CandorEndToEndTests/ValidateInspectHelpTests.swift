@@ -23,7 +23,7 @@ import Testing
         let reports = workspace.reports()
         #expect(
             result.stdoutLines.last
-                == "  would write \(reports)/bad-boss.md, \(reports)/bad-boss.json, \(reports)/bad-boss.html, \(reports)/bad-boss.rejects.csv (0600) and append to \(reports)/runs.jsonl"
+                == "  would write \(reports)/bad-boss.md, \(reports)/bad-boss.json, \(reports)/bad-boss.html, \(reports)/bad-boss.xlsx, \(reports)/bad-boss.csv, \(reports)/bad-boss.rejects.csv (0600) and append to \(reports)/runs.jsonl"
         )
         #expect(FileFacts.entries(workspace.root) == ["Pipelines", "SampleData"])
     }

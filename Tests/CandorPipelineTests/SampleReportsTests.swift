@@ -5,8 +5,9 @@ import Testing
 
 /// The reports in `Reports/` are what the sample pipelines produce today.
 ///
-/// Each sample pipeline is run into a temporary folder and its Markdown, JSON and HTML reports are
-/// compared byte for byte with the committed ones. Re-recording is deliberate:
+/// Each sample pipeline is run into a temporary folder and every report it writes (all five
+/// formats, and the per-group reports) is compared byte for byte with the committed ones; a
+/// committed file no run writes any more fails too. Re-recording is deliberate:
 /// `CANDOR_RECORD_REPORTS=1 swift test --filter SampleReportsTests` (or `scripts/run-sample`).
 @Suite("Sample reports are current")
 struct SampleReportsTests {
@@ -26,20 +27,61 @@ struct SampleReportsTests {
         #expect(outcome.status == .success, "\(outcome.message ?? "")")
         let committedFolder = URL(fileURLWithPath: definition.outputDirectory)
         let record = ProcessInfo.processInfo.environment["CANDOR_RECORD_REPORTS"] == "1"
-        for file in ["\(pipeline).md", "\(pipeline).json", "\(pipeline).html"] {
-            let fresh = try String(contentsOf: scratch.appendingPathComponent(file), encoding: .utf8)
-            let committedURL = committedFolder.appendingPathComponent(file)
-            if record {
-                try FileManager.default.createDirectory(at: committedFolder, withIntermediateDirectories: true)
-                try fresh.write(to: committedURL, atomically: true, encoding: .utf8)
-                continue
+        let fresh = Self.reportFiles(in: scratch)
+        // Every format, for the group reports too (`output.per_group`): five per folder.
+        #expect(fresh.filter { !$0.contains("/") }.count == 5, "\(fresh)")
+        if record {
+            for stale in Self.reportFiles(in: committedFolder) where !fresh.contains(stale) {
+                try FileManager.default.removeItem(at: committedFolder.appendingPathComponent(stale))
             }
-            let committed = (try? String(contentsOf: committedURL, encoding: .utf8)) ?? ""
+        } else {
             #expect(
-                fresh == committed,
-                "Reports/\(pipeline)/\(file) is out of date: \(Self.firstDifference(committed, fresh)). Re-record deliberately with CANDOR_RECORD_REPORTS=1 swift test --filter SampleReportsTests"
+                Self.reportFiles(in: committedFolder) == fresh,
+                "Reports/\(pipeline) holds other files than a fresh run writes. Re-record deliberately with CANDOR_RECORD_REPORTS=1 swift test --filter SampleReportsTests"
             )
         }
+        for file in fresh {
+            let freshBytes = try Data(contentsOf: scratch.appendingPathComponent(file))
+            let committedURL = committedFolder.appendingPathComponent(file)
+            if record {
+                try FileManager.default.createDirectory(
+                    at: committedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try freshBytes.write(to: committedURL, options: .atomic)
+                continue
+            }
+            let committedBytes = (try? Data(contentsOf: committedURL)) ?? Data()
+            // The workbook is a zip: compared as bytes; the text reports with their first difference.
+            let difference =
+                file.hasSuffix(".xlsx")
+                ? "the bytes differ"
+                : Self.firstDifference(
+                    String(decoding: committedBytes, as: UTF8.self), String(decoding: freshBytes, as: UTF8.self))
+            #expect(
+                freshBytes == committedBytes,
+                "Reports/\(pipeline)/\(file) is out of date: \(difference). Re-record deliberately with CANDOR_RECORD_REPORTS=1 swift test --filter SampleReportsTests"
+            )
+        }
+    }
+
+    /// The report files under `folder`, as sorted relative paths: every file but a run's
+    /// by-products (rejects, run log, history, lock), which git ignores.
+    static func reportFiles(in folder: URL) -> [String] {
+        let base = folder.standardizedFileURL.path + "/"
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let path = base + relative
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
+            let name = (relative as NSString).lastPathComponent
+            let byProduct =
+                name.hasSuffix(".rejects.csv") || name == "runs.jsonl" || name.hasPrefix("history.sqlite")
+                || name.hasPrefix(".")
+            if !byProduct { files.append(relative) }
+        }
+        return files.sorted()
     }
 
     /// The first differing line, for a readable failure.

@@ -10,11 +10,19 @@ import Testing
 /// measure, segment, group), so a row pointing at the wrong figure fails.
 @Suite("The tidy CSV and the workbook agree with the JSON report")
 struct TidyCSVAgreementTests {
-    /// A run of a sample pipeline writing JSON, CSV and the workbook into a scratch folder.
-    struct SampleRun {
+    /// One folder's reports of a sample run: the main one, or a group's (`output.per_group`).
+    struct ReportSet {
+        /// The folder, relative to the run's output folder (empty for the main reports).
+        var folder: String
         var json: [String: Any]
         var csv: [[String: String]]
         var workbook: URL
+    }
+
+    /// A run of a sample pipeline writing JSON, CSV and the workbook into a scratch folder.
+    struct SampleRun {
+        /// The main reports first, then each group's.
+        var reports: [ReportSet]
         var scratch: ScratchFolder
     }
 
@@ -28,19 +36,35 @@ struct TidyCSVAgreementTests {
             logger: logger)
         #expect(outcome.status == .success, "\(outcome.message ?? "")")
         let name = definition.name
-        let jsonData = try Data(contentsOf: scratch.url.appendingPathComponent("\(name).json"))
-        let json = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
-        let csvText = try String(contentsOf: scratch.url.appendingPathComponent("\(name).csv"), encoding: .utf8)
-        return SampleRun(
-            json: json, csv: try CSVTestParser.records(csvText),
-            workbook: scratch.url.appendingPathComponent("\(name).xlsx"),
-            scratch: scratch)
+        let folders = SampleReportsTests.reportFiles(in: scratch.url).filter { $0.hasSuffix("/\(name).json") }.map {
+            String($0.dropLast("/\(name).json".count))
+        }
+        var reports: [ReportSet] = []
+        for folder in [""] + folders {
+            let url = folder.isEmpty ? scratch.url : scratch.url.appendingPathComponent(folder)
+            let jsonData = try Data(contentsOf: url.appendingPathComponent("\(name).json"))
+            let json = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
+            let csvText = try String(contentsOf: url.appendingPathComponent("\(name).csv"), encoding: .utf8)
+            reports.append(
+                ReportSet(
+                    folder: folder, json: json, csv: try CSVTestParser.records(csvText),
+                    workbook: url.appendingPathComponent("\(name).xlsx")))
+        }
+        // The engagement sample's eight departments each have their own reports.
+        #expect(reports.count == (pipeline == "engagement" ? 9 : 1))
+        return SampleRun(reports: reports, scratch: scratch)
     }
 
     @Test("every CSV row equals its JSON figure", arguments: SampleReportsTests.samplePipelines)
     func csvEqualsJSON(pipeline: String) throws {
-        let run = try Self.run(pipeline)
-        #expect(run.csv.count > 10)
+        for run in try Self.run(pipeline).reports {
+            try Self.checkCSV(run)
+        }
+    }
+
+    /// Each CSV row of one folder's reports against its JSON.
+    static func checkCSV(_ run: ReportSet) throws {
+        #expect(run.csv.count > 10, "\(run.folder)")
         for row in run.csv {
             let figure = try #require(JSONFigureLookup.figure(for: row, in: run.json), "no JSON figure for \(row)")
             #expect(row["pipeline"] == (run.json["pipeline"] as? [String: Any])?["name"] as? String)
@@ -76,10 +100,17 @@ struct TidyCSVAgreementTests {
         .enabled(if: openpyxlAvailable, "python3 with openpyxl is missing (scripts/ensure-deps --test installs it)"),
         arguments: SampleReportsTests.samplePipelines)
     func workbookEqualsCSV(pipeline: String) throws {
-        let run = try Self.run(pipeline)
+        let sample = try Self.run(pipeline)
+        for run in sample.reports {
+            try Self.checkWorkbook(run, scratch: sample.scratch)
+        }
+    }
+
+    /// One folder's workbook, read back with openpyxl, against its CSV.
+    static func checkWorkbook(_ run: ReportSet, scratch: ScratchFolder) throws {
         let script = SampleReportsTests.packageRoot.appendingPathComponent(
             "Tests/CandorReportTests/Scripts/dump_workbook.py")
-        let output = run.scratch.url.appendingPathComponent("dump.json")
+        let output = scratch.url.appendingPathComponent("dump.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, run.workbook.path]
