@@ -1,7 +1,7 @@
 /// A line of one metric across survey waves, oldest first.
 ///
-/// Drawn only when the history holds earlier waves: `HTMLReport` asks for it through
-/// `ReportDocument.trend`'s hook (empty until the history store fills it).
+/// Drawn only when the history holds earlier waves: `HTMLReport.trendChart` draws the waves of
+/// the report's trend (`WaveChanges.trend`) that published the metric.
 package struct TrendLine: Sendable {
     /// Title, description and ids.
     package var frame: ChartFrame

@@ -2,8 +2,9 @@ import CandorAggregate
 import CandorCharts
 
 extension HTMLReport {
-    /// A metric: heading, overall figure, its chart, the table the chart draws, its segments.
-    static func metricArticle(_ metric: MetricResult, index: Int) -> Markup {
+    /// A metric: heading, overall figure, its chart, the table the chart draws, its trend across
+    /// the history's waves (`trend`, the same waves as the Markdown's trend table), its segments.
+    static func metricArticle(_ metric: MetricResult, index: Int, trend: [TrendWave] = []) -> Markup {
         let unit = metric.kind.unit
         var content: [Markup] = [
             .node(
@@ -18,9 +19,7 @@ extension HTMLReport {
                 paragraph("Favourable overall: " + FigureCells(figure: metric.overall, unit: unit).phrase + "."))
         }
         content += detail(metric, id: "chart-\(index + 1)")
-        // The trend line's hook: once the history store hands the document earlier waves of this
-        // metric, `trendChart` draws them here; with no history it draws nothing.
-        content += trendChart(metric, waves: [], id: "trend-\(index + 1)")
+        content += trendChart(metric, waves: trend, id: "trend-\(index + 1)")
         for (segment, table) in metric.segments.enumerated() {
             content += segmentTable(table, unit: unit, id: "chart-\(index + 1)-\(segment + 1)")
         }
@@ -186,25 +185,6 @@ extension HTMLReport {
         }.joined(separator: "; ")
         return IntervalBarChart(frame: ChartFrame(id: id, title: title, description: description + "."), bars: bars)
             .markup
-    }
-
-    /// The trend line of a metric across waves, when the history has at least one earlier wave.
-    ///
-    /// - Parameter waves: the waves' labels and this metric's value in each, oldest first. Empty
-    ///   until the history store passes them in; nothing is drawn for fewer than two.
-    static func trendChart(_ metric: MetricResult, waves: [(label: String, value: Double)], id: String) -> [Markup] {
-        guard waves.count >= 2 else { return [] }
-        let unit = metric.kind.unit
-        let values = waves.map(\.value)
-        let range = unit == .fraction ? 0.0...1.0 : (values.min() ?? 0)...(values.max() ?? 1)
-        let chart = TrendLine(
-            frame: ChartFrame(
-                id: id, title: metric.label + " across waves",
-                description: waves.map { $0.label + ": " + FigureText.value($0.value, unit: unit) }.joined(
-                    separator: "; ")
-                    + "."),
-            points: waves.map { ($0.label, $0.value, FigureText.value($0.value, unit: unit)) }, range: range)
-        return [chart.markup]
     }
 
     /// The columns of a table of figures: value, count, n, interval.

@@ -103,7 +103,7 @@ package enum HTMLReport {
             content.append(paragraph(MarkdownReport.unreliableNote(document.methods), note: true))
         }
         for (index, metric) in document.metrics.enumerated() {
-            content.append(metricArticle(metric, index: index))
+            content.append(metricArticle(metric, index: index, trend: document.waveChanges?.trend ?? []))
         }
         content += segmentHeatmaps(document)
         return part("results", "Results", content)
