@@ -119,6 +119,39 @@ import Testing
         #expect(!result.stdout.contains("question: Duration (in seconds)"))
     }
 
+    /// A SurveyMonkey export (Tests/CandorIngestTests/Fixtures/formats/surveymonkey_other.csv):
+    /// the question of row 1 is printed under each column whose name is not the question itself
+    /// (the "Other (please specify)" box and the open-ended answer), and listed per column in
+    /// `--json`; values read off the fixture's two header rows.
+    @Test func inspectPrintsSurveyMonkeysQuestionRow() throws {
+        let workspace = try Workspace()
+        let fixture = CandorProcess.packageRoot.appendingPathComponent(
+            "Tests/CandorIngestTests/Fixtures/formats/surveymonkey_other.csv"
+        ).path
+        let text = try workspace.candor("inspect", fixture)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("  format        surveymonkey, 2 header row(s)\n"))
+        #expect(
+            text.stdout.contains(
+                "    6. How satisfied are you with your manager? - Other (please specify): 2 distinct; \"\" 1, \"Depends on the week\" 1\n"
+                    + "         question: How satisfied are you with your manager?\n"))
+        #expect(
+            text.stdout.contains("    8. Anything else? - Open-Ended Response: ")
+                && text.stdout.contains("         question: Anything else?"))
+        // A column named by its question is not repeated.
+        #expect(!text.stdout.contains("question: Which department do you work in?"))
+        let json = try workspace.candor("inspect", "--json", "--count-only", fixture)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdoutLines.joined().utf8)) as? [String: Any])
+        #expect(object["records"] as? Int == 2)
+        #expect(
+            object["questions"] as? [String] == [
+                "Respondent ID", "Collector ID", "Start Date", "End Date", "How satisfied are you with your manager?",
+                "How satisfied are you with your manager?", "Which department do you work in?", "Anything else?",
+            ])
+    }
+
     /// The same figures as above (worked out there from the file's bytes), counted without
     /// column profiles: the profile key is left out rather than filled with zeros.
     @Test func inspectCountOnlyGivesTheSameCountsWithoutProfiles() throws {

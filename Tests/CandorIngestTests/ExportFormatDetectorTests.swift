@@ -126,6 +126,32 @@ struct ExportFormatDetectorTests {
                     ]))
     }
 
+    /// A single-choice question with an "Other (please specify)" box: row 1 holds the question
+    /// over its first column only, row 2 the sub-labels `Response` and `Other (please specify)`.
+    /// Both columns carry the row-1 question (`candor inspect` prints it under the second,
+    /// whose name is longer); `Response` and `Open-Ended Response` are not option ids.
+    @Test func surveyMonkeyQuestionRowCoversTheOtherBox() throws {
+        let layout = try detect("surveymonkey_other")
+        let satisfied = "How satisfied are you with your manager?"
+        let other = satisfied + " - Other (please specify)"
+        #expect(layout.format == .surveymonkey)
+        #expect(layout.headerRows == 2)
+        #expect(
+            layout.columnNames == [
+                "Respondent ID", "Collector ID", "Start Date", "End Date", satisfied, other,
+                "Which department do you work in?", "Anything else? - Open-Ended Response",
+            ])
+        #expect(
+            layout.questionTexts == [
+                "Respondent ID", "Collector ID", "Start Date", "End Date", satisfied, satisfied,
+                "Which department do you work in?", "Anything else?",
+            ])
+        #expect(layout.columnIDs[4] == [satisfied])
+        #expect(layout.columnIDs[5] == [other, "Other (please specify)"])
+        #expect(layout.columnIDs[7] == ["Anything else? - Open-Ended Response"])
+        #expect(try records("surveymonkey_other").dropFirst(2).map(\.count) == [8, 8])
+    }
+
     @Test func googleForms() throws {
         let names = [
             "Timestamp", "Email Address", "Which types of bad boss have you had?",
