@@ -61,6 +61,23 @@ enum HistorySchema {
                     );
                     """)
         }
+        // Participation by night: one row per run of a wave with a roster. Not tied to the wave's
+        // row, which a rerun of the wave replaces: the nights of an open wave must outlive that.
+        migrator.registerMigration("v-participation") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE participation (
+                        id INTEGER PRIMARY KEY,
+                        pipeline TEXT NOT NULL,
+                        wave TEXT NOT NULL,
+                        run_time DATETIME NOT NULL,
+                        inputs TEXT NOT NULL,
+                        invited INTEGER NOT NULL,
+                        responded INTEGER NOT NULL
+                    );
+                    CREATE INDEX participation_by_wave ON participation (pipeline, wave, id);
+                    """)
+        }
         return migrator
     }
 }

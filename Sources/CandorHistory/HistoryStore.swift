@@ -52,9 +52,14 @@ package struct HistoryStore: Sendable {
     /// in one transaction.
     ///
     /// - Throws: `HistoryError`; the history is then as it was before the call.
-    package func record(_ wave: WaveRecord) throws(HistoryError) {
+    /// - Parameter night: this run's participation, appended to the wave's nights (see
+    ///   `ParticipationNight`) in the same transaction; `nil` when the run has no roster.
+    package func record(_ wave: WaveRecord, night: ParticipationNight? = nil) throws(HistoryError) {
         do {
-            try queue.write { db in try HistoryRows.insert(wave, into: db) }
+            try queue.write { db in
+                try HistoryRows.insert(wave, into: db)
+                if let night { try HistoryRows.append(night, pipeline: wave.pipeline, wave: wave.wave, into: db) }
+            }
         } catch {
             throw HistoryError(path: path, reason: Self.reason(error))
         }
@@ -78,14 +83,27 @@ package struct HistoryStore: Sendable {
         }
     }
 
-    /// Removes `wave` of `pipeline`; false when there was no such wave.
+    /// Removes `wave` of `pipeline`, its participation by night too; false when there was no
+    /// such wave.
     package func forget(pipeline: String, wave: String) throws(HistoryError) -> Bool {
         do {
             return try queue.write { db in
                 try db.execute(
                     sql: "DELETE FROM wave WHERE pipeline = ? AND label = ?", arguments: [pipeline, wave])
-                return db.changesCount > 0
+                let removed = db.changesCount > 0
+                try db.execute(
+                    sql: "DELETE FROM participation WHERE pipeline = ? AND wave = ?", arguments: [pipeline, wave])
+                return removed || db.changesCount > 0
             }
+        } catch {
+            throw HistoryError(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The participation recorded for `wave` of `pipeline`, one entry per night, oldest first.
+    package func nights(pipeline: String, wave: String) throws(HistoryError) -> [ParticipationNight] {
+        do {
+            return try queue.read { db in try HistoryRows.nights(pipeline: pipeline, wave: wave, in: db) }
         } catch {
             throw HistoryError(path: path, reason: Self.reason(error))
         }

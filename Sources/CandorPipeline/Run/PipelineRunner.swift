@@ -114,6 +114,9 @@ package enum PipelineRunner {
         let history = try RunHistory(request)
         document.waveChanges = try history.changes(for: document)
         document.wave = request.waveLabel
+        let runTime = request.runTime ?? started
+        let night = RunHistory.night(of: document, runTime: runTime)
+        document.participation?.byNight = try history.nights(adding: night)
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
         // publishing it, and the previous reports stay.
         do { try document.checkShares() } catch { throw RunFailure(.internalError, error.description) }
@@ -134,7 +137,7 @@ package enum PipelineRunner {
             throw RunFailure(error.exitStatus, error.description)
         }
         // Only what was published is recorded; one transaction, so a kill leaves the last record.
-        try history.record(document, started: started)
+        try history.record(document, started: runTime, night: night)
         pruneExpired(request, logger: logger)
         if RunsInProgress.shared.claimLogEntry(number) {
             appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)

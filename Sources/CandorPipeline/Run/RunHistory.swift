@@ -43,8 +43,9 @@ struct RunHistory {
         }
     }
 
-    /// Records the published `document` as this wave, replacing an earlier run of the same wave.
-    func record(_ document: ReportDocument, started: Date) throws(RunFailure) {
+    /// Records the published `document` as this wave, replacing an earlier run of the same wave,
+    /// and appends `night` to the wave's participation (kept across reruns).
+    func record(_ document: ReportDocument, started: Date, night: ParticipationNight? = nil) throws(RunFailure) {
         guard let store else { return }
         let definition = request.definition
         let record = WaveRecord(
@@ -57,7 +58,7 @@ struct RunHistory {
                     definitionHash: definition.history.metricHashes[$0.id] ?? "")
             },
             figures: PublishedFigures.figures(of: document.metrics))
-        do { try store.record(record) } catch {
+        do { try store.record(record, night: night) } catch {
             throw RunFailure(.cannotWriteOutput, error.description)
         }
     }

@@ -1,5 +1,6 @@
 import CandorIngest
 import CandorReport
+import Foundation
 
 /// One pipeline to run, with the command line's overrides.
 package struct RunRequest: Sendable {
@@ -26,6 +27,9 @@ package struct RunRequest: Sendable {
     package var asOf: ReportDate?
     /// The wave given with `--wave`, replacing the definition's.
     package var waveOverride: String?
+    /// The run time the history records (and participation by night shows); `nil`: when the
+    /// run started, by the wall clock. Tests fix it so that their reports are the same bytes.
+    package var runTime: Date?
 
     /// Creates a request.
     package init(

@@ -34,6 +34,27 @@ enum ParticipationText {
             + " worked out from the others by subtraction."
     }
 
+    /// The by-night table's heading, under the section's.
+    static let nightHeading = "Participation by night"
+
+    /// The by-night table's column headings.
+    static let nightColumns = ["Run (UTC)", "Invited", "Responded", "Rate"]
+
+    /// What the by-night table lists, and why it is overall only.
+    static func nightIntroduction(wave: String) -> String {
+        "Wave " + wave + " so far, " + ParticipationSection.byNightNote
+    }
+
+    /// The by-night table's rows, oldest first.
+    static func nightRows(_ section: ParticipationSection) -> [[String]] {
+        section.byNight.map { night in
+            [
+                night.runTime, FigureText.count(night.invited), FigureText.count(night.responded),
+                FigureText.percent(night.value),
+            ]
+        }
+    }
+
     private static func cells(label: String, rate: ResponseRates.Rate?) -> [String] {
         guard let rate else { return [label, FigureText.missing, FigureText.missing, "suppressed", ""] }
         return [

@@ -86,6 +86,14 @@ package enum HTMLReport {
         if let note = ParticipationText.suppressionNote(section, minGroupSize: document.methods.minGroupSize) {
             content.append(paragraph(note, note: true))
         }
+        if !section.byNight.isEmpty {
+            var nights = HTMLTable(ParticipationText.nightColumns)
+            for row in ParticipationText.nightRows(section) { nights.append(row) }
+            content += [
+                .node("h3", [:], text: ParticipationText.nightHeading),
+                paragraph(ParticipationText.nightIntroduction(wave: document.wave)), nights.markup,
+            ]
+        }
         if !section.warnings.isEmpty {
             content.append(paragraph("Data-quality warnings:"))
             content.append(.node("ul", [:], section.warnings.map { .node("li", [:], text: $0) }))

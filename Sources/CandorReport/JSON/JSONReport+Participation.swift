@@ -1,7 +1,8 @@
 import CandorAggregate
 
 extension JSONReport {
-    /// `response_rate`: the overall rate, `by_segment` rows and warnings (see the schema).
+    /// `response_rate`: the overall rate, `by_segment` rows, `by_night` (the current wave's nights,
+    /// empty unless there are two or more) and warnings (see the schema).
     static func participation(_ section: ParticipationSection) -> JSONValue {
         var members = rateMembers(section.rates.overall, reason: "fewer invited than the anonymity threshold")
         members["roster"] = .string(section.roster)
@@ -13,6 +14,13 @@ extension JSONReport {
                 members["field"] = .string(row.field)
                 members["labels"] = .array(row.labels.map(JSONValue.string))
                 return .object(members)
+            })
+        members["by_night"] = .array(
+            section.byNight.map { night in
+                .object([
+                    "run_time": .string(night.runTime), "invited": .integer(night.invited),
+                    "responded": .integer(night.responded), "value": .decimal(night.value, places: 6),
+                ])
             })
         return .object(members)
     }

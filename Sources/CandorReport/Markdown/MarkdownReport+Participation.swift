@@ -16,6 +16,18 @@ extension MarkdownReport {
         if let note = ParticipationText.suppressionNote(section, minGroupSize: document.methods.minGroupSize) {
             lines += ["", MarkdownEscaping.escape(note)]
         }
+        if !section.byNight.isEmpty {
+            lines += [
+                "", "### " + ParticipationText.nightHeading, "",
+                MarkdownEscaping.escape(ParticipationText.nightIntroduction(wave: document.wave)), "",
+            ]
+            var nights = MarkdownTable(
+                zip(ParticipationText.nightColumns, [MarkdownTable.Alignment.left, .right, .right, .right]).map {
+                    (header: $0, alignment: $1)
+                })
+            for row in ParticipationText.nightRows(section) { nights.append(row.map(MarkdownEscaping.escape)) }
+            lines += nights.lines
+        }
         if !section.warnings.isEmpty {
             lines += ["", "Data-quality warnings:", ""]
             lines += section.warnings.map { "- " + MarkdownEscaping.escape($0) }
