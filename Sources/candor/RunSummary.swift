@@ -20,11 +20,16 @@ enum RunSummary {
                 "read \($0.read), accepted \($0.accepted), rejected \($0.rejected), excluded \($0.excluded)"
             } ?? "no records read"
         let status = outcome.status == .success ? "ok" : "failed (exit \(outcome.status.rawValue))"
-        return "\(outcome.pipeline): \(status); \(counts); \(String(format: "%.2f", outcome.seconds)) s"
+        let line = "\(outcome.pipeline): \(status); \(counts); \(String(format: "%.2f", outcome.seconds)) s"
+        // Under output.cache: what came from the cache, and a line per note on it.
+        guard let cache = outcome.cache else { return line }
+        return ([line + "; " + cache.summary] + cache.notes.map { "\(outcome.pipeline): \($0)" })
+            .joined(separator: "\n")
     }
 
     /// Keys in snake_case, like the reports: `pipeline`, `status` (`ok`, `skipped`, `failed`),
-    /// `exit_status`, `seconds`, and the four counts when the run got as far as reading.
+    /// `exit_status`, `seconds`, the four counts when the run got as far as reading, and under
+    /// `output.cache` a `cache` object: `parsed`, `from_cache`, `read_again`, `notes`.
     private static func json(_ outcome: RunOutcome) -> String {
         var object: [String: Any] = [
             "pipeline": outcome.pipeline,
@@ -37,6 +42,12 @@ enum RunSummary {
             object["accepted"] = counts.accepted
             object["rejected"] = counts.rejected
             object["excluded"] = counts.excluded
+        }
+        if let cache = outcome.cache {
+            object["cache"] = [
+                "parsed": cache.parsed, "from_cache": cache.fromCache, "read_again": cache.readAgain,
+                "notes": cache.notes,
+            ]
         }
         let data =
             (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))

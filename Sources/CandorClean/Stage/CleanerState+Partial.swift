@@ -60,6 +60,12 @@ extension Cleaner {
     /// (`CleanerState.encodePiece`).
     package func encodePiece(into writer: inout StateWriter) { state!.encodePiece(into: &writer) }
 
+    /// Whether this cleaner saw respondent `id` (its bytes as read in the id column): for
+    /// `candor forget` over partials and cache entries.
+    package func holdsRespondent(_ id: String) -> Bool {
+        Array(id.utf8).withUnsafeBytes { state!.deduplicator.contains($0) }
+    }
+
     /// A cleaner holding a piece's state as `encodePiece` wrote it, as a later part of input
     /// `path` (to merge with `absorb`).
     /// - Throws: `StateDecodingError` when the bytes are not such a state for `schema`.

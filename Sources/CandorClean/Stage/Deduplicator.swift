@@ -50,6 +50,12 @@ struct Deduplicator: Sendable {
         return nil
     }
 
+    /// Whether `id` was registered.
+    func contains(_ id: UnsafeRawBufferPointer) -> Bool {
+        let key = OccurrenceLog.Key(id)
+        return index.find(key.hash(id)) { log.matches($0, key, id) }.entry != nil
+    }
+
     /// Makes room in the index for `total` distinct ids in all, when about that many are
     /// expected: registering them then regrows nothing on the way (see
     /// `TaggedSlotIndex.reserve`). Only the index is sized; the log grows a page at a time.

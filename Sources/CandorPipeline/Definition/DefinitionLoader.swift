@@ -61,7 +61,7 @@ package enum DefinitionLoader {
         let read = try readOptions(top["read"])
         let output =
             try top["output"]?.keyed(allowed: [
-                "directory", "formats", "max_reject_share", "per_group", "retain", "history",
+                "directory", "formats", "max_reject_share", "per_group", "retain", "history", "cache",
             ]) ?? [:]
         let privacy =
             try top["privacy"]?.keyed(allowed: [
@@ -127,6 +127,7 @@ package enum DefinitionLoader {
                 quoteLimit: try privacy["text_quote_limit"]?.count() ?? 20),
             population: population, retainDays: try retainDays(output["retain"]))
         definition.history = history
+        definition.cache = try output["cache"]?.bool() ?? false
         return definition
     }
 

@@ -41,6 +41,9 @@ package struct PipelineDefinition: Sendable {
     /// `output.retain`: files holding people's answers older than this many days are deleted
     /// after each run; `nil` keeps them.
     package var retainDays: Int? = nil
+    /// `output.cache`: keep each input's partial in the output folder's cache, so a later run
+    /// parses only new or changed inputs (`InputCache`).
+    package var cache = false
     /// The run history: where it goes, the wave, the change rules and each metric's hash.
     package var history = HistorySettings()
 

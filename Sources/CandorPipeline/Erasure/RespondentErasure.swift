@@ -7,7 +7,9 @@ import Foundation
 /// holds people's answers, in a pipeline's output folder.
 ///
 /// What Candor keeps per person is the rejects file (`NAME.rejects.csv`, mode 0600, the
-/// rejected records' raw fields) and, after a killed run, a hidden temporary copy of it. The
+/// rejected records' raw fields), after a killed run a hidden temporary copy of it, and
+/// partials: the cache entries of `output.cache` and shard partials left in the output folder
+/// (`PartialErasure`: deleted, not rewritten). The
 /// reports hold aggregates only (quoted free text aside, which carries no id; see
 /// `Docs/PIPELINE.md`), the run log holds counts, and a two-part read's rejection spill is
 /// unlinked as soon as it is made, so nothing of it outlives the run. The inputs are the
@@ -26,6 +28,11 @@ package enum RespondentErasure {
         /// Inputs named in the rejects file whose header could not be read: their rows were
         /// matched on any field equal to the id, not on the id column alone.
         package var matchedOnAnyField: [String] = []
+        /// Cache entries deleted (`output.cache`), by path, with the input each held: the next
+        /// run parses those inputs again.
+        package var removedCacheEntries: [String: String] = [:]
+        /// Shard partial files deleted from the output folder: their shards must run again.
+        package var removedPartials: [String] = []
 
         /// One line per thing done, for the terminal.
         package var lines: [String] {
@@ -34,6 +41,10 @@ package enum RespondentErasure {
             lines += matchedOnAnyField.map {
                 "\($0): its header could not be read, so rows with any field equal to the id were removed"
             }
+            lines += removedCacheEntries.sorted { $0.key < $1.key }.map {
+                "removed cache entry \($0.key), which held the respondent; the next run parses \($0.value) again"
+            }
+            lines += removedPartials.map { "removed partial \($0), which held the respondent; run its shard again" }
             return lines
         }
     }
@@ -57,29 +68,35 @@ package enum RespondentErasure {
         defer { lock.release() }
         let rejectsPath = outputDirectory + "/\(definition.name).rejects.csv"
         outcome.removedTemporaries = StaleTemporaryFiles.remove(besides: [rejectsPath]) { _ in }
-        guard FileManager.default.fileExists(atPath: rejectsPath) else { return outcome }
         var columns = IdColumns(definition: definition, field: field)
-        let ranges = try RejectsScan.rows(in: rejectsPath) { input, fields in
-            let wanted = displayed(id)
-            guard let column = columns.column(in: input) else {
-                return fields.contains { $0.trimmingCharacters(in: .whitespaces) == wanted }
+        if FileManager.default.fileExists(atPath: rejectsPath) {
+            let ranges = try RejectsScan.rows(in: rejectsPath) { input, fields in
+                let wanted = displayed(id)
+                guard let column = columns.column(in: input) else {
+                    return fields.contains { $0.trimmingCharacters(in: .whitespaces) == wanted }
+                }
+                return column < fields.count && fields[column].trimmingCharacters(in: .whitespaces) == wanted
             }
-            return column < fields.count && fields[column].trimmingCharacters(in: .whitespaces) == wanted
+            outcome.matchedOnAnyField = columns.unreadable.sorted()
+            if !ranges.isEmpty {
+                try RejectsScan.rewrite(rejectsPath, without: ranges)
+                outcome.removedRows[rejectsPath] = ranges.count
+            }
         }
-        outcome.matchedOnAnyField = columns.unreadable.sorted()
-        guard !ranges.isEmpty else { return outcome }
-        try RejectsScan.rewrite(rejectsPath, without: ranges)
-        outcome.removedRows[rejectsPath] = ranges.count
+        let partials = PartialErasure.forget(
+            id, definition: definition, outputDirectory: outputDirectory, columns: &columns)
+        outcome.removedCacheEntries = partials.cacheEntries
+        outcome.removedPartials = partials.partials
         return outcome
     }
 
     /// `text` as the rejects file's `raw_fields` writes valid UTF-8: a backslash doubled.
-    private static func displayed(_ text: String) -> String {
+    static func displayed(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\")
     }
 
-    /// The id column of each input the rejects file names, found from its header.
-    private struct IdColumns {
+    /// The id column of each input the rejects file (or a partial) names, found from its header.
+    struct IdColumns {
         let definition: PipelineDefinition
         let field: Int
         var known: [String: Int?] = [:]

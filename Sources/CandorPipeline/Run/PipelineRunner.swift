@@ -84,15 +84,16 @@ package enum PipelineRunner {
         var published = false
         defer { if !published { rejects.abandon() } }
 
-        let pass =
-            if let merging {
-                try PartialMerge.pass(merging, definition: definition, rejects: rejects, logger: logger)
-            } else {
-                try StreamingPass.run(
-                    definition: definition, files: files, threaded: request.threaded,
-                    minimumPartBytes: request.minimumPartBytes, outputDirectory: directory,
-                    rejects: rejects, logger: logger, progress: progress)
-            }
+        let pass: StreamingPass
+        var cache: CacheUse?
+        if let merging {
+            pass = try PartialMerge.pass(merging, definition: definition, rejects: rejects, logger: logger)
+        } else {
+            let run = try IncrementalPass.run(
+                definition: definition, files: files, request: request, rejects: rejects, logger: logger,
+                progress: progress)
+            (pass, cache) = (run.pass, run.cache)
+        }
         inputs = pass.inputs
         let accounting = pass.accounting
         counts = RunLogEntry.Counts(
@@ -138,6 +139,11 @@ package enum PipelineRunner {
         }
         // Only what was published is recorded; one transaction, so a kill leaves the last record.
         try history.record(document, started: runTime, night: night)
+        // At most one cache entry per present input; none once the cache is off. Not for a
+        // merge, which reads no cache.
+        if merging == nil {
+            InputCache.prune(outputDirectory: directory, pipeline: definition.name, keeping: cache?.entries ?? [])
+        }
         pruneExpired(request, logger: logger)
         if RunsInProgress.shared.claimLogEntry(number) {
             appendRunLog(request, started: started, inputs: inputs, counts: counts, status: .success, logger: logger)
@@ -145,9 +151,11 @@ package enum PipelineRunner {
         logger.info(
             "\(definition.name): read \(accounting.read), accepted \(accounting.accepted), rejected \(accounting.rejected), excluded \(accounting.excluded)"
         )
-        return RunOutcome(
+        var outcome = RunOutcome(
             pipeline: definition.name, status: .success, message: nil, counts: counts, skipped: false,
             seconds: Date().timeIntervalSince(started), outputs: outputs)
+        outcome.cache = cache
+        return outcome
     }
 
     private static func unchangedSinceLastSuccess(

@@ -91,6 +91,8 @@ package struct RunOutcome: Sendable {
     package var seconds: Double
     /// The reports written.
     package var outputs: [String]
+    /// What a successful run under `output.cache: true` took from the cache.
+    package var cache: CacheUse? = nil
 
     /// Creates an outcome.
     package init(

@@ -25,6 +25,26 @@ package enum PartialMerge {
         var pieces: [(partial: String, piece: Partial.Piece)]
     }
 
+    /// One piece as the merge takes it: what its shard (or the cache) recorded of it, with its
+    /// states still encoded (decoded when the merge reaches it, so only one piece's states are
+    /// held at a time) or already decoded by a source that had to check them.
+    struct ReadyPiece {
+        /// The partial (or cache entry) it came from, for messages.
+        var source: String
+        /// The piece's record, its states encoded (`nil`: the merge reads the piece itself).
+        var piece: Partial.Piece
+        /// The states, when the source decoded them already.
+        var decoded: PieceState?
+    }
+
+    /// What a merge did with its pieces.
+    struct Counts: Sendable, Equatable {
+        /// Pieces whose states were absorbed.
+        var absorbed = 0
+        /// Pieces read again from their input.
+        var read = 0
+    }
+
     /// Checks and merges the partials at `paths` into the pass of `definition`, writing the
     /// rejected rows to `rejects` in file order.
     /// - Throws: `RunFailure` with the documented exit status.
@@ -33,6 +53,25 @@ package enum PartialMerge {
     ) throws(RunFailure) -> StreamingPass {
         let checked = try load(paths, definition: definition)
         let files = checked.inputs.map { InputFile(path: $0.path, displayName: $0.displayName) }
+        let (pass, counts) = try merge(files, definition: definition, rejects: rejects, logger: logger) {
+            number, file throws(RunFailure) in
+            let own = checked.pieces.filter { $0.piece.piece.input == number }
+            return (checked.wholeSHA256[number], own.map { ReadyPiece(source: $0.partial, piece: $0.piece) })
+        }
+        logger.info("\(definition.name): merged \(counts.absorbed) piece(s) from partials, read \(counts.read) again")
+        return pass
+    }
+
+    /// Merges, input after input in order, the pieces `pieces(number, file)` gives for each (with
+    /// the file's whole SHA-256) into one pass of `definition`, writing the rejected rows to
+    /// `rejects` in file order. `candor merge` gives the shards' pieces; `output.cache` gives each
+    /// input's cached (or freshly parsed) piece. An input's pieces are asked for only when its
+    /// turn comes, so only one input's states are decoded at a time.
+    /// - Throws: `RunFailure` with the run's exit statuses.
+    static func merge(
+        _ files: [InputFile], definition: PipelineDefinition, rejects: RejectsWriter, logger: Logger,
+        pieces: (Int, InputFile) throws(RunFailure) -> (sha256: String, pieces: [ReadyPiece])
+    ) throws(RunFailure) -> (pass: StreamingPass, counts: Counts) {
         let winners = try StreamingPass.latestWinners(
             definition: definition, files: files, threaded: false, logger: logger)
         let cleaner = Cleaner(
@@ -41,33 +80,32 @@ package enum PartialMerge {
         let sink = StreamingPass.Sink(cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: nil)
         var inputs: [RunLogEntry.Input] = []
         var shapes: [InputShape] = []
-        var counts = (absorbed: 0, read: 0)
+        var counts = Counts()
         for (number, file) in files.enumerated() {
             let readBefore = cleaner.accounting.read
             let notUTF8Before = cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0
-            let pieces = checked.pieces.filter { $0.piece.piece.input == number }
+            let (sha256, own) = try pieces(number, file)
             var shape = try mergeFile(
-                file, pieces: pieces, definition: definition, sink: sink, counts: &counts, logger: logger)
+                file, pieces: own, definition: definition, sink: sink, counts: &counts, logger: logger)
             let notUTF8 = (cleaner.accounting.rejectedByReason[.invalidEncoding] ?? 0) - notUTF8Before
             if shape.encodingGuess == .utf8, notUTF8 > 0 {
                 throw RunFailure(.unreadableInput, StreamingPass.guessContradicted(file, records: notUTF8))
             }
-            shape.sha256 = checked.wholeSHA256[number]
+            shape.sha256 = sha256
             shapes.append(shape)
             inputs.append(
                 RunLogEntry.Input(
                     path: file.displayName, bytes: shape.bytes, sha256: shape.sha256,
                     records: cleaner.accounting.read - readBefore))
         }
-        logger.info("\(definition.name): merged \(counts.absorbed) piece(s) from partials, read \(counts.read) again")
-        return StreamingPass.finished(sink, definition: definition, inputs: inputs, shapes: shapes)
+        return (StreamingPass.finished(sink, definition: definition, inputs: inputs, shapes: shapes), counts)
     }
 
     /// Merges one input's pieces into `sink`; returns what ingest saw of the file (its
     /// checksum left for the caller).
     private static func mergeFile(
-        _ file: InputFile, pieces: [(partial: String, piece: Partial.Piece)], definition: PipelineDefinition,
-        sink: StreamingPass.Sink, counts: inout (absorbed: Int, read: Int), logger: Logger
+        _ file: InputFile, pieces: [ReadyPiece], definition: PipelineDefinition, sink: StreamingPass.Sink,
+        counts: inout Counts, logger: Logger
     ) throws(RunFailure) -> InputShape {
         let header = try open(file, definition: definition, start: nil, end: nil, lines: 0, records: 0)
         do { try sink.cleaner.begin(input: file.displayName, layout: header.layout) } catch {
@@ -75,10 +113,10 @@ package enum PartialMerge {
         }
         var shape = header.shape
         var (lines, records) = (0, 0)
-        for (name, piece) in pieces {
+        for ready in pieces {
+            let piece = ready.piece
             let absorbed = try absorb(
-                piece, from: name, file: file, definition: definition, sink: sink, lines: lines, records: records,
-                logger: logger)
+                ready, file: file, definition: definition, sink: sink, lines: lines, records: records, logger: logger)
             let endedAtCut: Bool
             if absorbed {
                 counts.absorbed += 1
@@ -111,20 +149,25 @@ package enum PartialMerge {
         return shape
     }
 
-    /// Absorbs `piece`'s states into `sink` when that gives exactly what reading it would;
+    /// Absorbs `ready`'s states into `sink` when that gives exactly what reading it would;
     /// `false` (logged with the reason) when the merge must read it.
     private static func absorb(
-        _ piece: Partial.Piece, from name: String, file: InputFile, definition: PipelineDefinition,
-        sink: StreamingPass.Sink, lines: Int, records: Int, logger: Logger
+        _ ready: ReadyPiece, file: InputFile, definition: PipelineDefinition, sink: StreamingPass.Sink, lines: Int,
+        records: Int, logger: Logger
     ) throws(RunFailure) -> Bool {
         func refuse(_ reason: String) -> Bool {
-            logger.debug("\(file.displayName): reading the piece of \(name) again (\(reason))")
+            logger.debug("\(file.displayName): reading the piece of \(ready.source) again (\(reason))")
             return false
         }
-        guard let bytes = piece.state else { return refuse("weights or keep: latest do not merge exactly") }
-        let decoded: PieceState?
-        do { decoded = try PieceState.decode(bytes, definition: definition, input: file.displayName) } catch {
-            throw RunFailure(.unreadableInput, "\(name): corrupt (\(error.description)); run its shard again")
+        var decoded = ready.decoded
+        if decoded == nil {
+            guard let bytes = ready.piece.state else {
+                return refuse(PieceState.statelessReason(definition) ?? "the piece carries no states")
+            }
+            do { decoded = try PieceState.decode(bytes, definition: definition, input: file.displayName) } catch {
+                throw RunFailure(
+                    .unreadableInput, "\(ready.source): corrupt (\(error.description)); run its shard again")
+            }
         }
         guard let later = decoded else { return refuse("a value under on_invalid: fail") }
         let categoryCounts = sink.cleaner.categoryCounts.merging(later.cleaner.categoryCounts, uniquingKeysWith: +)

@@ -13,6 +13,24 @@ struct PieceState {
     /// The piece's rejections, lines and records counted from the piece's start.
     var rejections: [Rejection]
 
+    /// Why `definition`'s pieces carry no states, or `nil` when they do. Sums of weights and
+    /// `keep: latest` winners do not merge exactly, and partials carry no row fingerprints
+    /// (identical rows counted without an id rule, or under `all_fields`): such a pipeline's
+    /// pieces are read whole by whoever merges them (`candor merge`), and `output.cache` is not
+    /// used for it.
+    static func statelessReason(_ definition: PipelineDefinition) -> String? {
+        let schema = definition.schema
+        if schema.weightField != nil { return "a weighted pipeline's sums of weights do not merge exactly" }
+        if LatestResponseFinder(schema: schema) != nil {
+            return "dedupe keep: latest needs every input's ids and timestamps before any record counts"
+        }
+        if schema.countsIdenticalRows {
+            return
+                "identical rows are counted (no id to dedupe by, or dedupe by all_fields), which needs every row's fingerprint"
+        }
+        return nil
+    }
+
     /// The bytes of a piece's states; `nil` for a piece a value stopped.
     static func encode(cleaner: Cleaner, aggregator: Aggregator, rejections: [[UInt8]], stopped: Bool) -> [UInt8] {
         var writer = StateWriter()

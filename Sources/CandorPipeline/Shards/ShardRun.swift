@@ -28,12 +28,9 @@ package enum ShardRun {
                     path: file.path, displayName: file.displayName, size: identity.size,
                     modifiedSeconds: identity.modifiedSeconds, modifiedNanoseconds: identity.modifiedNanoseconds))
         }
-        // Sums of weights and `keep: latest` winners do not merge exactly, and partials carry no
-        // row fingerprints (counted without an id rule, or under `all_fields`): the merge reads
-        // such a pipeline's pieces itself, so the shard only records them.
-        let mergeable =
-            definition.schema.weightField == nil && LatestResponseFinder(schema: definition.schema) == nil
-            && !definition.schema.countsIdenticalRows
+        // The merge reads a pipeline's pieces itself where their states do not merge exactly, so
+        // the shard only records them.
+        let mergeable = PieceState.statelessReason(definition) == nil
         var pieces: [Partial.Piece] = []
         for piece in plan.shards[shard.index - 1] {
             pieces.append(try read(piece, of: files[piece.input], definition: definition, keepingState: mergeable))
@@ -53,8 +50,9 @@ package enum ShardRun {
     }
 
     /// Reads one piece into a fresh cleaner and aggregator (or only checks where it ends,
-    /// without `keepingState`), and hashes the bytes it covers.
-    private static func read(
+    /// without `keepingState`), and hashes the bytes it covers. Also how `output.cache` parses
+    /// a new or changed input, as one piece.
+    static func read(
         _ piece: ShardPlan.Piece, of file: InputFile, definition: PipelineDefinition, keepingState: Bool
     ) throws(RunFailure) -> Partial.Piece {
         let reader: PieceReader
