@@ -7,12 +7,14 @@ struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract:
-            "Remove one respondent's rows from everything a pipeline keeps: its rejects file and temporary files.",
+            "Remove one respondent from everything a pipeline keeps: its rejects file, temporary files, cache and partials.",
         discussion: """
             The rejects file is rewritten without the respondent's rows (matched on the definition's
-            id field), atomically and with the output folder's lock held; every line printed says
-            what was removed. Reports hold aggregates only; remove the person from the inputs too,
-            then rerun, so the next reports do not count them.
+            id field), atomically and with the output folder's lock held. Cache entries
+            (output.cache) and shard partials in the output folder that hold the respondent are
+            deleted: the next run parses those inputs again. Every line printed says what was
+            removed. Reports hold aggregates only; remove the person from the inputs too, then
+            rerun, so the next reports do not count them.
 
             \(HelpExamples.block([
                 "candor forget Pipelines/engagement.yml --respondent R_FZVB1KFfWCvzKJ7",
