@@ -83,6 +83,25 @@ struct CacheMaintenanceTests {
         drop.expectCachedEqualsFull(parsed: 1, fromCache: 2)
     }
 
+    /// Entries hold people's answers: a cache folder that is a symbolic link is neither
+    /// written through nor pruned through; the run goes on without the cache and says so.
+    @Test func aSymbolicLinkInTheCachesPlaceIsNotFollowed() throws {
+        var drop = try Drop()
+        drop.put("day1.csv", IncrementalRunTests.day("A").text)
+        let elsewhere = drop.scratch.file("elsewhere")
+        try FileManager.default.createDirectory(atPath: elsewhere + "/nightly", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: elsewhere + "/nightly/keep.partial", contents: Data("x".utf8))
+        try FileManager.default.createDirectory(atPath: drop.scratch.file("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: drop.scratch.file("out/.candor-cache"), withDestinationPath: elsewhere)
+        let outcome = drop.expectCachedEqualsFull(parsed: 1, fromCache: 0)
+        #expect(
+            outcome.cache?.notes == [
+                "cache not used: \(drop.scratch.file("out/.candor-cache")) is not a folder (a symbolic link or a file); every input parsed"
+            ])
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: elsewhere + "/nightly")) == ["keep.partial"])
+    }
+
     @Test func aWeightedPipelineRunsWithoutTheCacheAndSaysWhy() throws {
         var drop = try Drop(
             text: Drop.text.replacingOccurrences(

@@ -28,14 +28,20 @@ enum IncrementalPass {
         }
         guard definition.cache else { return (try ordinary(), nil) }
         var use = CacheUse()
+        if let reason = PieceState.statelessReason(definition) {
+            // This pipeline's documented behaviour, not a fault: a note for --verbose only.
+            use.notes.append("cache not used: \(reason); every input parsed")
+            use.parsed = files.count
+            return (try ordinary(), use)
+        }
         let cache: InputCache
         do throws(CacheProblem) {
-            if let reason = PieceState.statelessReason(definition) { throw CacheProblem(reason) }
             cache = try InputCache(outputDirectory: request.outputDirectory, definition: definition)
         } catch {
-            use.parsed = files.count
+            // The reports do not need the cache, but whoever set it up should hear it is not working.
             use.notes.append("cache not used: \(error.message); every input parsed")
-            logger.info("\(definition.name): \(use.notes[0])")
+            use.parsed = files.count
+            logger.warning("\(definition.name): \(use.notes[0])")
             return (try ordinary(), use)
         }
         var identities: [InputFileIdentity] = []
@@ -55,7 +61,7 @@ enum IncrementalPass {
                 break
             }
             use.parsed += 1
-            return (sum.sha256, [try parse(file, sum: sum, cache: cache, use: &use)])
+            return (sum.sha256, [try parse(file, sum: sum, cache: cache, use: &use, logger: logger)])
         }
         use.readAgain = counts.read
         // The cache was read by name and content hash; the files must still be those versions.
@@ -71,7 +77,7 @@ enum IncrementalPass {
     /// Parses all of `file` from a fresh start, as one shard piece, and stores it in the cache.
     private static func parse(
         _ file: InputFile, sum: (sha256: String, bytes: Int64, identity: InputFileIdentity), cache: InputCache,
-        use: inout CacheUse
+        use: inout CacheUse, logger: Logger
     ) throws(RunFailure) -> PartialMerge.ReadyPiece {
         let definition = cache.definition
         let piece = try ShardRun.read(
@@ -81,6 +87,7 @@ enum IncrementalPass {
         }
         if let problem = cache.store(piece, of: file, sha256: sum.sha256, identity: sum.identity) {
             use.notes.append(problem)
+            logger.warning("\(definition.name): \(problem)")
         }
         return PartialMerge.ReadyPiece(source: "\(file.displayName) (parsed)", piece: piece)
     }
