@@ -44,11 +44,9 @@ enum PartialErasure {
                 if let held, unlink(path) == 0 { removed.cacheEntries[path] = held }
             }
         }
-        for name in Self.regularFiles(in: outputDirectory) {
+        for name in Self.regularFiles(in: outputDirectory) where Self.startsLikeAPartial(outputDirectory + "/" + name) {
             let path = outputDirectory + "/" + name
-            guard let bytes = FileManager.default.contents(atPath: path).map(Array.init),
-                bytes.starts(with: Array("CANDORPT".utf8))
-            else { continue }
+            guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { continue }
             if holder(id, in: bytes, definition: definition, columns: &columns) != nil, unlink(path) == 0 {
                 removed.partials.append(path)
             }
@@ -102,6 +100,15 @@ enum PartialErasure {
             var info = stat()
             return lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
         }
+    }
+
+    /// Whether the file at `path` starts with a partial's magic, `CANDORPT` (read without the
+    /// rest: the folder also holds reports and large rejects files).
+    private static func startsLikeAPartial(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let magic = Array("CANDORPT".utf8)
+        return (try? handle.read(upToCount: magic.count)).map { Array($0) == magic } ?? false
     }
 
     /// Whether `needle` occurs in `haystack`.
