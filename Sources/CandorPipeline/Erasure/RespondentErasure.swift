@@ -97,11 +97,13 @@ package enum RespondentErasure {
 
     /// The id column of each input the rejects file (or a partial) names, found from its header.
     struct IdColumns {
-        let definition: PipelineDefinition
-        let field: Int
-        var known: [String: Int?] = [:]
-        var unreadable: Set<String> = []
+        private let definition: PipelineDefinition
+        private let field: Int
+        private var known: [String: Int?] = [:]
+        /// Inputs whose header could not be read (or lacks the id column).
+        private(set) var unreadable: Set<String> = []
 
+        /// The columns of `definition`'s id field `field`, found as inputs are named.
         init(definition: PipelineDefinition, field: Int) {
             self.definition = definition
             self.field = field
