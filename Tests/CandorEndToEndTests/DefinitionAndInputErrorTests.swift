@@ -18,7 +18,7 @@ import Testing
         BrokenDefinition(
             old: "  max_reject_share: 0.10", new: "  max_rejects_share: 0.10",
             message:
-                "Pipelines/bad-boss.yml:14:3: unknown key 'max_rejects_share' in output; did you mean 'max_reject_share'? (allowed: directory, formats, max_reject_share, per_group, retain, history)"
+                "Pipelines/bad-boss.yml:14:3: unknown key 'max_rejects_share' in output; did you mean 'max_reject_share'? (allowed: directory, formats, max_reject_share, per_group, retain, history, cache)"
         ),
         // Line 59 is "  - {name: trusts_manager, type: likert, …}": "  - {" is 5 characters,
         // "name: trusts_manager, " 22 more, "type: " 6 more, so the value starts in column 34.
