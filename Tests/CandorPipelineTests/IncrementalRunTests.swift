@@ -167,6 +167,17 @@ struct IncrementalRunTests {
         #expect(drop.scratch.read("out/nightly.rejects.csv")?.contains("drop/day4.csv,") == true)
     }
 
+    /// A UTF-16 file (byte-order mark, transcoded before libcsv) is cached whole like any other.
+    @Test func aTranscodedFileIsCachedToo() throws {
+        var drop = try Drop()
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(Self.day("A").text.data(using: .utf16LittleEndian)!)
+        #expect(FileManager.default.createFile(atPath: drop.scratch.file("drop/day1.csv"), contents: utf16))
+        drop.put("day2.csv", Self.day("B").text)
+        drop.expectCachedEqualsFull(parsed: 2, fromCache: 0)
+        drop.expectCachedEqualsFull(parsed: 0, fromCache: 2)
+    }
+
     @Test func idsOverlappingAcrossFilesKeepTheFirstOccurrence() throws {
         var drop = try Drop()
         let first = Self.day("A")
