@@ -71,8 +71,8 @@ struct AccumulatorContext {
     let schema: SurveySchema
     /// The segment fields and pairs every breakdown follows.
     let layout: SegmentLayout
-    /// Whether responses carry weights (the schema declares a weight field).
-    var weighted: Bool { schema.weightField != nil }
+    /// Whether responses carry weights (a weight field, or weights the pipeline computed).
+    let weighted: Bool
 }
 
 /// A category field an accumulator indexes state by, and the code count it keeps.

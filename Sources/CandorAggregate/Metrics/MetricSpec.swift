@@ -87,6 +87,12 @@ package struct AggregationPlan: Sendable, Hashable {
     /// Category fields whose accepted respondents are counted per value, for response rates
     /// (the fields a `population:` roster maps); empty without a roster.
     package var headcountFields: [Int] = []
+    /// Whether responses carry weights the pipeline computed (raking to a roster), not read
+    /// from the schema's weight field.
+    package var computedWeights = false
+
+    /// Whether figures are weighted: by the schema's weight field or by computed weights.
+    package var isWeighted: Bool { schema.weightField != nil || computedWeights }
 
     /// Two fields crossed.
     package struct SegmentPair: Sendable, Hashable {

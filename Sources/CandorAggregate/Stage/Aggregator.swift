@@ -27,7 +27,7 @@ package struct Aggregator: Sendable {
         self.plan = plan
         let layout = SegmentLayout(plan: plan)
         self.layout = layout
-        let context = AccumulatorContext(schema: plan.schema, layout: layout)
+        let context = AccumulatorContext(schema: plan.schema, layout: layout, weighted: plan.isWeighted)
         accumulators = plan.metrics.map { MetricRegistry.accumulator(for: $0.kind, context: context) }
         headcount = RespondentHeadcount(fields: plan.headcountFields)
     }
@@ -98,7 +98,7 @@ package struct Aggregator: Sendable {
     package func results(labels: (Int) -> [String]) -> [MetricResult] {
         let rules = FigureRules(
             minGroupSize: plan.privacy.minGroupSize, maxIntervalWidth: plan.privacy.maxIntervalWidth,
-            weighted: plan.schema.weightField != nil, adjustment: plan.adjustment)
+            weighted: plan.isWeighted, adjustment: plan.adjustment)
         let builder = SegmentTableBuilder(
             layout: layout, rules: rules, fieldNames: plan.schema.fields.map(\.name),
             segmentLabels: layout.segmentFields.map { groupLabels(of: $0, labels: labels) },

@@ -48,8 +48,9 @@ package struct ResponseBatch: Sendable {
     /// Number of responses.
     package var count: Int { weights.count }
 
-    /// Appends one response: its `width` words and its weight.
-    mutating func append(_ row: UnsafeBufferPointer<Int64>, weight: Double) {
+    /// Appends one response: its `width` words (see `Response`) and its weight. Raking replays
+    /// responses kept aside through this, with the weights known only at the end of the pass.
+    package mutating func append(_ row: UnsafeBufferPointer<Int64>, weight: Double) {
         values.append(contentsOf: row)
         weights.append(weight)
     }

@@ -10,7 +10,7 @@ import Logging
 /// Where an input's respondent ids overlap an earlier input's, the merge reads that input again
 /// after the ones before it (first occurrence in input order wins); its cache entry is left as
 /// it is, since it describes the file alone. A pipeline whose pieces carry no states (weighted,
-/// `keep: latest`, identical rows counted) would be read whole by the merge anyway: it runs as
+/// `keep: latest`, raking, identical rows counted) would be read whole by the merge anyway: it runs as
 /// without the cache, and says so.
 enum IncrementalPass {
     /// The pass of `definition` over `files`, through the cache in `outputDirectory` when
@@ -18,13 +18,13 @@ enum IncrementalPass {
     /// - Throws: `RunFailure` with the run's exit statuses.
     static func run(
         definition: PipelineDefinition, files: [InputFile], request: RunRequest, rejects: RejectsWriter,
-        logger: Logger, progress: ProgressReporter?
+        roster: Roster?, logger: Logger, progress: ProgressReporter?
     ) throws(RunFailure) -> (pass: StreamingPass, cache: CacheUse?) {
         func ordinary() throws(RunFailure) -> StreamingPass {
             try StreamingPass.run(
                 definition: definition, files: files, threaded: request.threaded,
                 minimumPartBytes: request.minimumPartBytes, outputDirectory: request.outputDirectory,
-                rejects: rejects, logger: logger, progress: progress)
+                rejects: rejects, roster: roster, logger: logger, progress: progress)
         }
         guard definition.cache else { return (try ordinary(), nil) }
         var use = CacheUse()
@@ -45,8 +45,10 @@ enum IncrementalPass {
             return (try ordinary(), use)
         }
         var identities: [InputFileIdentity] = []
-        let (pass, counts) = try PartialMerge.merge(files, definition: definition, rejects: rejects, logger: logger) {
-            _, file throws(RunFailure) in
+        let (pass, counts) = try PartialMerge.merge(
+            files, definition: definition, rejects: rejects, outputDirectory: request.outputDirectory, roster: roster,
+            logger: logger
+        ) { _, file throws(RunFailure) in
             let sum = try wholeSHA256(of: file, definition: definition)
             identities.append(sum.identity)
             let name = cache.entryName(file, sha256: sum.sha256)

@@ -15,7 +15,7 @@ package enum DefinitionLoader {
     static let topKeys = [
         "version", "name", "title", "inputs", "read", "output", "privacy", "scales", "fields", "blocks", "dedupe",
         "filters", "weight", "metrics", "segments", "segment_pairs", "headlines", "statistics", "population", "wave",
-        "change",
+        "change", "weighting",
     ]
 
     /// Loads and checks the definition at `path`.
@@ -108,6 +108,8 @@ package enum DefinitionLoader {
             output: output["history"], wave: top["wave"], change: top["change"], folder: folder,
             metrics: top["metrics"], fields: top["fields"], blocks: top["blocks"], scales: top["scales"])
         let population = try population(top["population"], schema: schema, folder: folder, context: context)
+        let weighting = try weighting(
+            top["weighting"], weight: top["weight"], population: population, schema: schema, context: context)
         var plan = AggregationPlan(
             schema: schema, metrics: metrics, segments: segments, segmentPairs: pairs, privacy: rules,
             adjustment: try adjustment(top["statistics"]))
@@ -128,6 +130,7 @@ package enum DefinitionLoader {
             population: population, retainDays: try retainDays(output["retain"]))
         definition.history = history
         definition.cache = try output["cache"]?.bool() ?? false
+        definition.weighting = weighting
         return definition
     }
 

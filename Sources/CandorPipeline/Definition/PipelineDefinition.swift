@@ -38,6 +38,8 @@ package struct PipelineDefinition: Sendable {
     package var freeText: FreeTextPolicy
     /// The roster of everyone invited, for response rates; `nil` without a `population:` block.
     package var population: PopulationSpec? = nil
+    /// Weights by raking to the roster's margins; `nil` without a `weighting:` block.
+    package var weighting: WeightingSpec? = nil
     /// `output.retain`: files holding people's answers older than this many days are deleted
     /// after each run; `nil` keeps them.
     package var retainDays: Int? = nil

@@ -6,8 +6,7 @@ import Foundation
 enum ResponseRateAssembly {
     /// Response rates and data-quality warnings for `roster` against a pass's respondents.
     ///
-    /// A roster value matches a response group when they are equal after the field's aliases
-    /// and ignoring case (as the cleaner reads categories). Groups are listed in the responses'
+    /// Roster values match response groups as `RosterLevels` says. Groups are listed in the responses'
     /// order (a closed category's declared order), then the roster's values no one answered
     /// from, in roster order (0 responded). A response group the roster lacks is a warning:
     /// its respondents count in the overall rate but in no group's.
@@ -18,36 +17,27 @@ enum ResponseRateAssembly {
     ) throws(RunFailure) -> (rates: ResponseRates, warnings: [String]) {
         var warnings: [String] = []
         let fields = roster.columns.map { column -> ResponseRates.FieldCounts in
-            var aliases: [String: String] = [:]
-            if case .category(let category) = schema.fields[column.field].kind {
-                for (alias, value) in category.aliases { aliases[fold(alias)] = value }
-            }
+            let levels = RosterLevels(column, schema: schema)
             let answered = respondents[column.field] ?? []
-            var invitedByKey: [String: Int] = [:]
-            var rosterOrder: [(key: String, label: String)] = []
-            for (value, invited) in column.values {
-                let key = fold(aliases[fold(value)] ?? value)
-                if invitedByKey[key] == nil { rosterOrder.append((key, value)) }
-                invitedByKey[key, default: 0] += invited
-            }
             var groups: [ResponseRates.Group] = []
             var listed: [String: Int] = [:]
             for group in answered {
-                let key = fold(group.label)
+                let key = levels.key(of: group.label)
                 if let index = listed[key] {
                     groups[index].responded += group.respondents
-                } else if let invited = invitedByKey[key] {
+                } else if let level = levels.level(of: group.label) {
                     listed[key] = groups.count
-                    groups.append(.init(label: group.label, invited: invited, responded: group.respondents))
+                    groups.append(
+                        .init(label: group.label, invited: levels.levels[level].invited, responded: group.respondents))
                 } else if group.respondents > 0 {
                     warnings.append(
                         "\(column.fieldName) '\(group.label)' has respondents but is not in the roster \(spec.displayPath); they count in the overall response rate only"
                     )
                 }
             }
-            for entry in rosterOrder where listed[entry.key] == nil {
-                listed[entry.key] = groups.count
-                groups.append(.init(label: entry.label, invited: invitedByKey[entry.key] ?? 0, responded: 0))
+            for level in levels.levels where listed[level.key] == nil {
+                listed[level.key] = groups.count
+                groups.append(.init(label: level.label, invited: level.invited, responded: 0))
             }
             return ResponseRates.FieldCounts(field: column.fieldName, groups: groups, invitedBlank: column.blank)
         }
@@ -59,10 +49,5 @@ enum ResponseRateAssembly {
         } catch {
             throw RunFailure(.dataQuality, "population roster \(spec.displayPath): \(error.description)")
         }
-    }
-
-    /// The key values are matched by: trimmed, case folded.
-    private static func fold(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

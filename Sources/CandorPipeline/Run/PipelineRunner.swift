@@ -87,11 +87,13 @@ package enum PipelineRunner {
         let pass: StreamingPass
         var cache: CacheUse?
         if let merging {
-            pass = try PartialMerge.pass(merging, definition: definition, rejects: rejects, logger: logger)
+            pass = try PartialMerge.pass(
+                merging, definition: definition, rejects: rejects, outputDirectory: directory, roster: roster,
+                logger: logger)
         } else {
             let run = try IncrementalPass.run(
-                definition: definition, files: files, request: request, rejects: rejects, logger: logger,
-                progress: progress)
+                definition: definition, files: files, request: request, rejects: rejects, roster: roster,
+                logger: logger, progress: progress)
             (pass, cache) = (run.pass, run.cache)
         }
         inputs = pass.inputs

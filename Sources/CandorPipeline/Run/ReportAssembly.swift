@@ -53,6 +53,11 @@ enum ReportAssembly {
                 quoteLimit: definition.freeText.quoteLimit),
             freeText: freeText, asOf: dated)
         document.participation = participation
+        if var weighting = pass.weighting {
+            if let participation { weighting.hideCounts(as: participation.rates) }
+            document.weighting = weighting
+            document.methods.weightingNote = WeightingSection.methodsNote(weighting)
+        }
         for field in schema.fields { document.questionText[field.name] = field.label }
         for block in schema.blocks { document.blockThemes[block.name] = block.label }
         return document

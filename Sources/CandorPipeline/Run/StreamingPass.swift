@@ -2,6 +2,7 @@ import CandorAggregate
 import CandorClean
 import CandorCore
 import CandorIngest
+import CandorReport
 import Logging
 
 /// The one pass over a pipeline's inputs: each batch of records goes through cleaning into the
@@ -24,6 +25,8 @@ struct StreamingPass {
     /// Per field a roster maps (`AggregationPlan.headcountFields`): accepted respondents per
     /// category label, in code order.
     var headcounts: [Int: [(label: String, respondents: Int)]] = [:]
+    /// Raking to the roster (`weighting:`): its margins and fit; `nil` without it.
+    var weighting: WeightingSection?
 
     /// The state the pass carries from batch to batch.
     final class Sink {
@@ -35,14 +38,21 @@ struct StreamingPass {
         let rejects: RejectsWriter
         /// Progress on a terminal, if any.
         let progress: ProgressReporter?
+        /// Under `weighting:`, where accepted responses wait for their weights (the aggregator
+        /// sees them only at the end of the pass).
+        let raking: RakingPass?
         private var responses: ResponseBatch
 
         /// Creates the state for a run of `plan`, cleaning with `cleaner`.
-        init(cleaner: Cleaner, plan: AggregationPlan, rejects: RejectsWriter, progress: ProgressReporter?) {
+        init(
+            cleaner: Cleaner, plan: AggregationPlan, rejects: RejectsWriter, progress: ProgressReporter?,
+            raking: RakingPass? = nil
+        ) {
             self.cleaner = cleaner
             aggregator = Aggregator(plan: plan)
             self.rejects = rejects
             self.progress = progress
+            self.raking = raking
             responses = ResponseBatch(width: cleaner.schema.fields.count)
         }
 
@@ -58,7 +68,7 @@ struct StreamingPass {
                 do throws(OutputError) { try rejects.append(rejection) } catch { writeFailure = error }
             }
             if let failure = writeFailure { throw RunFailure(failure.exitStatus, failure.description) }
-            aggregator.add(responses)
+            if let raking { try raking.add(responses) } else { aggregator.add(responses) }
             responses.removeAll()
             if batch.count > 0 {
                 progress?.advance(
@@ -69,21 +79,24 @@ struct StreamingPass {
     }
 
     /// Runs the pass. With `threaded`, inputs with `minimumPartBytes` of data or more are read
-    /// in two parts at once; `outputDirectory` holds the run's temporary files.
+    /// in two parts at once; `outputDirectory` holds the run's temporary files; `roster` gives
+    /// the margins under `weighting:`.
     static func run(
         definition: PipelineDefinition, files: [InputFile], threaded: Bool,
         minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes, outputDirectory: String,
-        rejects: RejectsWriter, logger: Logger, progress: ProgressReporter?
+        rejects: RejectsWriter, roster: Roster? = nil, logger: Logger, progress: ProgressReporter?
     ) throws(RunFailure) -> StreamingPass {
         let schema = definition.schema
         let winners = try latestWinners(definition: definition, files: files, threaded: threaded, logger: logger)
         let cleaner = Cleaner(
             schema: schema, latestWinners: winners,
             textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
-        let sink = Sink(cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: progress)
+        let sink = Sink(
+            cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: progress,
+            raking: try RakingPass.start(definition, directory: outputDirectory))
         // Parts merge exactly only where every sum is a sum of integers, and `keep: latest`
-        // needs its winners from a first pass anyway.
-        let parted = threaded && winners == nil && schema.weightField == nil
+        // needs its winners from a first pass anyway; raking keeps its responses in one order.
+        let parted = threaded && winners == nil && schema.weightField == nil && sink.raking == nil
         var shapes: [InputShape] = []
         var inputs: [RunLogEntry.Input] = []
         for (number, file) in files.enumerated() {
@@ -115,15 +128,19 @@ struct StreamingPass {
                     records: cleaner.accounting.read - readBefore))
             progress?.finish(file: file.path)
         }
-        return finished(sink, definition: definition, inputs: inputs, shapes: shapes)
+        return try finished(sink, definition: definition, inputs: inputs, shapes: shapes, roster: roster)
     }
 
     /// The pass's outcome once `sink` has seen every input: the results, privacy applied.
+    /// Under `weighting:`, the responses kept aside are first weighted and aggregated.
+    /// - Throws: `RunFailure` when raking does not converge or its responses cannot be read back.
     static func finished(
-        _ sink: Sink, definition: PipelineDefinition, inputs: [RunLogEntry.Input], shapes: [InputShape]
-    ) -> StreamingPass {
+        _ sink: Sink, definition: PipelineDefinition, inputs: [RunLogEntry.Input], shapes: [InputShape],
+        roster: Roster?
+    ) throws(RunFailure) -> StreamingPass {
         let schema = definition.schema
         let cleaner = sink.cleaner
+        let weighting = try RakingPass.finish(sink, definition: definition, roster: roster)
         let results = sink.aggregator.results(labels: { cleaner.labels(ofField: $0) })
         let textSamples = schema.fields.indices.compactMap { index -> (field: String, answers: [String])? in
             guard case .text = schema.fields[index].kind, definition.freeText.allowed else { return nil }
@@ -138,7 +155,7 @@ struct StreamingPass {
         }
         return StreamingPass(
             accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples,
-            headcounts: headcounts)
+            headcounts: headcounts, weighting: weighting)
     }
 
     /// Why a run stops when an input read as UTF-8 from its first bytes (it declared nothing)

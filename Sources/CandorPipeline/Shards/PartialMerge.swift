@@ -46,15 +46,19 @@ package enum PartialMerge {
     }
 
     /// Checks and merges the partials at `paths` into the pass of `definition`, writing the
-    /// rejected rows to `rejects` in file order.
+    /// rejected rows to `rejects` in file order; under `weighting:`, the responses wait in
+    /// `outputDirectory` for their weights as in a single run, and `roster` gives the margins.
     /// - Throws: `RunFailure` with the documented exit status.
     static func pass(
-        _ paths: [String], definition: PipelineDefinition, rejects: RejectsWriter, logger: Logger
+        _ paths: [String], definition: PipelineDefinition, rejects: RejectsWriter, outputDirectory: String,
+        roster: Roster?, logger: Logger
     ) throws(RunFailure) -> StreamingPass {
         let checked = try load(paths, definition: definition)
         let files = checked.inputs.map { InputFile(path: $0.path, displayName: $0.displayName) }
-        let (pass, counts) = try merge(files, definition: definition, rejects: rejects, logger: logger) {
-            number, file throws(RunFailure) in
+        let (pass, counts) = try merge(
+            files, definition: definition, rejects: rejects, outputDirectory: outputDirectory, roster: roster,
+            logger: logger
+        ) { number, file throws(RunFailure) in
             let own = checked.pieces.filter { $0.piece.piece.input == number }
             return (checked.wholeSHA256[number], own.map { ReadyPiece(source: $0.partial, piece: $0.piece) })
         }
@@ -66,10 +70,12 @@ package enum PartialMerge {
     /// the file's whole SHA-256) into one pass of `definition`, writing the rejected rows to
     /// `rejects` in file order. `candor merge` gives the shards' pieces; `output.cache` gives each
     /// input's cached (or freshly parsed) piece. An input's pieces are asked for only when its
-    /// turn comes, so only one input's states are decoded at a time.
+    /// turn comes, so only one input's states are decoded at a time. Under `weighting:`, the
+    /// responses wait in `outputDirectory` for their weights, and `roster` gives the margins.
     /// - Throws: `RunFailure` with the run's exit statuses.
     static func merge(
-        _ files: [InputFile], definition: PipelineDefinition, rejects: RejectsWriter, logger: Logger,
+        _ files: [InputFile], definition: PipelineDefinition, rejects: RejectsWriter, outputDirectory: String,
+        roster: Roster?, logger: Logger,
         pieces: (Int, InputFile) throws(RunFailure) -> (sha256: String, pieces: [ReadyPiece])
     ) throws(RunFailure) -> (pass: StreamingPass, counts: Counts) {
         let winners = try StreamingPass.latestWinners(
@@ -77,7 +83,9 @@ package enum PartialMerge {
         let cleaner = Cleaner(
             schema: definition.schema, latestWinners: winners,
             textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
-        let sink = StreamingPass.Sink(cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: nil)
+        let sink = StreamingPass.Sink(
+            cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: nil,
+            raking: try RakingPass.start(definition, directory: outputDirectory))
         var inputs: [RunLogEntry.Input] = []
         var shapes: [InputShape] = []
         var counts = Counts()
@@ -98,7 +106,9 @@ package enum PartialMerge {
                     path: file.displayName, bytes: shape.bytes, sha256: shape.sha256,
                     records: cleaner.accounting.read - readBefore))
         }
-        return (StreamingPass.finished(sink, definition: definition, inputs: inputs, shapes: shapes), counts)
+        let pass = try StreamingPass.finished(
+            sink, definition: definition, inputs: inputs, shapes: shapes, roster: roster)
+        return (pass, counts)
     }
 
     /// Merges one input's pieces into `sink`; returns what ingest saw of the file (its

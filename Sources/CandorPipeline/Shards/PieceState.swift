@@ -21,6 +21,9 @@ struct PieceState {
     static func statelessReason(_ definition: PipelineDefinition) -> String? {
         let schema = definition.schema
         if schema.weightField != nil { return "a weighted pipeline's sums of weights do not merge exactly" }
+        if definition.weighting != nil {
+            return "a raking pipeline weighs its responses only once every input's are in"
+        }
         if LatestResponseFinder(schema: schema) != nil {
             return "dedupe keep: latest needs every input's ids and timestamps before any record counts"
         }

@@ -27,6 +27,8 @@ package struct ReportDocument: Sendable {
     package var asOf: ReportDate?
     /// Response rates against a roster; `nil` without a `population:` block.
     package var participation: ParticipationSection?
+    /// Raking to the roster's margins, when the definition asks for it (`weighting:`).
+    package var weighting: WeightingSection?
     /// The question text of each field that has a `label:`, by field name; reports for people
     /// print it where they would print the name (`withQuestionText`).
     package var questionText: [String: String] = [:]

@@ -48,7 +48,10 @@ package enum HTMLReport {
                         + " the appendix."),
             ] + (document.asOf.map { [paragraph($0.sentence, note: true)] } ?? []))
         let parts =
-            [headlines(document), participation(document), results(document), freeText(document)].compactMap { $0 }
+            [
+                headlines(document), participation(document), weighting(document), results(document),
+                freeText(document),
+            ].compactMap { $0 }
             + appendix(document)
         return .node("body", [:], [.node("main", [:], [header] + parts)])
     }

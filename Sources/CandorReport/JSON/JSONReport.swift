@@ -59,6 +59,7 @@ package enum JSONReport {
         ]
         // Only with a roster, so reports of pipelines without one keep their bytes.
         if let section = document.participation { members["response_rate"] = participation(section) }
+        if let section = document.weighting { members["weighting"] = weighting(section) }
         // Only when the definition labels something, so unlabelled reports keep their bytes.
         if !document.questionText.isEmpty {
             members["questions"] = .object(document.questionText.mapValues(JSONValue.string))

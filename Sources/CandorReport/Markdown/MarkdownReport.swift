@@ -26,6 +26,7 @@ package enum MarkdownReport {
         lines += changeSection(document)
         // Response rates tell the reader whom the results speak for: right before them.
         lines += participationSection(document)
+        lines += weightingSection(document)
         lines += resultsSection(document)
         lines += freeTextSection(document)
         lines += dataQualitySection(document)
