@@ -6,7 +6,7 @@ extension JSONReport {
             "method": .string("rake"),
             "roster": .string(section.roster),
             "applied": .bool(section.fit != nil),
-            "tolerance": .decimal(section.tolerance, places: 12),
+            "tolerance": .number(WeightingText.number(section.tolerance)),
             "max_iterations": .integer(section.maxIterations),
             "empty_cells": .array(section.emptyCells.map(JSONValue.string)),
             "warnings": .array(section.warnings.map(JSONValue.string)),
