@@ -197,3 +197,42 @@ func notAMapping() throws {
     let (path, message) = try DefinitionFiles.error("- version: 1\n")
     #expect(message == "\(path):1:1: the definition must be a mapping of keys to values")
 }
+
+/// A definition with a roster, for the `weighting:` checks.
+private func weightingDefinition(_ tail: String) -> String {
+    """
+    version: 1
+    name: t
+    fields:
+      - {name: dept, type: category, column: dept}
+      - {name: tenure, type: category, column: tenure}
+      - {name: w, type: number, column: w}
+    \(tail)
+    """
+}
+
+@Test("weighting: a weight field too, no roster, or a field the roster does not map is a definition error")
+func weightingChecks() throws {
+    let roster = "population: {file: roster.csv, columns: {dept: Dept}}\n"
+    var (path, message) = try DefinitionFiles.error(
+        weightingDefinition(roster + "weight: w\nweighting: {rake: [dept]}"))
+    #expect(
+        message
+            == "\(path):9:12: weighting and weight cannot both be set: weighting computes each response's weight by raking to the roster, weight reads it from a field; keep one"
+    )
+    (path, message) = try DefinitionFiles.error(weightingDefinition("weighting: {rake: [dept]}"))
+    #expect(
+        message
+            == "\(path):7:12: weighting needs a population roster: the rake margins are the roster's counts (add population: {file: ..., columns: {...}})"
+    )
+    (path, message) = try DefinitionFiles.error(weightingDefinition(roster + "weighting: {rake: [dept, tenure]}"))
+    #expect(
+        message
+            == "\(path):8:26: weighting.rake field 'tenure' is not among population.columns (dept); the roster gives its margin"
+    )
+    (path, message) = try DefinitionFiles.error(
+        weightingDefinition(roster + "weighting: {rake: [dept], max_iterations: 0}"))
+    #expect(message == "\(path):8:43: weighting.max_iterations must be 1 or more, not 0")
+    (path, message) = try DefinitionFiles.error(weightingDefinition(roster + "weighting: {rake: [dept], tolerance: 0}"))
+    #expect(message == "\(path):8:38: weighting.tolerance must be a number above 0, such as 1e-6, not '0'")
+}

@@ -230,4 +230,23 @@ struct RakingRunTests {
         #expect(rows2.map { $0["suppressed"] as? Bool } == [true, true])
         #expect(rows2.first?["n"] == nil)
     }
+
+    /// Shards of a raking pipeline: the merge reads every piece itself (the weights need all
+    /// the responses) and writes one run's bytes.
+    @Test func threeShardsMergedGiveOneRunsBytes() throws {
+        let rows: [Row] = (0..<600).map { i in
+            (["A", "B", "C"][i % 3], ["new", "old"][(i / 3) % 2], i % 7 < 4, 1 + i % 10)
+        }
+        let roster = Self.roster([
+            ("A", "new", 300), ("A", "old", 100), ("B", "new", 150), ("B", "old", 250), ("C", "new", 90),
+            ("C", "old", 110),
+        ])
+        let setup = try ShardMergeTests.Setup(
+            inputs: ["in.csv": Self.csv(rows), "roster.csv": roster],
+            definition: Self.definition(weighting: "{rake: [dept, tenure]}"))
+        let log = try ShardMergeTests.expectMergeEqualsSingle(setup, shards: 3)
+        #expect(log.contains { $0.contains("merged 0 piece(s) from partials, read 3 again") }, "\(log)")
+        let json = String(decoding: setup.outputs("merged")[1] ?? Data(), as: UTF8.self)
+        #expect(json.contains("\"applied\": true"))
+    }
 }
