@@ -183,6 +183,22 @@ struct RakingRunTests {
             ])
     }
 
+    /// Respondents who left the rake field blank are in no cell either: 2 unhappy ones with the
+    /// mean weight 3.125 make the hand case's share 31 / (50 + 2·3.125) = 31/56.25 = 0.551111.
+    @Test func aBlankRakeValueTakesTheMeanWeight() throws {
+        let rows: [Row] =
+            (0..<6).map { ("A", "new", $0 < 3, 5) } + (0..<10).map { ("B", "new", $0 < 8, 5) }
+            + (0..<2).map { _ in ("", "new", false, 5) }
+        let run = try Self.run(
+            rows, roster: Self.roster([("A", "new", 30), ("B", "new", 20)]), weighting: "{rake: [dept]}")
+        #expect(run.outcome.status == .success, "\(run.outcome.message ?? "")")
+        #expect(run.metric("happy")["value"] as? Double == 0.551111)
+        #expect(
+            run.weighting["warnings"] as? [String] == [
+                "respondents who gave no dept are in no margin cell; they take the mean weight"
+            ])
+    }
+
     /// One sweep is not enough for two margins: the error names the margin still off (dept:
     /// tenure is fitted last in each sweep, so it is exact after one).
     @Test func notConvergingIsAConfigurationErrorNamingTheMargin() throws {
