@@ -199,6 +199,22 @@ struct RakingRunTests {
             ])
     }
 
+    /// A margin count the response-rate table hides is hidden in the weighting section too:
+    /// department C has 3 people invited (under 5), and B, the smallest shown group, is hidden as
+    /// its complement. The roster's "a" matches the responses' "A" as the rates match it.
+    @Test func marginCountsHiddenInTheRatesAreHidden() throws {
+        let rows = Self.referenceRows + [("C", "new", true, 5), ("C", "old", false, 5)]
+        let roster =
+            Self.referenceRoster.replacingOccurrences(of: ",A,", with: ",a,") + "x1,C,new\nx2,C,new\nx3,C,old\n"
+        let run = try Self.run(rows, roster: roster, weighting: "{rake: [dept, tenure]}")
+        #expect(run.outcome.status == .success, "\(run.outcome.message ?? "")")
+        let margins = run.weighting["margins"] as? [[String: Any]] ?? []
+        let levels = margins.map { ($0["levels"] as? [[String: Any]] ?? []).map { $0["invited"] as? Int } }
+        #expect(levels == [[120, nil, nil], [72, 131]])
+        #expect(run.markdown.contains("| dept | C | suppressed |"))
+        #expect(run.weighting["applied"] as? Bool == true)
+    }
+
     /// One sweep is not enough for two margins: the error names the margin still off (dept:
     /// tenure is fitted last in each sweep, so it is exact after one).
     @Test func notConvergingIsAConfigurationErrorNamingTheMargin() throws {

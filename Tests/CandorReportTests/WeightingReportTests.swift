@@ -58,25 +58,4 @@ struct WeightingReportTests {
         #expect(json.contains("\"applied\": false"))
         #expect(json.contains("\"design_effect\": null"))
     }
-
-    /// Counts the response-rate table hides are hidden in the margins too (matched ignoring case).
-    @Test func hiddenRateCountsAreHiddenInTheMargins() throws {
-        let rates = try ResponseRates(
-            invited: 53, responded: 20,
-            fields: [
-                .init(
-                    field: "dept",
-                    groups: [
-                        .init(label: "a", invited: 30, responded: 10), .init(label: "B", invited: 20, responded: 8),
-                        .init(label: "C", invited: 3, responded: 2),
-                    ],
-                    invitedBlank: 0)
-            ], minGroupSize: 5, target: 0.6)
-        var section = WeightingSection(
-            roster: "r.csv", margins: [.init(field: "dept", levels: [("A", 30), ("B", 20), ("C", 3)])], tolerance: 1e-6,
-            maxIterations: 50, fit: nil, emptyCells: [], warnings: [])
-        section.hideCounts(as: rates)
-        // C (3 invited) is under the threshold; B, the smallest shown, is its complement.
-        #expect(section.margins[0].levels.map(\.invited) == [30, nil, nil])
-    }
 }

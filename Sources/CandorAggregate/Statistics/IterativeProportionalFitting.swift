@@ -6,7 +6,8 @@
 /// `survey::rake` does with its successive post-stratifications, until every margin's weighted
 /// totals are within `tolerance` of the targets.
 ///
-/// This is the fitting step only: no definition key uses it yet (see the issue 18 report).
+/// This is the fitting step; `RakedWeights` turns its fit into respondents' weights for the
+/// definition's `weighting:` block.
 package enum IterativeProportionalFitting {
     /// The fitted weights.
     package struct Fit: Sendable, Equatable {

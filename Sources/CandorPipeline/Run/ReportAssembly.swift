@@ -54,7 +54,9 @@ enum ReportAssembly {
             freeText: freeText, asOf: dated)
         document.participation = participation
         if var weighting = pass.weighting {
-            if let participation { weighting.hideCounts(as: participation.rates) }
+            if let participation, let roster {
+                weighting.hideCounts(as: participation.rates, roster: roster, schema: schema)
+            }
             document.weighting = weighting
             document.methods.weightingNote = WeightingSection.methodsNote(weighting)
         }

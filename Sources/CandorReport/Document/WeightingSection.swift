@@ -1,6 +1,3 @@
-import CandorAggregate
-import Foundation
-
 /// What a report says about raking: the margins the respondents were weighted to and how the
 /// fit went, or why the figures are unweighted after all.
 package struct WeightingSection: Sendable, Equatable {
@@ -87,24 +84,6 @@ package struct WeightingSection: Sendable, Equatable {
 }
 
 extension WeightingSection {
-    /// Hides each margin count that `rates` hides (a group with fewer invited than the
-    /// anonymity threshold, or its complement), so the section cannot give it back.
-    package mutating func hideCounts(as rates: ResponseRates) {
-        for index in margins.indices {
-            let field = margins[index].field
-            let rows = rates.rows.filter { $0.field == field && $0.labels.count == 1 }
-            margins[index].levels = margins[index].levels.map { level in
-                let key = Self.fold(level.label)
-                let shown = rows.first { Self.fold($0.labels[0]) == key }?.rate != nil
-                return (level.label, shown ? level.invited : nil)
-            }
-        }
-    }
-
     /// The methods line for this section (see `ReportMethods.weightingNote`).
     package static func methodsNote(_ section: WeightingSection) -> String { WeightingText.methodsNote(section) }
-
-    private static func fold(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).lowercased()
-    }
 }
