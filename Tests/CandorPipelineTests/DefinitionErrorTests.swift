@@ -65,7 +65,7 @@ func unknownTopLevelKey() throws {
     let (path, message) = try DefinitionFiles.error("version: 1\nname: t\nfeilds: []\n")
     #expect(
         message
-            == "\(path):3:1: unknown key 'feilds' at the top level; did you mean 'fields'? (allowed: version, name, title, inputs, read, output, privacy, scales, fields, blocks, dedupe, filters, weight, metrics, segments, segment_pairs, headlines, statistics, population, wave, change)"
+            == "\(path):3:1: unknown key 'feilds' at the top level; did you mean 'fields'? (allowed: version, name, title, inputs, read, output, privacy, scales, fields, blocks, dedupe, filters, weight, metrics, segments, segment_pairs, headlines, statistics, population, wave, change, weighting)"
     )
 }
 
