@@ -1,7 +1,8 @@
-import CandorPipeline
 import Foundation
 import Logging
 import Testing
+
+@testable import CandorPipeline
 
 /// Raking to a roster (`weighting: {rake: [...]}`) through a run, against a numpy
 /// reimplementation of R's survey::rake and against sums done by hand.
@@ -280,5 +281,16 @@ struct RakingRunTests {
         #expect(log.contains { $0.contains("merged 0 piece(s) from partials, read 3 again") }, "\(log)")
         let json = String(decoding: setup.outputs("merged")[1] ?? Data(), as: UTF8.self)
         #expect(json.contains("\"applied\": true"))
+    }
+
+    /// Raking weighs the responses only once all are in: shards' partials carry no states for
+    /// it, and `output.cache` is not used (an ordinary pass instead), as for `weight:`.
+    @Test func partialsAndTheCacheCarryNoStatesForRaking() throws {
+        let scratch = ScratchFolder()
+        scratch.create("rake.yml", Self.definition(weighting: "{rake: [dept]}"))
+        let definition = try DefinitionLoader.load(path: scratch.file("rake.yml"))
+        #expect(
+            PieceState.statelessReason(definition)
+                == "a raking pipeline weighs its responses only once every input's are in")
     }
 }
