@@ -216,6 +216,19 @@ struct RakingRunTests {
         #expect(run.weighting["applied"] as? Bool == true)
     }
 
+    /// Roster rows blank in a rake column count in no value of that margin, which is scaled to
+    /// the roster's size; the report says so.
+    @Test func blankRosterValuesScaleTheirMargin() throws {
+        let roster = Self.referenceRoster + (1...10).map { "b\($0),A,\n" }.joined()
+        let run = try Self.run(Self.referenceRows, roster: roster, weighting: "{rake: [dept, tenure]}")
+        #expect(run.outcome.status == .success, "\(run.outcome.message ?? "")")
+        #expect(run.weighting["applied"] as? Bool == true)
+        #expect(
+            run.weighting["warnings"] as? [String] == [
+                "the roster roster.csv has 10 people with no tenure; that margin is scaled to its 210 people"
+            ])
+    }
+
     /// One sweep is not enough for two margins: the error names the margin still off (dept:
     /// tenure is fitted last in each sweep, so it is exact after one).
     @Test func notConvergingIsAConfigurationErrorNamingTheMargin() throws {

@@ -84,6 +84,14 @@ extension RakingPass {
                 )
             }
         }
+        for rake in spec.rake {
+            guard let blank = roster.columns.first(where: { $0.field == rake.field })?.blank, blank > 0 else {
+                continue
+            }
+            section.warnings.append(
+                "the roster \(rosterPath) has \(blank) people with no \(rake.fieldName); that margin is scaled to its \(roster.invited) people"
+            )
+        }
         let cellWeights = raked.cellWeights
         let neutral = raked.unmatchedWeight
         return ({ codes in cell(codes).map { cellWeights[$0] } ?? neutral }, section)
