@@ -144,6 +144,10 @@ struct RakingRunTests {
         #expect(run.markdown.contains("- Converged in 5 iterations (tolerance 1e-06, at most 50)."))
         #expect(run.markdown.contains("design effect (Kish, n·Σw²/(Σw)²) 1.040"))
         #expect(run.markdown.contains("Kish's effective n, which under raking is approximate"))
+        // The weighted count of happy respondents (0.542733 × 200 weights) is no count "of 40":
+        // the basis names the 40 respondents and the effective n instead.
+        #expect(run.markdown.contains("weighted; n = 40, effective n 38.4; 95% CI "))
+        #expect(!run.markdown.contains(" of 40;"))
     }
 
     /// One rake field is post-stratification, done by hand. Roster: A 30, B 20 (50 people).

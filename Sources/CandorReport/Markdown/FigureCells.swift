@@ -92,9 +92,16 @@ struct FigureCells {
 
     /// `basis`, with the base named in words when `base` is given (see `MetricResult.base`):
     /// "306 of the 1,066 who answered all twelve items of engagement; 95% CI 26.1–31.5%".
+    ///
+    /// A weighted figure names its respondents and its Kish effective n instead of a count: its
+    /// count is a sum of weights, which "of n respondents" would misstate ("31 of 16").
     func basis(base: String?) -> String {
         var parts: [String] = []
-        if let answers = figure.answers {
+        if let effectiveN = figure.effectiveN {
+            let respondents =
+                base.map { "the " + FigureText.count(figure.n) + " " + $0 } ?? "n = " + FigureText.count(figure.n)
+            parts.append("weighted; " + respondents + ", effective n " + FigureText.decimal(effectiveN, places: 1))
+        } else if let answers = figure.answers {
             parts.append(FigureText.count(answers) + " answers from " + FigureText.count(figure.n) + " respondents")
         } else if unit == .fraction, let count = figure.count {
             let of =
