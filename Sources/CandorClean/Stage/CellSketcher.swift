@@ -70,7 +70,8 @@ struct CellSketcher: Sendable {
             return hash
         }
         if let known = valueHashes[field][word] { return known }
-        let hash = CellSketches.labelHash(CellSketches.groupLabel(of: word, field: schema.fields[field]), hash: plan.hash)
+        let hash = CellSketches.labelHash(
+            CellSketches.groupLabel(of: word, field: schema.fields[field]), hash: plan.hash)
         valueHashes[field][word] = hash
         return hash
     }

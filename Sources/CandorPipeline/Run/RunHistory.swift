@@ -1,4 +1,5 @@
 import CandorAggregate
+import CandorClean
 import CandorHistory
 import CandorReport
 import Foundation
@@ -43,12 +44,43 @@ struct RunHistory {
         }
     }
 
+    /// The cleaner's sketch plan for holding cells (see `CellHolding`); `nil` when the history is
+    /// off, so that a run without history pays nothing.
+    func sketchPlan() throws(RunFailure) -> CellSketchPlan? {
+        guard let store else { return nil }
+        do { return CellHolding.sketchPlan(definition: request.definition, key: try store.holdKey()) } catch {
+            throw RunFailure(.cannotWriteOutput, error.description)
+        }
+    }
+
+    /// Holds `document`'s cells whose respondents changed too little since this wave's last run
+    /// (`CellHolding`); the cells to record. None when the history is off or the pass has no
+    /// sketches (a merge of shards' partials).
+    func hold(_ document: inout ReportDocument, sketches: CellSketches?, started: Date) throws(RunFailure)
+        -> [PublishedCell]
+    {
+        guard let store, let sketches else { return [] }
+        do {
+            let holding = CellHolding(
+                definition: request.definition, hash: CellHolding.hash(key: try store.holdKey()))
+            let previous = try store.publishedCells(pipeline: request.definition.name, wave: request.waveLabel)
+            return holding.apply(
+                to: &document, sketches: sketches, previous: previous, definitionSHA256: request.definition.sha256,
+                runTime: started)
+        } catch {
+            throw RunFailure(.cannotWriteOutput, error.description)
+        }
+    }
+
     /// Records the published `document` as this wave, replacing an earlier run of the same wave,
-    /// and appends `night` to the wave's participation (kept across reruns).
-    func record(_ document: ReportDocument, started: Date, night: ParticipationNight? = nil) throws(RunFailure) {
+    /// with its `cells` as published (or held), and appends `night` to the wave's participation
+    /// (kept across reruns).
+    func record(
+        _ document: ReportDocument, started: Date, night: ParticipationNight? = nil, cells: [PublishedCell] = []
+    ) throws(RunFailure) {
         guard let store else { return }
         let definition = request.definition
-        let record = WaveRecord(
+        var wave = WaveRecord(
             pipeline: definition.name, wave: request.waveLabel, runTime: started,
             definitionSHA256: definition.sha256, respondents: document.accounting.accepted,
             inputs: document.inputs.map { WaveInput(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) },
@@ -58,7 +90,8 @@ struct RunHistory {
                     definitionHash: definition.history.metricHashes[$0.id] ?? "")
             },
             figures: PublishedFigures.figures(of: document.metrics))
-        do { try store.record(record, night: night) } catch {
+        wave.cells = cells
+        do { try store.record(wave, night: night) } catch {
             throw RunFailure(.cannotWriteOutput, error.description)
         }
     }

@@ -24,6 +24,8 @@ struct StreamingPass {
     /// Per field a roster maps (`AggregationPlan.headcountFields`): accepted respondents per
     /// category label, in code order.
     var headcounts: [Int: [(label: String, respondents: Int)]] = [:]
+    /// With the history on: the sketches of every cell's respondents (`CellSketches`).
+    var cellSketches: CellSketches?
 
     /// The state the pass carries from batch to batch.
     final class Sink {
@@ -73,13 +75,13 @@ struct StreamingPass {
     static func run(
         definition: PipelineDefinition, files: [InputFile], threaded: Bool,
         minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes, outputDirectory: String,
-        rejects: RejectsWriter, logger: Logger, progress: ProgressReporter?
+        rejects: RejectsWriter, logger: Logger, progress: ProgressReporter?, sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> StreamingPass {
         let schema = definition.schema
         let winners = try latestWinners(definition: definition, files: files, threaded: threaded, logger: logger)
         let cleaner = Cleaner(
             schema: schema, latestWinners: winners,
-            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
+            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0, sketchPlan: sketchPlan)
         let sink = Sink(cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: progress)
         // Parts merge exactly only where every sum is a sum of integers, and `keep: latest`
         // needs its winners from a first pass anyway.
@@ -138,7 +140,7 @@ struct StreamingPass {
         }
         return StreamingPass(
             accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples,
-            headcounts: headcounts)
+            headcounts: headcounts, cellSketches: cleaner.cellSketches)
     }
 
     /// Why a run stops when an input read as UTF-8 from its first bytes (it declared nothing)
