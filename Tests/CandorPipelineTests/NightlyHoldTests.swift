@@ -87,6 +87,9 @@ struct NightlyHoldTests {
         #expect(holds["held_cells"] as? Int == 2)
         #expect(holds["overall_held_since"] is String)
         #expect(Self.row("A", second)?["held_since"] is String)
+        let markdown = scratch.read("out/nightly.md") ?? ""
+        #expect(markdown.contains("| A (held) |"))
+        #expect(markdown.contains("Held figures: 2 published figures of this open wave repeat an earlier run's"))
         // The changes add up: three more in A make five, and everything is published again.
         let third = try Self.run(Self.firstNight + Self.team("A", count: 5, happy: 5, from: 10), in: scratch)
         #expect(third["holds"] == nil)
