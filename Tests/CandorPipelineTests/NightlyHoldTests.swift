@@ -87,12 +87,21 @@ struct NightlyHoldTests {
         #expect(holds["held_cells"] as? Int == 2)
         #expect(holds["overall_held_since"] is String)
         #expect(Self.row("A", second)?["held_since"] is String)
+        // The data-quality counts moved by 2 as well (read and accepted 30 → 32): held.
+        #expect(
+            try Self.bytes(second["accounting"] as? [String: Any]) == Self.bytes(first["accounting"] as? [String: Any]))
+        #expect((second["accounting"] as? [String: Any])?["accepted"] as? Int == 30)
+        #expect(
+            holds["held_quality_counts"] as? [String] == [
+                "accepted", "input_accepted:in.csv", "input_read:in.csv", "input_records:0", "read",
+            ])
         let markdown = scratch.read("out/nightly.md") ?? ""
         #expect(markdown.contains("| A (held) |"))
         #expect(markdown.contains("Held figures: 2 published figures of this open wave repeat an earlier run's"))
         // The changes add up: three more in A make five, and everything is published again.
         let third = try Self.run(Self.firstNight + Self.team("A", count: 5, happy: 5, from: 10), in: scratch)
         #expect(third["holds"] == nil)
+        #expect((third["accounting"] as? [String: Any])?["accepted"] as? Int == 35)
         #expect(abs((Self.row("A", third)?["value"] as? Double ?? 0) - 9.0 / 15) < 1e-6)
         #expect(Self.row("A", third)?["n"] as? Int == 15)
         #expect(Self.metric(third)["n"] as? Int == 35)
@@ -158,7 +167,11 @@ struct NightlyHoldTests {
         // Five more in A reach the threshold with the replaced answer (six changed): all published.
         // A: 3 of the first ten happy now, plus 5 → 8/15; overall 14 + 5 = 19 of 35.
         let third = try Self.run(replaced + Self.team("A", count: 5, happy: 5, from: 10), in: scratch)
-        #expect(third["holds"] == nil)
+        // Every figure is published; only the one superseded response (0 → 1 since the counts'
+        // last publication) keeps the data-quality counts held.
+        let holds = try #require(third["holds"] as? [String: Any])
+        #expect(holds["held_cells"] as? Int == 0)
+        #expect(holds["held_quality_counts"] as? [String] == ["input_rejected:in.csv", "rejected:superseded_response"])
         #expect(abs((Self.row("A", third)?["value"] as? Double ?? 0) - 8.0 / 15) < 1e-6)
         #expect(abs((Self.metric(third)["value"] as? Double ?? 0) - 19.0 / 35) < 1e-6)
         #expect(Self.metric(third)["n"] as? Int == 35)

@@ -98,8 +98,9 @@ struct CellHolding {
             }
             return record(
                 document.metrics, rows: currentRows(document.metrics), sketches: sketches, held: [], previous: nil,
-                runTime: runTime)
+                runTime: runTime) + [qualityCell(document, runTime: runTime)]
         }
+        let quality = holdQualityCounts(&document, previous: previous, runTime: runTime)
         var keys = Set(sketches.cells.keys)
         for name in previous.cells.keys { if let key = Self.key(name) { keys.insert(key) } }
         var changes: [CellSketches.Key: Int] = [:]
@@ -121,15 +122,43 @@ struct CellHolding {
         let shown = held.filter {
             $0 == Self.overall || ($0.first != 0 && ($0.second != 0 || $0.table <= segmentCount))
         }
-        if !shown.isEmpty {
+        if !shown.isEmpty || !quality.held.isEmpty {
             document.heldCells = HeldCells(
                 count: shown.count,
                 overallSince: held.contains(Self.overall)
-                    ? previous.cells[Self.name(Self.overall)].map { ISO8601Milliseconds.format($0.publishedAt) } : nil)
+                    ? previous.cells[Self.name(Self.overall)].map { ISO8601Milliseconds.format($0.publishedAt) } : nil,
+                qualityCounts: quality.held)
         }
         return record(
             document.metrics, rows: currentRows(document.metrics), sketches: sketches, held: kept, previous: previous,
-            runTime: runTime)
+            runTime: runTime) + [quality.cell]
+    }
+
+    /// The name of the data-quality counts' cell.
+    static let qualityName = "quality"
+
+    /// The data-quality counts as published tonight.
+    func qualityCell(_ document: ReportDocument, runTime: Date) -> PublishedCell {
+        let content = (try? Self.encoder.encode(QualityCounts.counts(document))) ?? Data()
+        return PublishedCell(
+            cell: Self.qualityName, sketch: nil, content: Array(content), publishedAt: runTime, held: false)
+    }
+
+    /// Keeps the last published data-quality counts when any moved by 1 to `min_group_size − 1`
+    /// (see `QualityCounts`); the names of those that did, and the cell to record.
+    func holdQualityCounts(_ document: inout ReportDocument, previous: PublishedCells, runTime: Date) -> (
+        held: [String], cell: PublishedCell
+    ) {
+        guard let cell = previous.cells[Self.qualityName],
+            let before = try? Self.decoder.decode([String: Int].self, from: Data(cell.content))
+        else { return ([], qualityCell(document, runTime: runTime)) }
+        let small = QualityCounts.smallChanges(
+            from: before, to: QualityCounts.counts(document), minGroupSize: minGroupSize)
+        guard !small.isEmpty else { return ([], qualityCell(document, runTime: runTime)) }
+        QualityCounts.restore(before, into: &document)
+        var kept = cell
+        kept.held = true
+        return (small, kept)
     }
 
     /// Whether a change must be held: some respondents, fewer than the threshold.

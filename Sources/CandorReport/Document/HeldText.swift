@@ -15,17 +15,22 @@ enum HeldText {
     static func summary(_ held: HeldCells, minGroupSize: Int) -> String {
         if let note = held.note { return "Held figures: none; " + note + "." }
         let threshold = FigureText.counted(minGroupSize, "respondent")
-        var text =
-            "Held figures: " + FigureText.counted(held.count, "published figure")
-            + " of this open wave repeat an earlier run's, because fewer than " + threshold
-            + " behind each changed since (comparing the two reports would show those people's answers), or"
-            + " because another held change could otherwise be worked out by subtraction. A held figure is"
-            + " published again once " + threshold + " have changed."
+        var text = "Held figures:"
+        if held.count > 0 {
+            text +=
+                " " + FigureText.counted(held.count, "published figure")
+                + " of this open wave repeat an earlier run's, because fewer than " + threshold
+                + " behind each changed since (comparing the two reports would show those people's answers), or"
+                + " because another held change could otherwise be worked out by subtraction. A held figure is"
+                + " published again once " + threshold + " have changed."
+        }
         if let since = held.overallSince {
             text += " The overall figures changed too little as well: every figure is as published at " + since + "."
         }
         if !held.qualityCounts.isEmpty {
-            text += " Data-quality counts held: " + held.qualityCounts.joined(separator: ", ") + "."
+            text +=
+                " The data-quality counts are an earlier run's too, as some moved by fewer than " + threshold + " ("
+                + held.qualityCounts.joined(separator: ", ") + ")."
         }
         return text
     }
