@@ -3,12 +3,10 @@ import CandorClean
 
 /// Complementary holding: the suppression algorithm run on each table of changes.
 extension CellHolding {
-    /// The cells to hold when the overall is published: per one-way table, what
-    /// `ComplementarySuppression` hides when its counts are the rows' changes and its unlisted
-    /// group the blank group's change; per pair, the two-way suppression with the held one-way
-    /// rows as hidden margins. Cells with no change are never complements (holding one protects
-    /// nothing). Blank groups, never shown, are held (their sketch kept) when their own change
-    /// is small, so it adds up like a shown cell's.
+    /// The cells to hold when the overall is published (`ChangeHolding`): per one-way table, the
+    /// rows' changes with the blank group's as its unlisted cell; per pair, the two-way table of
+    /// changes with the held one-way rows as hidden margins. Blank groups, never shown, are held
+    /// (their sketch kept) when their own change is small, so it adds up like a shown cell's.
     func complementaryHolds(keys: Set<CellSketches.Key>, changes: [CellSketches.Key: Int]) -> Set<CellSketches.Key> {
         var held = Set<CellSketches.Key>()
         let byTable = Dictionary(grouping: keys.filter { $0.table > 0 }, by: \.table)
@@ -16,10 +14,11 @@ extension CellHolding {
         for table in 1..<(1 + segmentCount) {
             let listed = (byTable[table] ?? []).filter { $0.first != 0 }.sorted()
             let blank = CellSketches.Key(table: table)
-            let hidden = ComplementarySuppression.suppress(
-                counts: listed.map(change), unlisted: change(blank), minGroupSize: minGroupSize)
-            for index in hidden { held.insert(listed[index]) }
-            if isSmall(change(blank)) { held.insert(blank) }
+            let holds = ChangeHolding.oneWay(
+                changes: listed.map(change), blank: change(blank), total: change(Self.overall),
+                minGroupSize: minGroupSize)
+            for index in holds.cells { held.insert(listed[index]) }
+            if holds.blank { held.insert(blank) }
         }
         for (position, margins) in pairMargins.enumerated() {
             let table = 1 + segmentCount + position
@@ -35,20 +34,12 @@ extension CellHolding {
                 return Set(
                     labels.indices.filter { held.contains(CellSketches.Key(table: 1 + segment, first: labels[$0])) })
             }
-            let hidden = ComplementarySuppression.suppress(
-                table: counts, minGroupSize: minGroupSize,
-                rowSuppressed: marginsHeld(Array(rows.dropLast()), segment: margins.first),
-                columnSuppressed: marginsHeld(Array(columns.dropLast()), segment: margins.second),
-                unlistedRow: true, unlistedColumn: true)
+            let hidden = ChangeHolding.twoWay(
+                changes: counts, rowHeld: marginsHeld(Array(rows.dropLast()), segment: margins.first),
+                columnHeld: marginsHeld(Array(columns.dropLast()), segment: margins.second),
+                minGroupSize: minGroupSize)
             for cell in hidden {
                 held.insert(CellSketches.Key(table: table, first: rows[cell.row], second: columns[cell.column]))
-            }
-            for (row, first) in rows.enumerated() {
-                for (column, second) in columns.enumerated() where first == 0 || second == 0 {
-                    if isSmall(counts[row][column]) {
-                        held.insert(CellSketches.Key(table: table, first: first, second: second))
-                    }
-                }
             }
         }
         return held
