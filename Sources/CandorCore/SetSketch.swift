@@ -4,9 +4,11 @@
 ///
 /// An entry is two 64-bit words, here a keyed hash of a respondent's id and one of their answers
 /// (see `KeyedHash`). Each entry is added to one cell in each of `partitions` equal parts of the
-/// table; a cell keeps the entries' count and the exclusive-or of their words and of a check word.
-/// Subtracting one sketch from another cancels the common entries; the difference is then read by
-/// peeling cells that hold exactly one entry. Its size never depends on the set's: only on the
+/// table; a cell keeps the entries' count and the sums (modulo 2⁶⁴) of their words and of a check
+/// word. Subtracting one sketch from another cancels the common entries; the difference is then
+/// read by peeling cells that hold one entry, once or several times: sums rather than the usual
+/// exclusive-or, so that a multiset reads back too (two respondents with the same answers in a
+/// pipeline without an id field are the same entry twice). Its size never depends on the set's: only on the
 /// difference it must be able to read, `capacity` entries.
 ///
 /// With six parts of `capacity + 6` cells, a difference of up to `capacity` entries fails to decode
@@ -42,7 +44,7 @@ package struct SetSketch: Sendable, Equatable {
     package let capacity: Int
     /// Cells per part.
     private var partSize: Int { capacity + 6 }
-    /// Per cell: count, exclusive-or of ids, of values and of check words, four words a cell.
+    /// Per cell: count, sums of ids, of values and of check words, four words a cell.
     private(set) var words: [UInt64]
 
     /// An empty sketch that reads back differences of up to `capacity` entries.
@@ -76,10 +78,7 @@ package struct SetSketch: Sendable, Equatable {
     /// Adds every entry of `other` (a sketch of the same capacity), as if inserted here.
     package mutating func merge(_ other: SetSketch) {
         guard other.capacity == capacity else { return }
-        for cell in 0..<(words.count / 4) {
-            words[cell * 4] &+= other.words[cell * 4]
-            for word in 1..<4 { words[cell * 4 + word] ^= other.words[cell * 4 + word] }
-        }
+        for index in words.indices { words[index] &+= other.words[index] }
     }
 
     /// The entries this sketch's set has and `older`'s lacks, and the reverse; `.large` when
@@ -88,10 +87,7 @@ package struct SetSketch: Sendable, Equatable {
     package func difference(from older: SetSketch) -> Difference {
         guard older.capacity == capacity else { return .large }
         var table = self
-        for cell in 0..<(words.count / 4) {
-            table.words[cell * 4] &-= older.words[cell * 4]
-            for word in 1..<4 { table.words[cell * 4 + word] ^= older.words[cell * 4 + word] }
-        }
+        for index in words.indices { table.words[index] &-= older.words[index] }
         var added: [Entry] = []
         var removed: [Entry] = []
         var progress = true
@@ -99,10 +95,12 @@ package struct SetSketch: Sendable, Equatable {
             progress = false
             for cell in 0..<(words.count / 4) {
                 let count = Int64(bitPattern: table.words[cell * 4])
-                guard count == 1 || count == -1 else { continue }
-                let entry = Entry(id: table.words[cell * 4 + 1], value: table.words[cell * 4 + 2])
-                guard table.words[cell * 4 + 3] == Self.check(entry) else { continue }
-                if count == 1 { added.append(entry) } else { removed.append(entry) }
+                guard count != 0, count.magnitude <= UInt64(capacity),
+                    let entry = Self.pure(count: count, table.words[(cell * 4 + 1)...(cell * 4 + 3)])
+                else { continue }
+                for _ in 0..<Int(count.magnitude) {
+                    if count > 0 { added.append(entry) } else { removed.append(entry) }
+                }
                 table.toggle(entry, count: -count)
                 progress = true
             }
@@ -111,17 +109,49 @@ package struct SetSketch: Sendable, Equatable {
         return .entries(added: added.sorted(by: Self.order), removed: removed.sorted(by: Self.order))
     }
 
-    /// Adds (`count` 1) or takes away (−1) `entry` in its cell of every part.
+    /// The entry a cell holds `count` times, if that is all it holds: the solutions of
+    /// count·id = id sum and count·value = value sum (modulo 2⁶⁴; several when count is even)
+    /// whose check word times count is the check sum.
+    private static func pure(count: Int64, _ sums: ArraySlice<UInt64>) -> Entry? {
+        let factor = UInt64(bitPattern: count)
+        let start = sums.startIndex
+        for id in solutions(factor, sums[start]) {
+            for value in solutions(factor, sums[start + 1]) {
+                let entry = Entry(id: id, value: value)
+                if factor &* check(entry) == sums[start + 2] { return entry }
+            }
+        }
+        return nil
+    }
+
+    /// Every x with factor·x = sum modulo 2⁶⁴ (factor ≠ 0): none unless 2^a divides the sum,
+    /// where 2^a is the largest power of two dividing factor; then 2^a of them.
+    private static func solutions(_ factor: UInt64, _ sum: UInt64) -> [UInt64] {
+        let shift = UInt64(factor.trailingZeroBitCount)
+        guard sum.trailingZeroBitCount >= shift else { return [] }
+        let odd = factor >> shift
+        // The inverse of an odd number modulo 2⁶⁴ by Newton's iteration (each step doubles the
+        // correct low bits: 3 → 6 → … → 96).
+        var inverse = odd
+        for _ in 0..<5 { inverse = inverse &* (2 &- odd &* inverse) }
+        let low = (sum >> shift) &* inverse
+        let step: UInt64 = shift == 0 ? 0 : 1 << (64 - shift)
+        let lowMask: UInt64 = shift == 0 ? .max : step - 1
+        return (0..<(1 << shift)).map { (low & lowMask) &+ UInt64($0) &* step }
+    }
+
+    /// Adds `entry` `count` times (taking it away when negative) in its cell of every part.
     private mutating func toggle(_ entry: Entry, count: Int64) {
         let check = Self.check(entry)
         var seed = entry.id ^ Self.mix(entry.value)
         for part in 0..<Self.partitions {
             seed = Self.mix(seed &+ 0x9e37_79b9_7f4a_7c15)
             let cell = part * partSize + Int(seed % UInt64(partSize))
-            words[cell * 4] &+= UInt64(bitPattern: count)
-            words[cell * 4 + 1] ^= entry.id
-            words[cell * 4 + 2] ^= entry.value
-            words[cell * 4 + 3] ^= check
+            let factor = UInt64(bitPattern: count)
+            words[cell * 4] &+= factor
+            words[cell * 4 + 1] &+= factor &* entry.id
+            words[cell * 4 + 2] &+= factor &* entry.value
+            words[cell * 4 + 3] &+= factor &* check
         }
     }
 

@@ -65,6 +65,28 @@ struct SetSketchTests {
         #expect(after.difference(from: after) == .entries(added: [], removed: []))
     }
 
+    /// Without an id field two respondents with the same answers are the same entry twice: the
+    /// difference reads back a multiset (an entry added 2 or 3 times, beside others).
+    @Test func anEntryAddedSeveralTimesReadsBackWithItsMultiplicity() {
+        let twin = SetSketch.Entry(id: 7, value: 7)
+        var before = SetSketch(capacity: 8)
+        var after = SetSketch(capacity: 8)
+        for entry in [twin, SetSketch.Entry(id: 1, value: 1)] {
+            before.insert(entry)
+            after.insert(entry)
+        }
+        after.insert(twin)
+        after.insert(twin)
+        after.insert(SetSketch.Entry(id: 9, value: 9))
+        #expect(
+            after.difference(from: before)
+                == .entries(added: [twin, twin, SetSketch.Entry(id: 9, value: 9)], removed: []))
+        before.insert(twin)
+        before.insert(twin)
+        before.insert(twin)
+        #expect(after.difference(from: before) == .entries(added: [SetSketch.Entry(id: 9, value: 9)], removed: [twin]))
+    }
+
     /// Far past the capacity (here 60 entries for a sketch of 8, 84 cells) every cell holds
     /// several entries and nothing can be peeled.
     @Test func aDifferenceFarBeyondTheCapacityIsLarge() {

@@ -31,6 +31,8 @@ struct CleanerState {
     var inputPath = ""
     private var row: [Int64]
     private var dedupeColumn: Int?
+    /// The column of the respondent id the cells' sketches use (see `CellSketcher`).
+    private var idColumn: Int?
     /// When `keep: latest` is in force: the record (input, record number) that wins each id,
     /// found by a first pass. `nil` otherwise.
     let latestWinners: LatestResponses?
@@ -86,6 +88,10 @@ struct CleanerState {
         // a merged piece (`absorb`) registers none itself, and must still be named.
         inputPaths.append(path)
         dedupeColumn = schema.dedupe.map { columns[$0.field][0] }
+        // The respondent's id for the cells' sketches: the dedupe field, else the first id field.
+        let idField =
+            schema.dedupe?.field ?? schema.fields.firstIndex { if case .id = $0.kind { true } else { false } }
+        idColumn = idField.map { columns[$0][0] }
     }
 
     /// The labels of a category field's codes, in code order (declared values first).
@@ -210,7 +216,7 @@ struct CleanerState {
             weight = valid
         }
         if sketcher != nil {
-            let id = dedupeColumn.map { fields.field(record, $0) }
+            let id = idColumn.map { fields.field(record, $0) }
             sketcher!.add(row: row, id: id, schema: schema, decoders: decoders, into: &tallies.sketches!)
         }
         accept(weight: weight, into: &responses)

@@ -176,7 +176,17 @@ struct CellHolding {
         guard let old else { return Self.large }
         switch (now ?? SetSketch(capacity: capacity)).difference(from: old) {
         case .large: return Self.large
-        case .entries(let added, let removed): return Set((added + removed).map(\.id)).count
+        case .entries(let added, let removed): return Self.respondents(added: added, removed: removed)
         }
+    }
+
+    /// Respondents behind a difference: per id, the larger of its entries added and removed (a
+    /// replaced answer is one of each; without an id field, two new respondents with the same
+    /// answers are one entry added twice).
+    static func respondents(added: [SetSketch.Entry], removed: [SetSketch.Entry]) -> Int {
+        var counts: [UInt64: (added: Int, removed: Int)] = [:]
+        for entry in added { counts[entry.id, default: (0, 0)].added += 1 }
+        for entry in removed { counts[entry.id, default: (0, 0)].removed += 1 }
+        return counts.values.reduce(0) { $0 + max($1.added, $1.removed) }
     }
 }
