@@ -118,10 +118,11 @@ package struct HistoryStore: Sendable {
         }
     }
 
-    /// The history's secret key for the cells' sketches (16 bytes), made on first use.
-    package func holdKey() throws(HistoryError) -> [UInt8] {
+    /// The history's secret key for the cells' sketches (16 bytes): `proposing` (else a random
+    /// one) when the history has none yet.
+    package func holdKey(proposing: [UInt8]? = nil) throws(HistoryError) -> [UInt8] {
         do {
-            return try queue.write { db in try HistoryRows.holdKey(in: db) }
+            return try queue.write { db in try HistoryRows.holdKey(in: db, proposing: proposing) }
         } catch {
             throw HistoryError(path: path, reason: Self.reason(error))
         }

@@ -42,7 +42,9 @@ struct NightlyHoldTests {
         """
 
     /// Runs the wave on `respondents` in `scratch` and returns the JSON report.
-    static func run(_ respondents: [Respondent], in scratch: ScratchFolder) throws -> [String: Any] {
+    static func run(
+        _ respondents: [Respondent], in scratch: ScratchFolder, definition: String = definition
+    ) throws -> [String: Any] {
         var csv = "id,team,happy,submitted\n"
         for row in respondents { csv += "\(row.id),\(row.team),\(row.happy ? "yes" : "no"),\(row.submitted)\n" }
         scratch.create("in.csv", csv)
@@ -175,6 +177,23 @@ struct NightlyHoldTests {
         #expect(abs((Self.row("A", third)?["value"] as? Double ?? 0) - 8.0 / 15) < 1e-6)
         #expect(abs((Self.metric(third)["value"] as? Double ?? 0) - 19.0 / 35) < 1e-6)
         #expect(Self.metric(third)["n"] as? Int == 35)
+    }
+
+    @Test func aChangedDefinitionPublishesFreshAndSaysSo() throws {
+        let scratch = ScratchFolder()
+        _ = try Self.run(Self.firstNight, in: scratch)
+        let changed = Self.definition.replacingOccurrences(
+            of: "name: nightly\n", with: "name: nightly\ntitle: Nightly\n")
+        let second = try Self.run(
+            Self.firstNight + Self.team("A", count: 2, happy: 2, from: 10), in: scratch, definition: changed)
+        #expect(Self.row("A", second)?["n"] as? Int == 12)
+        #expect(Self.metric(second)["n"] as? Int == 32)
+        let holds = try #require(second["holds"] as? [String: Any])
+        #expect(holds["held_cells"] as? Int == 0)
+        #expect(
+            holds["note"] as? String
+                == "the definition changed since this wave's last run, so no earlier figure is kept: all are this run's"
+        )
     }
 
     @Test func anotherWaveHoldsNothing() throws {

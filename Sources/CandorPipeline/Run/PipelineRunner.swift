@@ -84,8 +84,8 @@ package enum PipelineRunner {
         var published = false
         defer { if !published { rejects.abandon() } }
         // Before the pass: the cleaner sketches each cell's respondents with the history's key.
-        let history = try RunHistory(request)
-        let sketchPlan = merging == nil ? try history.sketchPlan() : nil
+        let sketchKey = merging == nil ? try RunHistory.sketchKey(request) : nil
+        let sketchPlan = sketchKey.map { CellHolding.sketchPlan(definition: definition, key: $0) }
 
         let pass: StreamingPass
         var cache: CacheUse?
@@ -115,9 +115,10 @@ package enum PipelineRunner {
         }
         var document = try ReportAssembly.document(
             definition: definition, pass: pass, asOf: request.asOf, roster: roster)
+        let history = try RunHistory(request)
         let runTime = request.runTime ?? started
         // Before anything reads the figures: every format and the history get the held ones.
-        let cells = try history.hold(&document, sketches: pass.cellSketches, started: runTime)
+        let cells = try history.hold(&document, sketches: pass.cellSketches, key: sketchKey, started: runTime)
         document.waveChanges = try history.changes(for: document)
         document.wave = request.waveLabel
         let night = RunHistory.night(of: document, runTime: runTime)

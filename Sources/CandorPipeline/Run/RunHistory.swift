@@ -44,26 +44,36 @@ struct RunHistory {
         }
     }
 
-    /// The cleaner's sketch plan for holding cells (see `CellHolding`); `nil` when the history is
-    /// off, so that a run without history pays nothing.
-    func sketchPlan() throws(RunFailure) -> CellSketchPlan? {
-        guard let store else { return nil }
-        do { return CellHolding.sketchPlan(definition: request.definition, key: try store.holdKey()) } catch {
+    /// The key the cleaner sketches cells with (see `CellHolding`), before the pass: the history's
+    /// own when it exists, else a new random one that `hold` stores with the first record (so a
+    /// run that fails before publishing leaves no history behind). `nil` when the history is off,
+    /// so that a run without history pays nothing.
+    static func sketchKey(_ request: RunRequest) throws(RunFailure) -> [UInt8]? {
+        guard let path = request.historyPath else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else {
+            var generator = SystemRandomNumberGenerator()
+            return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        }
+        do { return try HistoryStore(path: path, create: false).holdKey() } catch {
             throw RunFailure(.cannotWriteOutput, error.description)
         }
     }
 
     /// Holds `document`'s cells whose respondents changed too little since this wave's last run
     /// (`CellHolding`); the cells to record. None when the history is off or the pass has no
-    /// sketches (a merge of shards' partials).
-    func hold(_ document: inout ReportDocument, sketches: CellSketches?, started: Date) throws(RunFailure)
-        -> [PublishedCell]
+    /// sketches (a merge of shards' partials). `key` is the one the sketches were made with.
+    func hold(_ document: inout ReportDocument, sketches: CellSketches?, key: [UInt8]?, started: Date)
+        throws(RunFailure) -> [PublishedCell]
     {
-        guard let store, let sketches else { return [] }
+        guard let store, let sketches, let key else { return [] }
         do {
-            let holding = CellHolding(
-                definition: request.definition, hash: CellHolding.hash(key: try store.holdKey()))
-            let previous = try store.publishedCells(pipeline: request.definition.name, wave: request.waveLabel)
+            // Another key in the history (a concurrent first run stored its own) makes every cell
+            // look changed: all is published fresh, nothing wrongly held.
+            let stored = try store.holdKey(proposing: key)
+            let holding = CellHolding(definition: request.definition, hash: CellHolding.hash(key: stored))
+            let previous =
+                stored == key
+                ? try store.publishedCells(pipeline: request.definition.name, wave: request.waveLabel) : nil
             return holding.apply(
                 to: &document, sketches: sketches, previous: previous, definitionSHA256: request.definition.sha256,
                 runTime: started)
