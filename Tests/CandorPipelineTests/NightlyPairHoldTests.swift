@@ -75,4 +75,41 @@ struct NightlyPairHoldTests {
         for (labels, row) in second { #expect(row.n == first[labels]?.n, "\(labels)") }
         #expect(first["A/X"]?.n == 8 && first["A"]?.n == 16 && first["X"]?.n == 24)
     }
+
+    /// A variance share weighs every group's mean, so while some groups are held it keeps its
+    /// last publication: +2 in A/X and +6 in B/Y hold teams A and B, and the ICC of `score` by
+    /// team stays night 1's (n 48) although the overall share is published (n 56).
+    @Test func aVarianceShareIsHeldWithTheGroupsItWeighs() throws {
+        let scratch = ScratchFolder()
+        let withScore = { (csv: String) in
+            csv.split(separator: "\n").enumerated().map { index, line in
+                line + (index == 0 ? ",score" : ",\(index % 7)")
+            }.joined(separator: "\n") + "\n"
+        }
+        let definition = Self.definition.replacingOccurrences(
+            of: "  - {name: happy, type: category, column: happy}\n",
+            with:
+                "  - {name: happy, type: category, column: happy}\n  - {name: score, type: integer, column: score, min: 0, max: 6}\n"
+        ).replacingOccurrences(
+            of: "metrics:\n",
+            with: "metrics:\n  - {id: spread, kind: variance_share, score: {field: score}, group: team}\n")
+        func run(_ csv: String) throws -> [String: Any] {
+            scratch.create("in.csv", csv)
+            scratch.create("nightly.yml", definition)
+            var request = RunRequest(definition: try DefinitionLoader.load(path: scratch.file("nightly.yml")))
+            request.waveOverride = "open"
+            let outcome = PipelineRunner.run(request, logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
+            #expect(outcome.status == .success, "\(outcome.message ?? "")")
+            let data = try #require(FileManager.default.contents(atPath: scratch.file("out/nightly.json")))
+            return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        func metric(_ id: String, _ report: [String: Any]) throws -> Data {
+            let metric = (report["metrics"] as? [[String: Any]])?.first { $0["id"] as? String == id }
+            return try JSONSerialization.data(withJSONObject: try #require(metric), options: [.sortedKeys])
+        }
+        let first = try run(withScore(Self.csv()))
+        let second = try run(withScore(Self.csv(extra: [("A", "X", 2), ("B", "Y", 6)])))
+        #expect(try metric("spread", second) == metric("spread", first))
+        #expect(try metric("happy", second) != metric("happy", first))
+    }
 }

@@ -95,6 +95,14 @@ extension CellHolding {
         }
         for index in document.metrics.indices {
             let metricID = document.metrics[index].id
+            // A variance share weighs every group's mean: with some groups' figures held, tonight's
+            // would add an equation on their hidden means. It keeps its last publication too.
+            if !held.isEmpty, case .varianceShare = document.metrics[index].detail,
+                let kept = earlier?.first(where: { $0.id == metricID })
+            {
+                document.metrics[index].overall = kept.overall
+                document.metrics[index].detail = kept.detail
+            }
             for position in document.metrics[index].segments.indices {
                 var table = document.metrics[index].segments[position]
                 var touched = false
