@@ -33,7 +33,11 @@ package struct KeyedHash: Sendable, Hashable {
 
     /// The hash of `words`, each taken as its 8 little-endian bytes.
     package func hash(words: [UInt64]) -> UInt64 {
-        words.map(\.littleEndian).withUnsafeBytes { hash($0) }
+        // The same as hashing the words' bytes: whole 8-byte blocks, then the length block.
+        var state = State(key: key)
+        for word in words { state.compress(word) }
+        state.compress(UInt64(truncatingIfNeeded: words.count * 8) << 56)
+        return state.finish()
     }
 
     /// The hash of a string's UTF-8 bytes.

@@ -17,6 +17,11 @@ struct KeyedHashTests {
         #expect(message.withUnsafeBytes { hash.hash($0) } == expected)
     }
 
+    /// Words hash as their little-endian bytes: the reference vector of bytes 00 … 0f.
+    @Test func wordsHashAsTheirBytes() {
+        #expect(hash.hash(words: [0x0706_0504_0302_0100, 0x0f0e_0d0c_0b0a_0908]) == 0x3f2a_cc7f_57c2_9bdb)
+    }
+
     @Test func anotherKeyGivesAnotherHash() {
         #expect(KeyedHash(key: (1, 2)).hash("Sales") != KeyedHash(key: (1, 3)).hash("Sales"))
         #expect(hash.hash("Sales") == hash.hash("Sales"))
