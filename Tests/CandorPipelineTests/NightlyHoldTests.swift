@@ -1,3 +1,4 @@
+import CandorHistory
 import CandorPipeline
 import Foundation
 import Logging
@@ -97,6 +98,12 @@ struct NightlyHoldTests {
             holds["held_quality_counts"] as? [String] == [
                 "accepted", "input_accepted:in.csv", "input_read:in.csv", "input_records:0", "read",
             ])
+        // The history records what was published: the held figures.
+        let wave = try #require(
+            try HistoryStore(path: scratch.file("out/history.sqlite")).waves(pipeline: "nightly").first)
+        #expect(wave.respondents == 30)
+        #expect(wave.figure(FigureKey(metric: "happy", segment: "team", labels: ["A"]))?.value == 0.4)
+        #expect(wave.figure(FigureKey(metric: "happy"))?.n == 30)
         let markdown = scratch.read("out/nightly.md") ?? ""
         #expect(markdown.contains("| A (held) |"))
         #expect(markdown.contains("Held figures: 2 published figures of this open wave repeat an earlier run's"))
