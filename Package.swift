@@ -120,7 +120,7 @@ let package = Package(
             name: "CandorPipelineTests",
             dependencies: [
                 "CandorPipeline", "CandorSample", "CandorCore", "CandorClean", "CandorIngest", "CandorAggregate",
-                "CandorDraft", .product(name: "Logging", package: "swift-log"),
+                "CandorDraft", "CandorHistory", .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Reference: python scripts behind hand-worked values; Fixtures: exports read by path.

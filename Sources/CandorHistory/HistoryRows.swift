@@ -47,6 +47,46 @@ enum HistoryRows {
             ]
             try statement.execute(arguments: StatementArguments(values))
         }
+        for cell in wave.cells {
+            try db.execute(
+                sql: """
+                    INSERT INTO published_cell (wave_id, cell, sketch, content, published_at, held)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, cell.cell, cell.sketch.map { Data($0) }, Data(cell.content), cell.publishedAt, cell.held,
+                ])
+        }
+    }
+
+    /// The cells the last run of `wave` of `pipeline` recorded; `nil` when the wave has no run.
+    static func cells(pipeline: String, wave: String, in db: Database) throws -> PublishedCells? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, run_time, definition_sha256 FROM wave WHERE pipeline = ? AND label = ?",
+                arguments: [pipeline, wave])
+        else { return nil }
+        let id: Int64 = row["id"]
+        var cells: [String: PublishedCell] = [:]
+        for cell in try Row.fetchAll(db, sql: "SELECT * FROM published_cell WHERE wave_id = ?", arguments: [id]) {
+            let sketch: Data? = cell["sketch"]
+            let content: Data = cell["content"]
+            let name: String = cell["cell"]
+            cells[name] = PublishedCell(
+                cell: name, sketch: sketch.map { Array($0) }, content: Array(content),
+                publishedAt: cell["published_at"], held: cell["held"])
+        }
+        return PublishedCells(definitionSHA256: row["definition_sha256"], runTime: row["run_time"], cells: cells)
+    }
+
+    /// The history's secret key for cell sketches; on first use `proposing`, else one from the
+    /// system's random source.
+    static func holdKey(in db: Database, proposing: [UInt8]?) throws -> [UInt8] {
+        if let key = try Data.fetchOne(db, sql: "SELECT key FROM hold_secret WHERE id = 1") { return Array(key) }
+        var generator = SystemRandomNumberGenerator()
+        let key = proposing ?? (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try db.execute(sql: "INSERT INTO hold_secret (id, key) VALUES (1, ?)", arguments: [Data(key)])
+        return key
     }
 
     /// The waves of `pipeline`, most recent run first, leaving out `excluding`, at most `limit`.

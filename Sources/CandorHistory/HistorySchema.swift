@@ -78,6 +78,26 @@ enum HistorySchema {
                     CREATE INDEX participation_by_wave ON participation (pipeline, wave, id);
                     """)
         }
+        migrator.registerMigration("v-holds") { db in
+            // Holding cells between runs of an open wave (`PublishedCell`): the history's secret
+            // key for the cells' sketches, and each cell's last publication per wave.
+            try db.execute(
+                sql: """
+                    CREATE TABLE hold_secret (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        key BLOB NOT NULL
+                    );
+                    CREATE TABLE published_cell (
+                        wave_id INTEGER NOT NULL REFERENCES wave (id) ON DELETE CASCADE,
+                        cell TEXT NOT NULL,
+                        sketch BLOB,
+                        content BLOB NOT NULL,
+                        published_at DATETIME NOT NULL,
+                        held INTEGER NOT NULL,
+                        PRIMARY KEY (wave_id, cell)
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -109,6 +109,25 @@ package struct HistoryStore: Sendable {
         }
     }
 
+    /// What the last run of `wave` of `pipeline` published cell by cell; `nil` when none ran.
+    package func publishedCells(pipeline: String, wave: String) throws(HistoryError) -> PublishedCells? {
+        do {
+            return try queue.read { db in try HistoryRows.cells(pipeline: pipeline, wave: wave, in: db) }
+        } catch {
+            throw HistoryError(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The history's secret key for the cells' sketches (16 bytes): `proposing` (else a random
+    /// one) when the history has none yet.
+    package func holdKey(proposing: [UInt8]? = nil) throws(HistoryError) -> [UInt8] {
+        do {
+            return try queue.write { db in try HistoryRows.holdKey(in: db, proposing: proposing) }
+        } catch {
+            throw HistoryError(path: path, reason: Self.reason(error))
+        }
+    }
+
     /// The applied migrations' identifiers, oldest first.
     package func appliedMigrations() throws(HistoryError) -> [String] {
         do {

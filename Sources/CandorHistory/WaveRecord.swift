@@ -22,6 +22,8 @@ package struct WaveRecord: Sendable, Equatable {
     package var metrics: [WaveMetric]
     /// Every published figure.
     package var figures: [HistoryFigure]
+    /// Every cell as published (or held) by this run, for the next run of the same wave.
+    package var cells: [PublishedCell] = []
 
     /// Creates a record.
     package init(

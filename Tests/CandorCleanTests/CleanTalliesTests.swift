@@ -20,6 +20,9 @@ import Testing
         tallies.answeredWholeBlock = [2 * n]
         tallies.textSamples = [["t\(n)", "u\(n)"], []]
         tallies.latestTimestamp = Int64(1_000 * n)
+        var sketches = CellSketches(capacity: 4)
+        sketches.insert(SetSketch.Entry(id: UInt64(n), value: UInt64(n)), into: CellSketches.Key(table: 0))
+        tallies.sketches = sketches
         return tallies
     }
 
@@ -47,10 +50,15 @@ import Testing
         var reversed = Self.filled(10)
         reversed.merge(first)
         #expect(reversed.latestTimestamp == 10_000)
+        // Both parts' respondents are in the merged cell's sketch.
+        var sketch = SetSketch(capacity: 4)
+        sketch.insert(SetSketch.Entry(id: 1, value: 1))
+        sketch.insert(SetSketch.Entry(id: 10, value: 10))
+        #expect(merged.sketches?.cells == [CellSketches.Key(table: 0): sketch])
 
         let checked: Set = [
             "read", "accepted", "rejectedByReason", "excludedByFilter", "finishedInputs", "current", "qualityCounts",
-            "straightLiners", "answeredWholeBlock", "textSamples", "latestTimestamp", "identicalRows",
+            "straightLiners", "answeredWholeBlock", "textSamples", "latestTimestamp", "identicalRows", "sketches",
         ]
         let configuration: Set = ["textSampleLimit"]
         let before = Dictionary(uniqueKeysWithValues: Mirror(reflecting: first).children.map { ($0.label!, $0.value) })
@@ -67,7 +75,9 @@ import Testing
 
     @Test func emptyKeepsTheShapeAndNothingElse() {
         let empty = Self.filled(5).empty()
-        #expect(empty == CleanTallies(fieldCount: 2, blockCount: 1, textSampleLimit: 3))
+        var shape = CleanTallies(fieldCount: 2, blockCount: 1, textSampleLimit: 3)
+        shape.sketches = CellSketches(capacity: 4)
+        #expect(empty == shape)
         var merged = empty
         merged.merge(Self.filled(5))
         #expect(merged == Self.filled(5))

@@ -38,7 +38,7 @@ import Testing
         let store = try HistoryStore(path: path)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(try store.appliedMigrations() == ["v1: waves, inputs, metrics, figures", "v-participation"])
+        #expect(try store.appliedMigrations() == ["v1: waves, inputs, metrics, figures", "v-participation", "v-holds"])
     }
 
     @Test func aWaveComesBackAsItWasRecorded() throws {

@@ -1,6 +1,6 @@
 /// One reported number with everything needed to read it honestly: its base, its interval and
 /// whether it may be shown at all.
-package struct Figure: Sendable, Equatable {
+package struct Figure: Sendable, Equatable, Codable {
     /// The value: a fraction in [0, 1] for shares, points for scores, a mean for means. `nil`
     /// when suppressed or undefined (n = 0).
     package var value: Double?
@@ -54,7 +54,7 @@ package struct Figure: Sendable, Equatable {
 }
 
 /// The promoters and detractors behind a Net Promoter Score (weighted when weights are in force).
-package struct PromoterSplit: Sendable, Equatable {
+package struct PromoterSplit: Sendable, Equatable, Codable {
     /// Respondents answering 9–10.
     package var promoters: Double
     /// Respondents answering 0–6.

@@ -3,7 +3,7 @@
 /// A row either has a p-value (from the table's usual large-sample test, or from Fisher's exact
 /// test where the usual test's conditions fail), or no valid test exists for it and the report
 /// says "too few to test" rather than print a p-value the test cannot stand behind.
-package enum GroupTest: Sendable, Equatable {
+package enum GroupTest: Sendable, Equatable, Codable {
     /// The table's named test ran: z-test, Welch's t-test, or the NPS z-test.
     case approximate(pValue: Double)
     /// Fisher's exact test (two-sided), used for a share where an expected count of the

@@ -41,7 +41,7 @@ extension MetricResult: Equatable {
 
 /// The part of a result that depends on the metric's kind: one case per shape of detail, which
 /// kinds may share (a share and a mean both say everything in their overall figure).
-package enum MetricDetail: Sendable, Equatable {
+package enum MetricDetail: Sendable, Equatable, Codable {
     /// A figure that says it all (a share of respondents, a mean); `definition` states what it
     /// measures in words.
     case summary(definition: String)
@@ -64,7 +64,7 @@ package enum MetricDetail: Sendable, Equatable {
 }
 
 /// One option of a multiselect.
-package struct OptionFigure: Sendable, Equatable {
+package struct OptionFigure: Sendable, Equatable, Codable {
     /// The option's text.
     package var label: String
     /// Share of answering respondents who chose it.
@@ -81,7 +81,7 @@ package struct OptionFigure: Sendable, Equatable {
 }
 
 /// A Likert item (or a block, pooled over its items).
-package struct LikertFigure: Sendable, Equatable {
+package struct LikertFigure: Sendable, Equatable, Codable {
     /// The item's field name (or the block's name).
     package var label: String
     /// Respondents who answered (for a block: respondents who answered at least one item).
@@ -121,7 +121,7 @@ package struct LikertFigure: Sendable, Equatable {
 }
 
 /// One scale point's share.
-package struct PointShare: Sendable, Equatable {
+package struct PointShare: Sendable, Equatable, Codable {
     /// The point value.
     package var point: Int
     /// Its label.
@@ -141,7 +141,7 @@ package struct PointShare: Sendable, Equatable {
 }
 
 /// The figures of a `variance_share` metric beside ICC(1), its primary figure.
-package struct VarianceShareFigures: Sendable, Equatable {
+package struct VarianceShareFigures: Sendable, Equatable, Codable {
     /// ICC(1); `nil` when undefined or hidden. Zero or negative when groups differ no more than
     /// chance would make them.
     package var icc1: Double?
@@ -184,7 +184,7 @@ package struct VarianceShareFigures: Sendable, Equatable {
 }
 
 /// One item's correlation with the outcome.
-package struct DriverFigure: Sendable, Equatable {
+package struct DriverFigure: Sendable, Equatable, Codable {
     /// The item's field name.
     package var item: String
     /// Pearson's r; `nil` when undefined or suppressed.
@@ -214,7 +214,7 @@ package struct DriverFigure: Sendable, Equatable {
 }
 
 /// A metric broken down by one segment field or a pair of fields.
-package struct SegmentTable: Sendable, Equatable {
+package struct SegmentTable: Sendable, Equatable, Codable {
     /// The field name, or `"a × b"` for a pair.
     package var name: String
     /// The fields (one or two).
@@ -242,7 +242,7 @@ package struct SegmentTable: Sendable, Equatable {
 }
 
 /// One group of a segment table.
-package struct SegmentRow: Sendable, Equatable {
+package struct SegmentRow: Sendable, Equatable, Codable {
     /// The group's value(s): one label, or two for a pair.
     package var labels: [String]
     /// The metric's primary figure for the group.
@@ -260,6 +260,9 @@ package struct SegmentRow: Sendable, Equatable {
     /// For a Likert metric, the group's mean point (the item's, or the block's pooled answers'),
     /// as the overall table's Mean column has it; `nil` otherwise and when the row is hidden.
     package var mean: Double?
+    /// When the row repeats an earlier run's publication of the same open wave because too few of
+    /// its respondents changed since (see `Docs/PIPELINE.md`): that run's time, ISO 8601 in UTC.
+    package var heldSince: String?
 
     /// Creates a row.
     package init(
@@ -274,5 +277,18 @@ package struct SegmentRow: Sendable, Equatable {
         self.significant = significant
         self.pAdjusted = pAdjusted ?? pValue
         self.test = test ?? pValue.map { GroupTest.approximate(pValue: $0) }
+    }
+}
+
+extension SegmentTable {
+    /// Adjusts the p-values of the rows not in `kept` again, over the table's rows as they now
+    /// stand: after rows were replaced by an earlier publication, the family must be the p-values
+    /// that are published, or an adjusted p would carry the replaced rows' current ones.
+    package mutating func readjust(keeping kept: Set<Int>) {
+        let adjusted = adjustment.adjusted(rows.map { $0.pValue })
+        for index in rows.indices where !kept.contains(index) {
+            rows[index].pAdjusted = adjusted[index]
+            rows[index].significant = adjusted[index].map { $0 < Correlation.significanceLevel }
+        }
     }
 }

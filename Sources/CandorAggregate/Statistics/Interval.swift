@@ -1,7 +1,7 @@
 /// A closed interval `[low, high]`, such as a 95% confidence interval.
 ///
 /// Shares are fractions in `[0, 1]`; scores such as NPS are in their own units (points).
-package struct Interval: Sendable, Hashable {
+package struct Interval: Sendable, Hashable, Codable {
     /// The lower bound.
     package var low: Double
     /// The upper bound.

@@ -1,6 +1,6 @@
 /// How a 95% interval was computed. Reports name it beside the figure (`interval_method` in JSON)
 /// and explain each method used in their methods section.
-package enum IntervalMethod: String, Sendable, Hashable, CaseIterable {
+package enum IntervalMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// The Wilson score interval of a share, on the count of respondents.
     case wilson
     /// The Wilson interval of a weighted share, with the Kish effective n in place of n.

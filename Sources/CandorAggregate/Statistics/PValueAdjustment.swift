@@ -3,7 +3,7 @@
 /// A segment table runs one test per group; at 20 groups, one in 20 is "significant" at 5% by
 /// chance alone. Each method returns adjusted p-values in the input's order, so a group's
 /// adjusted p sits beside its raw one and is compared with the same α.
-package enum PValueAdjustment: String, Sendable, Hashable, CaseIterable {
+package enum PValueAdjustment: String, Sendable, Hashable, CaseIterable, Codable {
     /// Benjamini–Hochberg: controls the false discovery rate (the expected share of false
     /// positives among the groups called different). The default: it keeps more power than Holm
     /// when a table has many groups.

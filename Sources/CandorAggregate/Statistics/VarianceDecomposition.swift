@@ -48,7 +48,7 @@ package struct VarianceDecomposition: Sendable, Hashable {
     package var fTest: FTest?
 
     /// The ANOVA F test of equal group means, with the interval it gives ICC(1).
-    package struct FTest: Sendable, Hashable {
+    package struct FTest: Sendable, Hashable, Codable {
         /// F = MSB/MSW.
         package var f: Double
         /// G − 1 and N − G.

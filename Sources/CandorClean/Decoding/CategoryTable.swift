@@ -19,6 +19,11 @@ package struct CategoryTable: Sendable {
     /// Number of values (codes).
     package var count: Int { labelStore.count }
     private var labelStore = CategoryLabels()
+
+    /// Calls `body` with the label of `code` as its UTF-8 bytes (no `String` made).
+    package func withLabelBytes<Result>(_ code: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        labelStore.withBytes(code, body)
+    }
     /// Case-folded, trimmed declared labels and aliases of 1 to 7 bytes, and the keys of that
     /// length of open values `labelStore` does not find, with the code each stands for.
     private var shortKeys = PackedKeyTable<Int32>()

@@ -43,6 +43,14 @@ package struct CleanAccounting: Sendable, Equatable {
         package var rejected = 0
         /// Excluded by a filter.
         package var excluded = 0
+
+        /// Creates the counts of one input.
+        package init(read: Int = 0, accepted: Int = 0, rejected: Int = 0, excluded: Int = 0) {
+            self.read = read
+            self.accepted = accepted
+            self.rejected = rejected
+            self.excluded = excluded
+        }
     }
 
     /// Records rejected in all.

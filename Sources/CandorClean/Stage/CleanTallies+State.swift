@@ -30,6 +30,8 @@ extension CleanTallies {
         for samples in textSamples { writer.strings(samples) }
         writer.bool(latestTimestamp != nil)
         writer.integer(Int(latestTimestamp ?? 0))
+        writer.bool(sketches != nil)
+        sketches?.encodeState(into: &writer)
     }
 
     /// Reads what `encodeState` wrote into this tally of the same shape.
@@ -64,6 +66,7 @@ extension CleanTallies {
         let hasLatest = try reader.bool()
         let latest = Int64(try reader.integer())
         latestTimestamp = hasLatest ? latest : nil
+        sketches = try reader.bool() ? try CellSketches.decodeState(from: &reader) : nil
         guard shape == (qualityCounts.count, straightLiners.count, answeredWholeBlock.count, textSamples.count) else {
             throw StateDecodingError(offset: start, "the tallies have another schema's shape")
         }

@@ -38,6 +38,8 @@ struct CleanTallies: Mergeable {
     /// The latest value (seconds since the epoch) of the schema's first timestamp field among
     /// accepted responses; `nil` before any. A maximum merges exactly, so a two-part read agrees.
     var latestTimestamp: Int64?
+    /// The sketches of the cells' respondents, when the history is on (`CellSketchPlan`).
+    var sketches: CellSketches?
 
     /// An empty tally for a schema of `fieldCount` fields and `blockCount` blocks.
     init(fieldCount: Int, blockCount: Int, textSampleLimit: Int) {
@@ -50,8 +52,10 @@ struct CleanTallies: Mergeable {
 
     /// An empty tally of the same shape, for a part of the input read on its own.
     func empty() -> CleanTallies {
-        CleanTallies(
+        var tallies = CleanTallies(
             fieldCount: textSamples.count, blockCount: straightLiners.count, textSampleLimit: textSampleLimit)
+        tallies.sketches = sketches.map { CellSketches(capacity: $0.capacity) }
+        return tallies
     }
 
     /// Counts a record read from the input in progress.
@@ -104,6 +108,7 @@ struct CleanTallies: Mergeable {
         identicalRows += other.identicalRows
         answeredWholeBlock.addElementwise(other.answeredWholeBlock)
         if let latest = other.latestTimestamp { noteTimestamp(latest) }
+        if let theirs = other.sketches { sketches?.merge(theirs) }
         for field in textSamples.indices where field < other.textSamples.count {
             let room = max(textSampleLimit - textSamples[field].count, 0)
             textSamples[field].append(contentsOf: other.textSamples[field].prefix(room))

@@ -17,9 +17,18 @@ package final class Cleaner {
     /// of the winners found beforehand instead of the first occurrence. With a
     /// `textSampleLimit`, the first answers of each text field are kept for a pipeline that
     /// opted in to quoting free text (none by default).
-    package init(schema: SurveySchema, latestWinners: LatestResponses? = nil, textSampleLimit: Int = 0) {
-        state = CleanerState(schema: schema, latestWinners: latestWinners, textSampleLimit: textSampleLimit)
+    /// With a `sketchPlan` (the history on), every accepted response is added to its cells'
+    /// sketches (`cellSketches`).
+    package init(
+        schema: SurveySchema, latestWinners: LatestResponses? = nil, textSampleLimit: Int = 0,
+        sketchPlan: CellSketchPlan? = nil
+    ) {
+        state = CleanerState(
+            schema: schema, latestWinners: latestWinners, textSampleLimit: textSampleLimit, sketchPlan: sketchPlan)
     }
+
+    /// The sketches of the published cells' respondents; `nil` without a sketch plan.
+    package var cellSketches: CellSketches? { state!.tallies.sketches }
 
     /// The free-text answers kept for text field `field` (see `textSampleLimit`).
     package func textSamples(ofField field: Int) -> [String] { state!.tallies.textSamples[field] }

@@ -31,9 +31,13 @@ struct CleanerState {
     var inputPath = ""
     private var row: [Int64]
     private var dedupeColumn: Int?
+    /// The column of the respondent id the cells' sketches use (see `CellSketcher`).
+    private var idColumn: Int?
     /// When `keep: latest` is in force: the record (input, record number) that wins each id,
     /// found by a first pass. `nil` otherwise.
     let latestWinners: LatestResponses?
+    /// With the history on: turns each accepted response into its cells' sketch entries.
+    var sketcher: CellSketcher?
     /// Per block, per item: `min + max` of the scale for a reverse-coded item (the stored value
     /// is that minus the answer given), `nil` otherwise. Straight-lining is about the answers
     /// given, so reversed items are turned back before comparing.
@@ -41,10 +45,14 @@ struct CleanerState {
 
     /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
     /// of the winners found beforehand instead of the first occurrence.
-    init(schema: SurveySchema, latestWinners: LatestResponses?, textSampleLimit: Int) {
+    init(
+        schema: SurveySchema, latestWinners: LatestResponses?, textSampleLimit: Int, sketchPlan: CellSketchPlan? = nil
+    ) {
         self.schema = schema
         tallies = CleanTallies(
             fieldCount: schema.fields.count, blockCount: schema.blocks.count, textSampleLimit: textSampleLimit)
+        tallies.sketches = sketchPlan.map { CellSketches(capacity: $0.capacity) }
+        sketcher = sketchPlan.map { CellSketcher(plan: $0, fieldCount: schema.fields.count) }
         textFields = schema.fields.indices.filter {
             if case .text = schema.fields[$0].kind { return true } else { return false }
         }
@@ -80,6 +88,10 @@ struct CleanerState {
         // a merged piece (`absorb`) registers none itself, and must still be named.
         inputPaths.append(path)
         dedupeColumn = schema.dedupe.map { columns[$0.field][0] }
+        // The respondent's id for the cells' sketches: the dedupe field, else the first id field.
+        let idField =
+            schema.dedupe?.field ?? schema.fields.firstIndex { if case .id = $0.kind { true } else { false } }
+        idColumn = idField.map { columns[$0][0] }
     }
 
     /// The labels of a category field's codes, in code order (declared values first).
@@ -202,6 +214,10 @@ struct CleanerState {
         if let field = schema.weightField {
             guard let valid = checkedWeight(row[field], field: field, batch, record, reject) else { return }
             weight = valid
+        }
+        if sketcher != nil {
+            let id = idColumn.map { fields.field(record, $0) }
+            sketcher!.add(row: row, id: id, schema: schema, decoders: decoders, into: &tallies.sketches!)
         }
         accept(weight: weight, into: &responses)
         if tallies.textSampleLimit > 0 { keepText(fields, record) }

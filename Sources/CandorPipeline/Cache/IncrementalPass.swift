@@ -1,3 +1,4 @@
+import CandorClean
 import CandorCore
 import CandorIngest
 import Logging
@@ -18,13 +19,15 @@ enum IncrementalPass {
     /// - Throws: `RunFailure` with the run's exit statuses.
     static func run(
         definition: PipelineDefinition, files: [InputFile], request: RunRequest, rejects: RejectsWriter,
-        roster: Roster?, logger: Logger, progress: ProgressReporter?
+        roster: Roster?, logger: Logger, progress: ProgressReporter?, sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> (pass: StreamingPass, cache: CacheUse?) {
+        // Cached pieces carry no cell sketches: a run through the cache holds nothing (see
+        // Docs/PIPELINE.md, "Nightly runs of an open wave").
         func ordinary() throws(RunFailure) -> StreamingPass {
             try StreamingPass.run(
                 definition: definition, files: files, threaded: request.threaded,
                 minimumPartBytes: request.minimumPartBytes, outputDirectory: request.outputDirectory,
-                rejects: rejects, roster: roster, logger: logger, progress: progress)
+                rejects: rejects, roster: roster, logger: logger, progress: progress, sketchPlan: sketchPlan)
         }
         guard definition.cache else { return (try ordinary(), nil) }
         var use = CacheUse()

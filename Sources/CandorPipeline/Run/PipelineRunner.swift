@@ -83,6 +83,9 @@ package enum PipelineRunner {
         }
         var published = false
         defer { if !published { rejects.abandon() } }
+        // Before the pass: the cleaner sketches each cell's respondents with the history's key.
+        let sketchKey = merging == nil ? try RunHistory.sketchKey(request) : nil
+        let sketchPlan = sketchKey.map { CellHolding.sketchPlan(definition: definition, key: $0) }
 
         let pass: StreamingPass
         var cache: CacheUse?
@@ -93,7 +96,7 @@ package enum PipelineRunner {
         } else {
             let run = try IncrementalPass.run(
                 definition: definition, files: files, request: request, rejects: rejects, roster: roster,
-                logger: logger, progress: progress)
+                logger: logger, progress: progress, sketchPlan: sketchPlan)
             (pass, cache) = (run.pass, run.cache)
         }
         inputs = pass.inputs
@@ -115,9 +118,11 @@ package enum PipelineRunner {
         var document = try ReportAssembly.document(
             definition: definition, pass: pass, asOf: request.asOf, roster: roster)
         let history = try RunHistory(request)
+        let runTime = request.runTime ?? started
+        // Before anything reads the figures: every format and the history get the held ones.
+        let cells = try history.hold(&document, sketches: pass.cellSketches, key: sketchKey, started: runTime)
         document.waveChanges = try history.changes(for: document)
         document.wave = request.waveLabel
-        let runTime = request.runTime ?? started
         let night = RunHistory.night(of: document, runTime: runTime)
         document.participation?.byNight = try history.nights(adding: night)
         // A share outside [0, 1] can only come from a bug upstream; failing (exit 70) beats
@@ -140,7 +145,7 @@ package enum PipelineRunner {
             throw RunFailure(error.exitStatus, error.description)
         }
         // Only what was published is recorded; one transaction, so a kill leaves the last record.
-        try history.record(document, started: runTime, night: night)
+        try history.record(document, started: runTime, night: night, cells: cells)
         // At most one cache entry per present input; none once the cache is off. Not for a
         // merge, which reads no cache.
         if merging == nil {

@@ -27,6 +27,8 @@ struct StreamingPass {
     var headcounts: [Int: [(label: String, respondents: Int)]] = [:]
     /// Raking to the roster (`weighting:`): its margins and fit; `nil` without it.
     var weighting: WeightingSection?
+    /// With the history on: the sketches of every cell's respondents (`CellSketches`).
+    var cellSketches: CellSketches?
 
     /// The state the pass carries from batch to batch.
     final class Sink {
@@ -84,13 +86,14 @@ struct StreamingPass {
     static func run(
         definition: PipelineDefinition, files: [InputFile], threaded: Bool,
         minimumPartBytes: Int64 = ParallelIngest.defaultMinimumPartBytes, outputDirectory: String,
-        rejects: RejectsWriter, roster: Roster? = nil, logger: Logger, progress: ProgressReporter?
+        rejects: RejectsWriter, roster: Roster? = nil, logger: Logger, progress: ProgressReporter?,
+        sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> StreamingPass {
         let schema = definition.schema
         let winners = try latestWinners(definition: definition, files: files, threaded: threaded, logger: logger)
         let cleaner = Cleaner(
             schema: schema, latestWinners: winners,
-            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
+            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0, sketchPlan: sketchPlan)
         let sink = Sink(
             cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: progress,
             raking: try RakingPass.start(definition, directory: outputDirectory))
@@ -155,7 +158,7 @@ struct StreamingPass {
         }
         return StreamingPass(
             accounting: cleaner.accounting, inputs: inputs, shapes: shapes, results: results, textSamples: textSamples,
-            headcounts: headcounts, weighting: weighting)
+            headcounts: headcounts, weighting: weighting, cellSketches: cleaner.cellSketches)
     }
 
     /// Why a run stops when an input read as UTF-8 from its first bytes (it declared nothing)

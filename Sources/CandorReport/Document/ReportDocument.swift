@@ -36,6 +36,8 @@ package struct ReportDocument: Sendable {
     package var blockThemes: [String: String] = [:]
     /// The changes since the previous wave in the history; `nil` without one.
     package var waveChanges: WaveChanges?
+    /// With the history on, from the second run of a wave: the cells kept from an earlier run.
+    package var heldCells: HeldCells?
     /// The run's wave label (`--wave`, else the definition's `wave:`, else `current`), for
     /// outputs that file every figure under its wave (the tidy CSV).
     package var wave = TidyCSVReport.currentWave

@@ -12,7 +12,7 @@ extension HTMLReport {
             + ["n", "95% CI", "Difference", MarkdownReport.pHeader(table.adjustment), "Differs"]
         var html = HTMLTable(headers, numeric: Set(fields.count..<(headers.count - 1)))
         for row in table.rows {
-            let labels = (0..<fields.count).map { $0 < row.labels.count ? row.labels[$0] : "" }
+            let labels = HeldText.label(row, (0..<fields.count).map { $0 < row.labels.count ? row.labels[$0] : "" })
             let cells = FigureCells(figure: row.figure, unit: unit)
             if row.figure.suppressed {
                 html.append(

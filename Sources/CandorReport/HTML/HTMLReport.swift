@@ -106,6 +106,9 @@ package enum HTMLReport {
 
     private static func results(_ document: ReportDocument) -> Markup {
         var content: [Markup] = []
+        if let held = document.heldCells {
+            content.append(paragraph(HeldText.summary(held, minGroupSize: document.methods.minGroupSize), note: true))
+        }
         let figures = document.metrics.flatMap(\.allFigures)
         if figures.contains(where: { $0.suppressed && $0.suppressionReason != FigureCells.displayRuleReason }) {
             content.append(paragraph(MarkdownReport.suppressionNote(document.methods), note: true))

@@ -68,6 +68,8 @@ package enum JSONReport {
             members["themes"] = .object(document.blockThemes.mapValues(JSONValue.string))
         }
         if let waves = waves(document) { members["waves"] = waves }
+        // Only when a run of an open wave kept something, so other reports keep their bytes.
+        if let held = document.heldCells { members["holds"] = holds(held) }
         return .object(members)
     }
 
@@ -173,6 +175,7 @@ package enum JSONReport {
                         members["significant"] = row.significant.map(JSONValue.bool) ?? .null
                     }
                     if let rowChange = changes?[row.labels] { members["change"] = change(rowChange, unit: unit) }
+                    if let since = row.heldSince { members["held_since"] = .string(since) }
                     return .object(members)
                 }),
         ])

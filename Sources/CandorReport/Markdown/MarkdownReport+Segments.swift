@@ -29,7 +29,8 @@ extension MarkdownReport {
         if changes != nil { columns.append(("Change", .right)) }
         var markdown = MarkdownTable(columns)
         for row in table.rows {
-            let labels = (0..<fields.count).map { $0 < row.labels.count ? MarkdownEscaping.escape(row.labels[$0]) : "" }
+            let labels = HeldText.label(
+                row, (0..<fields.count).map { $0 < row.labels.count ? MarkdownEscaping.escape(row.labels[$0]) : "" })
             let cells = FigureCells(figure: row.figure, unit: unit)
             if row.figure.suppressed {
                 markdown.append(

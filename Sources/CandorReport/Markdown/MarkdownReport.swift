@@ -79,6 +79,9 @@ package enum MarkdownReport {
 
     private static func resultsSection(_ document: ReportDocument) -> [String] {
         var lines = ["", "## Results"]
+        if let held = document.heldCells {
+            lines += ["", MarkdownEscaping.escape(HeldText.summary(held, minGroupSize: document.methods.minGroupSize))]
+        }
         let figures = document.metrics.flatMap(\.allFigures)
         if figures.contains(where: { $0.suppressed && $0.suppressionReason != FigureCells.displayRuleReason }) {
             lines += ["", suppressionNote(document.methods)]
