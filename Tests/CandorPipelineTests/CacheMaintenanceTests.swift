@@ -116,6 +116,20 @@ struct CacheMaintenanceTests {
         #expect(!FileManager.default.fileExists(atPath: drop.scratch.file("out/.candor-cache/nightly")))
     }
 
+    /// With the history on, each night's run must sketch every respondent to hold a change of
+    /// one person (Docs/PIPELINE.md, "Nightly runs of an open wave"); cached pieces hold no
+    /// sketches, so the cache is not used.
+    @Test func withTheHistoryOnTheCacheIsNotUsedAndTheRunSaysWhy() throws {
+        var drop = try Drop(text: Drop.text.replacingOccurrences(of: "history: false, ", with: ""))
+        drop.put("day1.csv", IncrementalRunTests.day("A").text)
+        let outcome = drop.expectCachedEqualsFull(parsed: 1, fromCache: 0)
+        #expect(
+            outcome.cache?.notes == [
+                "cache not used: with the history on, holding a night's small changes needs every respondent sketched under the history's key; every input parsed"
+            ])
+        #expect(!FileManager.default.fileExists(atPath: drop.scratch.file("out/.candor-cache/nightly")))
+    }
+
     /// R7 is accepted in day 1 and rejected (score 11) in day 2's row 3; day 3 never saw them.
     /// A shard partial of days 1–3 in the output folder holds R7 too; one of day 3 alone does not.
     @Test func forgetDeletesTheEntriesAndPartialsHoldingTheRespondent() throws {

@@ -10,17 +10,23 @@ struct ShardMergeTests {
     /// A scratch folder with a definition and its inputs, and what its runs left.
     struct Setup {
         let scratch = ScratchFolder()
-        let definition: PipelineDefinition
+        var definition: PipelineDefinition
 
-        /// Writes `inputs` (name → text) and `definition` into the folder and loads it.
+        /// Writes `inputs` (name → text) and `definition` into the folder and loads it, with the
+        /// history off: with it on, partials carry no states (`PieceState.statelessReason`).
         init(inputs: [String: String], definition text: String) throws {
             for (name, input) in inputs { scratch.create(name, input) }
             scratch.create("parts.yml", text)
             definition = try DefinitionLoader.load(path: scratch.file("parts.yml"))
+            definition.history.location = .off
         }
 
-        /// Uses a definition file where it is (a sample pipeline).
-        init(path: String) throws { definition = try DefinitionLoader.load(path: path) }
+        /// Uses a definition file where it is (a sample pipeline), with the history off unless
+        /// `history` says otherwise.
+        init(path: String, history: Bool = false) throws {
+            definition = try DefinitionLoader.load(path: path)
+            if !history { definition.history.location = .off }
+        }
 
         /// One ordinary run into `output`.
         func single(_ output: String = "single") -> RunOutcome {
@@ -82,6 +88,15 @@ struct ShardMergeTests {
             pipeline == "bad-boss-google-forms"
             ? "merged 0 piece(s) from partials, read 3 again" : "merged 3 piece(s) from partials, read 0 again"
         #expect(log.contains { $0.contains(merged) }, "\(log)")
+    }
+
+    /// With the history on, the shards pass their pieces on unparsed: holding a night's small
+    /// changes needs every respondent sketched under the history's key, which only the merge
+    /// holds. The merge reads them itself, and still writes one run's bytes.
+    @Test func withTheHistoryOnTheMergeReadsThePiecesItself() throws {
+        let setup = try Setup(path: DefinitionFiles.packageRoot + "/Pipelines/bad-boss.yml", history: true)
+        let log = try Self.expectMergeEqualsSingle(setup, shards: 3)
+        #expect(log.contains { $0.contains("merged 0 piece(s) from partials, read 3 again") }, "\(log)")
     }
 
     @Test func duplicatesAcrossShardsKeepTheFirstOccurrence() throws {

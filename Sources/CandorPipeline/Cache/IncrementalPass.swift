@@ -21,8 +21,8 @@ enum IncrementalPass {
         definition: PipelineDefinition, files: [InputFile], request: RunRequest, rejects: RejectsWriter,
         roster: Roster?, logger: Logger, progress: ProgressReporter?, sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> (pass: StreamingPass, cache: CacheUse?) {
-        // Cached pieces carry no cell sketches: a run through the cache holds nothing (see
-        // Docs/PIPELINE.md, "Nightly runs of an open wave").
+        // With the history on the cache is not used (`PieceState.statelessReason`): cached pieces
+        // carry no cell sketches, and the run must sketch every respondent to hold small changes.
         func ordinary() throws(RunFailure) -> StreamingPass {
             try StreamingPass.run(
                 definition: definition, files: files, threaded: request.threaded,

@@ -84,7 +84,7 @@ package enum PipelineRunner {
         var published = false
         defer { if !published { rejects.abandon() } }
         // Before the pass: the cleaner sketches each cell's respondents with the history's key.
-        let sketchKey = merging == nil ? try RunHistory.sketchKey(request) : nil
+        let sketchKey = try RunHistory.sketchKey(request)
         let sketchPlan = sketchKey.map { CellHolding.sketchPlan(definition: definition, key: $0) }
 
         let pass: StreamingPass
@@ -92,7 +92,7 @@ package enum PipelineRunner {
         if let merging {
             pass = try PartialMerge.pass(
                 merging, definition: definition, rejects: rejects, outputDirectory: directory, roster: roster,
-                logger: logger)
+                logger: logger, sketchPlan: sketchPlan)
         } else {
             let run = try IncrementalPass.run(
                 definition: definition, files: files, request: request, rejects: rejects, roster: roster,

@@ -51,13 +51,13 @@ package enum PartialMerge {
     /// - Throws: `RunFailure` with the documented exit status.
     static func pass(
         _ paths: [String], definition: PipelineDefinition, rejects: RejectsWriter, outputDirectory: String,
-        roster: Roster?, logger: Logger
+        roster: Roster?, logger: Logger, sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> StreamingPass {
         let checked = try load(paths, definition: definition)
         let files = checked.inputs.map { InputFile(path: $0.path, displayName: $0.displayName) }
         let (pass, counts) = try merge(
             files, definition: definition, rejects: rejects, outputDirectory: outputDirectory, roster: roster,
-            logger: logger
+            logger: logger, sketchPlan: sketchPlan
         ) { number, file throws(RunFailure) in
             let own = checked.pieces.filter { $0.piece.piece.input == number }
             return (checked.wholeSHA256[number], own.map { ReadyPiece(source: $0.partial, piece: $0.piece) })
@@ -72,17 +72,19 @@ package enum PartialMerge {
     /// input's cached (or freshly parsed) piece. An input's pieces are asked for only when its
     /// turn comes, so only one input's states are decoded at a time. Under `weighting:`, the
     /// responses wait in `outputDirectory` for their weights, and `roster` gives the margins.
+    /// With the history on, `sketchPlan` sketches the respondents of the pieces read here (the
+    /// only pieces such a pipeline has: `PieceState.statelessReason`).
     /// - Throws: `RunFailure` with the run's exit statuses.
     static func merge(
         _ files: [InputFile], definition: PipelineDefinition, rejects: RejectsWriter, outputDirectory: String,
-        roster: Roster?, logger: Logger,
+        roster: Roster?, logger: Logger, sketchPlan: CellSketchPlan? = nil,
         pieces: (Int, InputFile) throws(RunFailure) -> (sha256: String, pieces: [ReadyPiece])
     ) throws(RunFailure) -> (pass: StreamingPass, counts: Counts) {
         let winners = try StreamingPass.latestWinners(
             definition: definition, files: files, threaded: false, logger: logger)
         let cleaner = Cleaner(
             schema: definition.schema, latestWinners: winners,
-            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
+            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0, sketchPlan: sketchPlan)
         let sink = StreamingPass.Sink(
             cleaner: cleaner, plan: definition.plan, rejects: rejects, progress: nil,
             raking: try RakingPass.start(definition, directory: outputDirectory))

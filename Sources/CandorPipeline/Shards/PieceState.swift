@@ -17,7 +17,10 @@ struct PieceState {
     /// `keep: latest` winners do not merge exactly, and partials carry no row fingerprints
     /// (identical rows counted without an id rule, or under `all_fields`): such a pipeline's
     /// pieces are read whole by whoever merges them (`candor merge`), and `output.cache` is not
-    /// used for it.
+    /// used for it. With the history on, nightly holding needs every respondent in the sketches
+    /// keyed by the history's secret, which only the publishing run holds: a piece parsed
+    /// elsewhere (a shard, a cached input) could not be compared with the wave's last publication,
+    /// and two nights' reports would then show a change of one person.
     static func statelessReason(_ definition: PipelineDefinition) -> String? {
         let schema = definition.schema
         if schema.weightField != nil { return "a weighted pipeline's sums of weights do not merge exactly" }
@@ -30,6 +33,10 @@ struct PieceState {
         if schema.countsIdenticalRows {
             return
                 "identical rows are counted (no id to dedupe by, or dedupe by all_fields), which needs every row's fingerprint"
+        }
+        if definition.history.location != .off {
+            return
+                "with the history on, holding a night's small changes needs every respondent sketched under the history's key"
         }
         return nil
     }
