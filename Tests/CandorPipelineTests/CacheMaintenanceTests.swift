@@ -117,17 +117,34 @@ struct CacheMaintenanceTests {
     }
 
     /// With the history on, each night's run must sketch every respondent to hold a change of
-    /// one person (Docs/PIPELINE.md, "Nightly runs of an open wave"); cached pieces hold no
-    /// sketches, so the cache is not used.
-    @Test func withTheHistoryOnTheCacheIsNotUsedAndTheRunSaysWhy() throws {
-        var drop = try Drop(text: Drop.text.replacingOccurrences(of: "history: false, ", with: ""))
+    /// one or two people (Docs/PIPELINE.md, "Nightly runs of an open wave"): cached entries
+    /// carry their cell sketches, so a cached night holds as a full one does. Night 1: 40
+    /// respondents (one invalid q1 rejected: 39 accepted); night 2 adds 2 in a new file, under a
+    /// threshold of 5, so the overall n stays 39 and the report says it is held.
+    @Test func withTheHistoryOnCachedNightsHoldASmallChange() throws {
+        var drop = try Drop(
+            text: Drop.text.replacingOccurrences(of: "history: false, ", with: "").replacingOccurrences(
+                of: "privacy: {min_group_size: 1, allow_small_groups: true}", with: "privacy: {min_group_size: 5}"))
         drop.put("day1.csv", IncrementalRunTests.day("A").text)
-        let outcome = drop.expectCachedEqualsFull(parsed: 1, fromCache: 0)
-        #expect(
-            outcome.cache?.notes == [
-                "cache not used: with the history on, holding a night's small changes needs every respondent sketched under the history's key; every input parsed"
-            ])
-        #expect(!FileManager.default.fileExists(atPath: drop.scratch.file("out/.candor-cache/nightly")))
+        drop.expectCachedEqualsFull(parsed: 1, fromCache: 0)
+        let report = { () throws -> [String: Any] in
+            let data = try #require(FileManager.default.contents(atPath: drop.scratch.file("out/nightly.json")))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let n = { (json: [String: Any]) in
+            (json["metrics"] as? [[String: Any]])?.first { $0["id"] as? String == "nps" }?["n"] as? Int
+        }
+        let first = try report()
+        #expect(n(first) == 39)
+        #expect(first["holds"] == nil)
+
+        drop.put("day2.csv", IncrementalRunTests.day("B", rows: 2).text)
+        let outcome = drop.cached()
+        #expect(outcome.status == .success, "\(outcome.message ?? "")")
+        #expect(outcome.cache?.parsed == 1 && outcome.cache?.fromCache == 1)
+        let second = try report()
+        #expect(n(second) == 39)
+        #expect(second["holds"] != nil)
     }
 
     /// R7 is accepted in day 1 and rejected (score 11) in day 2's row 3; day 3 never saw them.

@@ -21,8 +21,8 @@ enum IncrementalPass {
         definition: PipelineDefinition, files: [InputFile], request: RunRequest, rejects: RejectsWriter,
         roster: Roster?, logger: Logger, progress: ProgressReporter?, sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> (pass: StreamingPass, cache: CacheUse?) {
-        // With the history on the cache is not used (`PieceState.statelessReason`): cached pieces
-        // carry no cell sketches, and the run must sketch every respondent to hold small changes.
+        // With the history on, cached pieces carry their cell sketches, made with the history's
+        // secret (part of each entry's key), so holding sees every respondent as in a full run.
         func ordinary() throws(RunFailure) -> StreamingPass {
             try StreamingPass.run(
                 definition: definition, files: files, threaded: request.threaded,
@@ -39,7 +39,8 @@ enum IncrementalPass {
         }
         let cache: InputCache
         do throws(CacheProblem) {
-            cache = try InputCache(outputDirectory: request.outputDirectory, definition: definition)
+            cache = try InputCache(
+                outputDirectory: request.outputDirectory, definition: definition, sketchHash: sketchPlan?.hash)
         } catch {
             // The reports do not need the cache, but whoever set it up should hear it is not working.
             use.notes.append("cache not used: \(error.message); every input parsed")
@@ -50,7 +51,7 @@ enum IncrementalPass {
         var identities: [InputFileIdentity] = []
         let (pass, counts) = try PartialMerge.merge(
             files, definition: definition, rejects: rejects, outputDirectory: request.outputDirectory, roster: roster,
-            logger: logger
+            logger: logger, sketchPlan: sketchPlan
         ) { _, file throws(RunFailure) in
             let sum = try wholeSHA256(of: file, definition: definition)
             identities.append(sum.identity)
@@ -66,7 +67,10 @@ enum IncrementalPass {
                 break
             }
             use.parsed += 1
-            return (sum.sha256, [try parse(file, sum: sum, cache: cache, use: &use, logger: logger)])
+            return (
+                sum.sha256,
+                [try parse(file, sum: sum, cache: cache, sketchPlan: sketchPlan, use: &use, logger: logger)]
+            )
         }
         use.readAgain = counts.read
         // The cache was read by name and content hash; the files must still be those versions.
@@ -82,11 +86,12 @@ enum IncrementalPass {
     /// Parses all of `file` from a fresh start, as one shard piece, and stores it in the cache.
     private static func parse(
         _ file: InputFile, sum: (sha256: String, bytes: Int64, identity: InputFileIdentity), cache: InputCache,
-        use: inout CacheUse, logger: Logger
+        sketchPlan: CellSketchPlan?, use: inout CacheUse, logger: Logger
     ) throws(RunFailure) -> PartialMerge.ReadyPiece {
         let definition = cache.definition
         let piece = try ShardRun.read(
-            ShardPlan.Piece(input: 0, start: nil, end: nil), of: file, definition: definition, keepingState: true)
+            ShardPlan.Piece(input: 0, start: nil, end: nil), of: file, definition: definition, keepingState: true,
+            sketchPlan: sketchPlan)
         guard piece.fileRange == 0..<sum.bytes, piece.rangeSHA256 == sum.sha256 else {
             throw RunFailure(.unreadableInput, "\(file.displayName): changed while it was read")
         }

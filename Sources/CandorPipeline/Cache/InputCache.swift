@@ -28,6 +28,8 @@ struct InputCache {
     let directory: String
     /// The definition whose pieces the entries hold.
     let definition: PipelineDefinition
+    /// SHA-256 of the history's sketch secret when entries carry cell sketches; `nil` without.
+    let sketchKeyDigest: String?
 
     /// What looking an input up found.
     enum Lookup {
@@ -47,7 +49,12 @@ struct InputCache {
     /// Opens `definition`'s cache in `outputDirectory`, creating its folders (0700) as needed.
     /// - Throws: a sentence for the run's note when the folders cannot be made, or when one is
     ///   not a folder (a symbolic link is refused: entries hold people's answers).
-    init(outputDirectory: String, definition: PipelineDefinition) throws(CacheProblem) {
+    /// With the history on, `sketchHash` is keyed by the history's secret the entries' cell
+    /// sketches are made with: part of each entry's key, so a new history (a new secret) parses
+    /// every input again instead of merging sketches no comparison could read.
+    init(outputDirectory: String, definition: PipelineDefinition, sketchHash: KeyedHash? = nil)
+        throws(CacheProblem)
+    {
         for folder in [
             outputDirectory + "/" + Self.folderName,
             Self.folder(outputDirectory: outputDirectory, pipeline: definition.name),
@@ -63,11 +70,19 @@ struct InputCache {
         }
         directory = Self.folder(outputDirectory: outputDirectory, pipeline: definition.name)
         self.definition = definition
+        // A digest of the secret, never the secret, goes into the file names.
+        sketchKeyDigest = sketchHash.map { hash in
+            let words = [hash.key.0, hash.key.1].flatMap { word in
+                (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) }
+            }
+            return SHA256Digest.hex(of: Array("candor-sketch-key\n".utf8) + words)
+        }
     }
 
     /// The entry name for `file` whose bytes hash to `sha256`.
     func entryName(_ file: InputFile, sha256: String) -> String {
-        let key = "candor-cache\n\(PartialFile.formatVersion)\n\(definition.sha256)\n\(sha256)\n\(file.displayName)"
+        var key = "candor-cache\n\(PartialFile.formatVersion)\n\(definition.sha256)\n\(sha256)\n\(file.displayName)"
+        if let sketchKeyDigest { key += "\nsketches " + sketchKeyDigest }
         return SHA256Digest.hex(of: Array(key.utf8)) + Self.entrySuffix
     }
 

@@ -174,7 +174,7 @@ package enum PartialMerge {
         var decoded = ready.decoded
         if decoded == nil {
             guard let bytes = ready.piece.state else {
-                return refuse(PieceState.statelessReason(definition) ?? "the piece carries no states")
+                return refuse(PieceState.shardStatelessReason(definition) ?? "the piece carries no states")
             }
             do { decoded = try PieceState.decode(bytes, definition: definition, input: file.displayName) } catch {
                 throw RunFailure(
@@ -182,6 +182,10 @@ package enum PartialMerge {
             }
         }
         guard let later = decoded else { return refuse("a value under on_invalid: fail") }
+        // Holding must see every respondent: a piece without the cells' sketches is read here.
+        if sink.cleaner.cellSketches != nil, later.cleaner.cellSketches == nil {
+            return refuse("the piece carries no cell sketches")
+        }
         let categoryCounts = sink.cleaner.categoryCounts.merging(later.cleaner.categoryCounts, uniquingKeysWith: +)
         guard later.aggregator.canRecode(categoryCounts: categoryCounts) else {
             return refuse("a category with too many values to recode")

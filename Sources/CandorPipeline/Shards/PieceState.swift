@@ -17,10 +17,7 @@ struct PieceState {
     /// `keep: latest` winners do not merge exactly, and partials carry no row fingerprints
     /// (identical rows counted without an id rule, or under `all_fields`): such a pipeline's
     /// pieces are read whole by whoever merges them (`candor merge`), and `output.cache` is not
-    /// used for it. With the history on, nightly holding needs every respondent in the sketches
-    /// keyed by the history's secret, which only the publishing run holds: a piece parsed
-    /// elsewhere (a shard, a cached input) could not be compared with the wave's last publication,
-    /// and two nights' reports would then show a change of one person.
+    /// used for it.
     static func statelessReason(_ definition: PipelineDefinition) -> String? {
         let schema = definition.schema
         if schema.weightField != nil { return "a weighted pipeline's sums of weights do not merge exactly" }
@@ -34,11 +31,19 @@ struct PieceState {
             return
                 "identical rows are counted (no id to dedupe by, or dedupe by all_fields), which needs every row's fingerprint"
         }
-        if definition.history.location != .off {
-            return
-                "with the history on, holding a night's small changes needs every respondent sketched under the history's key"
-        }
         return nil
+    }
+
+    /// Why a shard's pieces of `definition` carry no states: `statelessReason`, or the history.
+    /// With the history on, nightly holding needs every respondent in the cell sketches keyed by
+    /// the history's secret, which a shard does not hold (the cache, run by the publishing run
+    /// itself, does): a piece without them could not be compared with the wave's last
+    /// publication, and two nights' reports would then show a change of one person.
+    static func shardStatelessReason(_ definition: PipelineDefinition) -> String? {
+        if let reason = statelessReason(definition) { return reason }
+        guard definition.history.location != .off else { return nil }
+        return
+            "with the history on, holding a night's small changes needs every respondent sketched under the history's key"
     }
 
     /// The bytes of a piece's states; `nil` for a piece a value stopped.

@@ -30,7 +30,7 @@ package enum ShardRun {
         }
         // The merge reads a pipeline's pieces itself where their states do not merge exactly, so
         // the shard only records them.
-        let mergeable = PieceState.statelessReason(definition) == nil
+        let mergeable = PieceState.shardStatelessReason(definition) == nil
         var pieces: [Partial.Piece] = []
         for piece in plan.shards[shard.index - 1] {
             pieces.append(try read(piece, of: files[piece.input], definition: definition, keepingState: mergeable))
@@ -52,8 +52,11 @@ package enum ShardRun {
     /// Reads one piece into a fresh cleaner and aggregator (or only checks where it ends,
     /// without `keepingState`), and hashes the bytes it covers. Also how `output.cache` parses
     /// a new or changed input, as one piece.
+    /// With `sketchPlan` (a cached input of a pipeline with the history on) the piece's cleaner
+    /// also sketches its respondents' cells.
     static func read(
-        _ piece: ShardPlan.Piece, of file: InputFile, definition: PipelineDefinition, keepingState: Bool
+        _ piece: ShardPlan.Piece, of file: InputFile, definition: PipelineDefinition, keepingState: Bool,
+        sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> Partial.Piece {
         let reader: PieceReader
         do {
@@ -65,7 +68,7 @@ package enum ShardRun {
         }
         let cleaner = Cleaner(
             schema: definition.schema,
-            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0)
+            textSampleLimit: definition.freeText.allowed ? definition.freeText.quoteLimit : 0, sketchPlan: sketchPlan)
         do { try cleaner.begin(input: file.displayName, layout: reader.layout) } catch {
             throw RunFailure(.configuration, error.description)
         }
