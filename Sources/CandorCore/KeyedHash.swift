@@ -20,6 +20,13 @@ package struct KeyedHash: Sendable, Hashable {
         hasher.combine(key.1)
     }
 
+    /// A SHA-256 of the key, to name it where the key itself must not go (a cache entry's name,
+    /// a partial): two digests are equal when, and only when, the keys are.
+    package var keyDigest: String {
+        let bytes = [key.0, key.1].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) } }
+        return SHA256Digest.hex(of: Array("candor-sketch-key\n".utf8) + bytes)
+    }
+
     /// The hash of `bytes`.
     package func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var state = State(key: key)

@@ -128,6 +128,28 @@ package struct HistoryStore: Sendable {
         }
     }
 
+    /// The secret key the history at `path` holds for the cells' sketches, read without writing
+    /// anything (no file created, no migration, no key proposed); `nil` when there is no history
+    /// there yet, or it has no key yet. For `candor run --shard`, which may run while nothing
+    /// else writes and must not create the history its merge will.
+    /// - Throws: `HistoryError` when the file exists but cannot be read.
+    package static func storedHoldKey(path: String) throws(HistoryError) -> [UInt8]? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        configuration.label = "candor.history"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                guard try db.tableExists("hold_secret") else { return nil }
+                return try Data.fetchOne(db, sql: "SELECT key FROM hold_secret WHERE id = 1").map { Array($0) }
+            }
+        } catch {
+            throw HistoryError(path: path, reason: Self.reason(error))
+        }
+    }
+
     /// The applied migrations' identifiers, oldest first.
     package func appliedMigrations() throws(HistoryError) -> [String] {
         do {

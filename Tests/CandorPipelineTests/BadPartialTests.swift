@@ -77,7 +77,7 @@ struct BadPartialTests {
         // The version is the little-endian word after the 8-byte magic.
         Self.edit(partials[0]) { $0[8] = UInt8(PartialFile.formatVersion + 1) }
         Self.expectRefused(
-            setup, partials, .configuration, "a partial of format version 3; this candor reads version 2")
+            setup, partials, .configuration, "a partial of format version 4; this candor reads version 3")
     }
 
     @Test func anInputChangedSinceItsShardRan() throws {

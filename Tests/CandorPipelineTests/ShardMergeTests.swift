@@ -13,7 +13,7 @@ struct ShardMergeTests {
         var definition: PipelineDefinition
 
         /// Writes `inputs` (name → text) and `definition` into the folder and loads it, with the
-        /// history off: with it on, partials carry no states (`PieceState.statelessReason`).
+        /// history off: with it on, a first night's partials carry no states (ShardedNightsTests).
         init(inputs: [String: String], definition text: String) throws {
             for (name, input) in inputs { scratch.create(name, input) }
             scratch.create("parts.yml", text)
@@ -90,10 +90,11 @@ struct ShardMergeTests {
         #expect(log.contains { $0.contains(merged) }, "\(log)")
     }
 
-    /// With the history on, the shards pass their pieces on unparsed: holding a night's small
-    /// changes needs every respondent sketched under the history's key, which only the merge
-    /// holds. The merge reads them itself, and still writes one run's bytes.
-    @Test func withTheHistoryOnTheMergeReadsThePiecesItself() throws {
+    /// With the history on and no history yet where the shards look, they pass their pieces on
+    /// unparsed: holding a night's small changes needs every respondent sketched under the
+    /// history's secret, which does not exist before the first night. The merge reads them
+    /// itself, and still writes one run's bytes.
+    @Test func beforeTheFirstNightTheMergeReadsThePiecesItself() throws {
         let setup = try Setup(path: DefinitionFiles.packageRoot + "/Pipelines/bad-boss.yml", history: true)
         let log = try Self.expectMergeEqualsSingle(setup, shards: 3)
         #expect(log.contains { $0.contains("merged 0 piece(s) from partials, read 3 again") }, "\(log)")

@@ -71,12 +71,7 @@ struct InputCache {
         directory = Self.folder(outputDirectory: outputDirectory, pipeline: definition.name)
         self.definition = definition
         // A digest of the secret, never the secret, goes into the file names.
-        sketchKeyDigest = sketchHash.map { hash in
-            let words = [hash.key.0, hash.key.1].flatMap { word in
-                (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) }
-            }
-            return SHA256Digest.hex(of: Array("candor-sketch-key\n".utf8) + words)
-        }
+        sketchKeyDigest = sketchHash?.keyDigest
     }
 
     /// The entry name for `file` whose bytes hash to `sha256`.
@@ -105,8 +100,8 @@ struct InputCache {
         let whole = ShardPlan.Piece(input: 0, start: nil, end: nil)
         guard partial.definitionSHA256 == definition.sha256, partial.inputs.count == 1,
             partial.inputs[0].displayName == file.displayName, partial.inputs[0].size == size,
-            partial.pieces.count == 1, var piece = partial.pieces.first, piece.piece == whole,
-            piece.fileRange == 0..<size, piece.rangeSHA256 == sha256, let bytes = piece.state
+            partial.sketchKeyDigest == sketchKeyDigest, partial.pieces.count == 1, var piece = partial.pieces.first,
+            piece.piece == whole, piece.fileRange == 0..<size, piece.rangeSHA256 == sha256, let bytes = piece.state
         else { return .unusable("it does not match its key") }
         let decoded: PieceState?
         do { decoded = try PieceState.decode(bytes, definition: definition, input: file.displayName) } catch {
@@ -129,7 +124,7 @@ struct InputCache {
                     path: file.path, displayName: file.displayName, size: identity.size,
                     modifiedSeconds: identity.modifiedSeconds, modifiedNanoseconds: identity.modifiedNanoseconds)
             ],
-            pieces: [piece])
+            pieces: [piece], sketchKeyDigest: sketchKeyDigest)
         do {
             let writer = try AtomicFileWriter(
                 path: directory + "/" + entryName(file, sha256: sha256), permissions: .ownerOnly)

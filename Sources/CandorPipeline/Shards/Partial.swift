@@ -16,6 +16,10 @@ package struct Partial: Sendable, Equatable {
     package var inputs: [Input]
     /// The pieces the shard read, in input order.
     package var pieces: [Piece]
+    /// With the history on: the digest of the history's secret the pieces' cell sketches were
+    /// made with (`KeyedHash.keyDigest`), or `nil` when they carry none. The merge absorbs only
+    /// pieces sketched under its own history's secret.
+    package var sketchKeyDigest: String? = nil
 
     /// An input as the shard saw it.
     package struct Input: Sendable, Equatable {
@@ -63,6 +67,8 @@ extension Partial {
         writer.string(definitionSHA256)
         writer.integer(shard.index)
         writer.integer(shard.count)
+        writer.bool(sketchKeyDigest != nil)
+        if let sketchKeyDigest { writer.string(sketchKeyDigest) }
         writer.integer(inputs.count)
         for input in inputs {
             writer.string(input.path)
@@ -97,6 +103,7 @@ extension Partial {
         var reader = StateReader(payload)
         definitionSHA256 = try reader.string()
         shard = ShardSpec(index: try reader.integer(), count: try reader.integer())
+        sketchKeyDigest = try reader.bool() ? try reader.string() : nil
         inputs = []
         for _ in 0..<(try reader.count(minimumSize: 40)) {
             inputs.append(

@@ -8,7 +8,7 @@ import CandorCore
 package enum PartialFile {
     /// The format version written; a partial of another version is refused. Changes whenever
     /// any state's encoding does.
-    package static let formatVersion = 2
+    package static let formatVersion = 3
     private static let magic = Array("CANDORPT".utf8)
     private static let headerSize = 24
     private static let digestSize = 64

@@ -6,14 +6,24 @@ import Foundation
 /// pieces covering every input once (65), and every input unchanged since its shard read it (66).
 extension PartialMerge {
     /// The partials at `paths`, checked against `definition` and one another, with their inputs.
+    /// The states of a partial whose cell sketches were made under another secret than
+    /// `sketchKeyDigest` (the merge's history's, `nil` without one) are set aside, and its pieces
+    /// read again: holding could not compare them with the wave's last publication.
     /// - Throws: `RunFailure` with the exit status of the first check that fails.
-    static func load(_ paths: [String], definition: PipelineDefinition) throws(RunFailure) -> Checked {
+    static func load(_ paths: [String], definition: PipelineDefinition, sketchKeyDigest: String?) throws(RunFailure)
+        -> Checked
+    {
         var partials: [(name: String, partial: Partial)] = []
+        var unsketched: [String] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RunFailure(.unreadableInput, "\(path): cannot be read")
             }
-            let partial = try PartialFile.partial(from: Array(data), name: path)
+            var partial = try PartialFile.partial(from: Array(data), name: path)
+            if partial.sketchKeyDigest != sketchKeyDigest, partial.pieces.contains(where: { $0.state != nil }) {
+                for index in partial.pieces.indices { partial.pieces[index].state = nil }
+                unsketched.append(path)
+            }
             guard partial.definitionSHA256 == definition.sha256 else {
                 throw RunFailure(
                     .configuration,
@@ -55,7 +65,9 @@ extension PartialMerge {
             let own = pieces.filter { $0.1.piece.input == number }
             wholeSHA256.append(try checkUnchanged(input, pieces: own))
         }
-        return Checked(inputs: first.inputs, wholeSHA256: wholeSHA256, pieces: pieces.map { ($0.0, $0.1) })
+        return Checked(
+            inputs: first.inputs, wholeSHA256: wholeSHA256, pieces: pieces.map { ($0.0, $0.1) },
+            unsketched: unsketched)
     }
 
     /// Every input's pieces follow one another from its first record to its end.

@@ -23,6 +23,8 @@ package enum PartialMerge {
         var wholeSHA256: [String]
         /// Every piece in input order, with its partial's name.
         var pieces: [(partial: String, piece: Partial.Piece)]
+        /// The partials whose states were set aside: sketched under another history's secret.
+        var unsketched: [String]
     }
 
     /// One piece as the merge takes it: what its shard (or the cache) recorded of it, with its
@@ -53,7 +55,12 @@ package enum PartialMerge {
         _ paths: [String], definition: PipelineDefinition, rejects: RejectsWriter, outputDirectory: String,
         roster: Roster?, logger: Logger, sketchPlan: CellSketchPlan? = nil
     ) throws(RunFailure) -> StreamingPass {
-        let checked = try load(paths, definition: definition)
+        let checked = try load(paths, definition: definition, sketchKeyDigest: sketchPlan?.hash.keyDigest)
+        for name in checked.unsketched {
+            logger.info(
+                "\(name): its cell sketches were made under another history's secret than \(definition.name)'s (or none); its pieces are read again"
+            )
+        }
         let files = checked.inputs.map { InputFile(path: $0.path, displayName: $0.displayName) }
         let (pass, counts) = try merge(
             files, definition: definition, rejects: rejects, outputDirectory: outputDirectory, roster: roster,
@@ -174,7 +181,7 @@ package enum PartialMerge {
         var decoded = ready.decoded
         if decoded == nil {
             guard let bytes = ready.piece.state else {
-                return refuse(PieceState.shardStatelessReason(definition) ?? "the piece carries no states")
+                return refuse(PieceState.statelessReason(definition) ?? Self.unsketchedReason)
             }
             do { decoded = try PieceState.decode(bytes, definition: definition, input: file.displayName) } catch {
                 throw RunFailure(
@@ -204,6 +211,11 @@ package enum PartialMerge {
         sink.aggregator.merge(later.aggregator, recoding: recoding)
         return true
     }
+
+    /// Why a piece of a pipeline with the history on carries no states: its shard found no
+    /// history secret to sketch its respondents with (a first night), or other than the merge's.
+    static let unsketchedReason =
+        "its shard had no cell sketches under this history's secret (the first night of a history, or another history)"
 
     private static func open(
         _ file: InputFile, definition: PipelineDefinition, start: Int64?, end: Int64?, lines: Int, records: Int

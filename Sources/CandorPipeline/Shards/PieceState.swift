@@ -34,18 +34,6 @@ struct PieceState {
         return nil
     }
 
-    /// Why a shard's pieces of `definition` carry no states: `statelessReason`, or the history.
-    /// With the history on, nightly holding needs every respondent in the cell sketches keyed by
-    /// the history's secret, which a shard does not hold (the cache, run by the publishing run
-    /// itself, does): a piece without them could not be compared with the wave's last
-    /// publication, and two nights' reports would then show a change of one person.
-    static func shardStatelessReason(_ definition: PipelineDefinition) -> String? {
-        if let reason = statelessReason(definition) { return reason }
-        guard definition.history.location != .off else { return nil }
-        return
-            "with the history on, holding a night's small changes needs every respondent sketched under the history's key"
-    }
-
     /// The bytes of a piece's states; `nil` for a piece a value stopped.
     static func encode(cleaner: Cleaner, aggregator: Aggregator, rejections: [[UInt8]], stopped: Bool) -> [UInt8] {
         var writer = StateWriter()

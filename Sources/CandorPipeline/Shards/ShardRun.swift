@@ -1,6 +1,7 @@
 import CandorAggregate
 import CandorClean
 import CandorCore
+import CandorHistory
 import CandorIngest
 import Logging
 
@@ -28,17 +29,19 @@ package enum ShardRun {
                     path: file.path, displayName: file.displayName, size: identity.size,
                     modifiedSeconds: identity.modifiedSeconds, modifiedNanoseconds: identity.modifiedNanoseconds))
         }
-        // The merge reads a pipeline's pieces itself where their states do not merge exactly, so
-        // the shard only records them.
-        let mergeable = PieceState.shardStatelessReason(definition) == nil
+        let states = states(request, logger: logger)
         var pieces: [Partial.Piece] = []
         for piece in plan.shards[shard.index - 1] {
-            pieces.append(try read(piece, of: files[piece.input], definition: definition, keepingState: mergeable))
+            pieces.append(
+                try read(
+                    piece, of: files[piece.input], definition: definition, keepingState: states.keep,
+                    sketchPlan: states.sketchPlan))
             logger.debug(
                 "\(definition.name): shard \(shard.index)/\(shard.count) read \(files[piece.input].displayName)")
         }
         let partial = Partial(
-            definitionSHA256: definition.sha256, shard: shard, inputs: inputs, pieces: pieces)
+            definitionSHA256: definition.sha256, shard: shard, inputs: inputs, pieces: pieces,
+            sketchKeyDigest: states.sketchPlan?.hash.keyDigest)
         do {
             let writer = try AtomicFileWriter(path: partialPath, permissions: .ownerOnly)
             try writer.write(PartialFile.bytes(of: partial))
@@ -49,11 +52,38 @@ package enum ShardRun {
         return partial
     }
 
+    /// Whether the shard keeps its pieces' states, and the sketches they carry. The merge reads a
+    /// pipeline's pieces itself where their states do not merge exactly, so the shard only
+    /// records them. With the history on, nightly holding needs every respondent sketched under
+    /// the history's secret: the shard reads it from the history the merge will write (the same
+    /// `--output`, or `output.history: PATH`), without writing anything. Before the first night
+    /// there is no secret yet, and the merge reads the pieces itself.
+    private static func states(_ request: RunRequest, logger: Logger) -> (keep: Bool, sketchPlan: CellSketchPlan?) {
+        let definition = request.definition
+        let passedOn = "the shard passes its pieces on unparsed and the merge reads them"
+        if let reason = PieceState.statelessReason(definition) {
+            logger.info("\(definition.name): \(passedOn) (\(reason))")
+            return (false, nil)
+        }
+        guard let path = request.historyPath else { return (true, nil) }
+        do {
+            guard let key = try HistoryStore.storedHoldKey(path: path) else {
+                logger.info(
+                    "\(definition.name): no history at \(path) yet to sketch the respondents for holding; \(passedOn)")
+                return (false, nil)
+            }
+            return (true, CellHolding.sketchPlan(definition: definition, key: key))
+        } catch {
+            logger.warning("\(definition.name): \(error.description); \(passedOn)")
+            return (false, nil)
+        }
+    }
+
     /// Reads one piece into a fresh cleaner and aggregator (or only checks where it ends,
     /// without `keepingState`), and hashes the bytes it covers. Also how `output.cache` parses
     /// a new or changed input, as one piece.
-    /// With `sketchPlan` (a cached input of a pipeline with the history on) the piece's cleaner
-    /// also sketches its respondents' cells.
+    /// With `sketchPlan` (a pipeline with the history on) the piece's cleaner also sketches its
+    /// respondents' cells.
     static func read(
         _ piece: ShardPlan.Piece, of file: InputFile, definition: PipelineDefinition, keepingState: Bool,
         sketchPlan: CellSketchPlan? = nil
