@@ -59,7 +59,9 @@ struct ShardedNightsTests {
 
     /// The report, JSON and rejects bytes in `output`.
     func outputs(_ output: String) -> [Data?] {
-        ["md", "json", "rejects.csv"].map { FileManager.default.contents(atPath: scratch.file("\(output)/parts.\($0)")) }
+        ["md", "json", "rejects.csv"].map {
+            FileManager.default.contents(atPath: scratch.file("\(output)/parts.\($0)"))
+        }
     }
 
     @Test func theSecondNightsShardsAreAbsorbedAndHoldAsASingleRun() throws {

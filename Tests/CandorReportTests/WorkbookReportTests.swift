@@ -121,6 +121,23 @@ struct WorkbookReportTests {
         #expect(dump.sheets[1].cells["A1"]?.value == .text("**bold** | <img src=x onerror=alert(1)>"))
     }
 
+    @Test(
+        "a held figure's value cell says since when it is held",
+        .enabled(if: openpyxlAvailable, "python3 with openpyxl is missing (scripts/ensure-deps --test installs it)"))
+    func heldFigures() throws {
+        var document = ReportFixtures.document()
+        document.metrics[0].segments[0].rows[0].heldSince = "2026-12-05T02:00:00Z"
+        let rowHeld = try #require(try Self.readBack(document).sheet("any_bad_boss"))
+        // Row 4 is the first group, held; its value stays a number. The overall (row 3) is not.
+        #expect(rowHeld.cells["D4"]?.value == .number(0.995))
+        #expect(rowHeld.cells["D4"]?.comment?.hasPrefix("Held: as published at 2026-12-05T02:00:00Z.") == true)
+        #expect(rowHeld.cells["D3"]?.comment == nil)
+        document.heldCells = HeldCells(count: 9, overallSince: "2026-12-04T02:00:00Z")
+        let allHeld = try #require(try Self.readBack(document).sheet("enps"))
+        #expect(allHeld.cells["D3"]?.comment?.hasPrefix("Held: as published at 2026-12-04T02:00:00Z.") == true)
+        #expect(allHeld.cells["D4"]?.comment?.hasPrefix("Held: as published at 2026-12-04T02:00:00Z.") == true)
+    }
+
     @Test("the same document makes the same bytes")
     func deterministic() throws {
         #expect(

@@ -39,11 +39,14 @@ package struct PublishedFigure: Sendable, Equatable {
     package var pValue: Double?
     /// A segment row's value minus the overall value.
     package var difference: Double?
+    /// When the figure repeats an earlier run's publication of this open wave (a held cell):
+    /// that run's time, ISO 8601 in UTC; `nil` for tonight's figure.
+    package var heldSince: String?
 
     /// A figure as published: its numbers dropped when it is hidden.
     init(
         metric: MetricResult, measure: String, figure: Figure, unit: FigureUnit, segmentFields: [String] = [],
-        groupLabels: [String] = [], pValue: Double? = nil, difference: Double? = nil
+        groupLabels: [String] = [], pValue: Double? = nil, difference: Double? = nil, heldSince: String? = nil
     ) {
         self.metricID = metric.id
         self.metricKind = metric.kind.name
@@ -54,6 +57,7 @@ package struct PublishedFigure: Sendable, Equatable {
         self.suppressed = figure.suppressed
         self.suppressionReason = figure.suppressed ? figure.suppressionReason : nil
         self.unreliable = !figure.suppressed && figure.unreliable
+        self.heldSince = heldSince
         guard !figure.suppressed else { return }
         self.value = figure.value
         self.count = figure.count

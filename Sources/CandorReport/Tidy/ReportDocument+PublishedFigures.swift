@@ -2,19 +2,27 @@ import CandorAggregate
 
 extension ReportDocument {
     /// Every figure the report publishes, metric by metric: the primary figure, the kind's
-    /// detail, then each segment table's rows.
+    /// detail, then each segment table's rows, each marked when held (`HeldCells`).
     package var publishedFigures: [PublishedFigure] {
         metrics.flatMap { metric in
-            [PublishedFigure(metric: metric, measure: "primary", figure: metric.overall, unit: metric.kind.unit)]
-                + Self.detailFigures(metric)
-                + metric.segments.flatMap { table in
-                    table.rows.map { row in
-                        PublishedFigure(
-                            metric: metric, measure: "primary", figure: row.figure, unit: metric.kind.unit,
-                            segmentFields: table.fields, groupLabels: row.labels, pValue: row.pValue,
-                            difference: row.difference)
-                    }
+            let overall = [
+                PublishedFigure(metric: metric, measure: "primary", figure: metric.overall, unit: metric.kind.unit)
+            ]
+            // The overall and the kind's detail are held together (`HeldCells.overallSince`).
+            let held = (overall + Self.detailFigures(metric)).map { figure in
+                var figure = figure
+                figure.heldSince = heldCells?.overallSince
+                return figure
+            }
+            let rows = metric.segments.flatMap { table in
+                table.rows.map { row in
+                    PublishedFigure(
+                        metric: metric, measure: "primary", figure: row.figure, unit: metric.kind.unit,
+                        segmentFields: table.fields, groupLabels: row.labels, pValue: row.pValue,
+                        difference: row.difference, heldSince: row.heldSince)
                 }
+            }
+            return held + rows
         }
     }
 

@@ -5,7 +5,7 @@ import CandorAggregate
 ///
 /// Numbers are stored unrounded with a number format (percentages for shares), never as text;
 /// intervals take two columns; a hidden figure's cells are empty and its value cell carries a
-/// comment giving the reason. The segment rows' difference column has a diverging colour scale.
+/// comment giving the reason, as a held figure's does (it repeats an earlier run of the wave). The segment rows' difference column has a diverging colour scale.
 package enum WorkbookReport {
     /// The workbook's bytes (`.xlsx`).
     ///
@@ -56,7 +56,11 @@ package enum WorkbookReport {
     static func figureRow(_ figure: PublishedFigure, minGroupSize: Int) -> [WorkbookCell] {
         let style = numberStyle(figure.unit)
         var value = WorkbookCell.number(figure.value, style: style)
-        if figure.suppressed { value.comment = reasonText(figure.suppressionReason, minGroupSize: minGroupSize) }
+        if figure.suppressed {
+            value.comment = reasonText(figure.suppressionReason, minGroupSize: minGroupSize)
+        } else if let since = figure.heldSince {
+            value.comment = heldText(since: since, minGroupSize: minGroupSize)
+        }
         return [
             .text(figure.measure), .text(figure.segmentFields.joined(separator: " × ")),
             .text(figure.groupLabels.joined(separator: " | ")), value,
@@ -79,6 +83,12 @@ package enum WorkbookReport {
         default:
             "Suppressed" + (reason.map { ": \($0)." } ?? ".")
         }
+    }
+
+    /// Why a figure repeats an earlier run's, in words (as HeldText says it above the results).
+    static func heldText(since: String, minGroupSize: Int) -> String {
+        "Held: as published at \(since). Fewer than \(minGroupSize) respondents behind it changed since, or another"
+            + " held change could otherwise be worked out by subtraction."
     }
 
     /// The number format of a value in `unit`.
