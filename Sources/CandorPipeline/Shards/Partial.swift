@@ -20,6 +20,10 @@ package struct Partial: Sendable, Equatable {
     /// made with (`KeyedHash.keyDigest`), or `nil` when they carry none. The merge absorbs only
     /// pieces sketched under its own history's secret.
     package var sketchKeyDigest: String? = nil
+    /// Per piece, where its states lie in the partial's payload, for a partial read without them
+    /// (`PartialFile.partial(from:name:statesLeftInFile:)`); `nil` where a piece has none. Empty
+    /// when the states were read; never written.
+    package var stateRangesInPayload: [Range<Int>?] = []
 
     /// An input as the shard saw it.
     package struct Input: Sendable, Equatable {
@@ -98,8 +102,9 @@ extension Partial {
         return writer.bytes
     }
 
-    /// The partial a payload holds.
-    init(payload: [UInt8]) throws(StateDecodingError) {
+    /// The partial a payload holds; with `statesLeftInFile`, its pieces' states are skipped and
+    /// only where they lie is kept (`stateRangesInPayload`).
+    init(payload: [UInt8], statesLeftInFile: Bool = false) throws(StateDecodingError) {
         var reader = StateReader(payload)
         definitionSHA256 = try reader.string()
         shard = ShardSpec(index: try reader.integer(), count: try reader.integer())
@@ -128,7 +133,19 @@ extension Partial {
             let endings = LineEndingCounts(
                 crlf: try reader.integer(), lf: try reader.integer(), cr: try reader.integer())
             let blank = try reader.integer()
-            let state = try reader.bool() ? try reader.bytes { Array($0) } : nil
+            var state: [UInt8]?
+            if try reader.bool() {
+                if statesLeftInFile {
+                    // After the 8-byte length, up to where reading the bytes leaves off.
+                    let start = reader.offset + 8
+                    try reader.bytes { _ in }
+                    stateRangesInPayload.append(start..<reader.offset)
+                } else {
+                    state = try reader.bytes { Array($0) }
+                }
+            } else if statesLeftInFile {
+                stateRangesInPayload.append(nil)
+            }
             pieces.append(
                 Piece(
                     piece: ShardPlan.Piece(

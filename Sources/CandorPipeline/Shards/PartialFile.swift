@@ -10,7 +10,9 @@ package enum PartialFile {
     /// any state's encoding does.
     package static let formatVersion = 3
     private static let magic = Array("CANDORPT".utf8)
-    private static let headerSize = 24
+    /// Where the payload starts in the file.
+    static let payloadOffset = 24
+    private static let headerSize = payloadOffset
     private static let digestSize = 64
 
     /// The file's bytes for `partial`.
@@ -24,10 +26,14 @@ package enum PartialFile {
         return bytes
     }
 
-    /// The partial `bytes` hold; `name` names the file in errors.
+    /// The partial `bytes` hold; `name` names the file in errors. With `statesLeftInFile`, its
+    /// pieces' states are not copied out: `Partial.stateRangesInPayload` says where they lie,
+    /// `payloadOffset` where the payload starts in the file.
     /// - Throws: `RunFailure` with exit 78 for another format version, 66 for a file that is
     ///   not a whole, unaltered partial.
-    package static func partial(from bytes: [UInt8], name: String) throws(RunFailure) -> Partial {
+    package static func partial(from bytes: [UInt8], name: String, statesLeftInFile: Bool = false) throws(RunFailure)
+        -> Partial
+    {
         guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
             throw RunFailure(.unreadableInput, "\(name): not a candor partial (it does not start with CANDORPT)")
         }
@@ -54,7 +60,8 @@ package enum PartialFile {
             throw RunFailure(.unreadableInput, "\(name): corrupt (its checksum does not match); run its shard again")
         }
         do {
-            return try Partial(payload: Array(bytes[headerSize..<(headerSize + length)]))
+            return try Partial(
+                payload: Array(bytes[headerSize..<(headerSize + length)]), statesLeftInFile: statesLeftInFile)
         } catch {
             throw RunFailure(.unreadableInput, "\(name): corrupt (\(error.description)); run its shard again")
         }

@@ -13,29 +13,32 @@ extension PartialMerge {
     static func load(_ paths: [String], definition: PipelineDefinition, sketchKeyDigest: String?) throws(RunFailure)
         -> Checked
     {
-        var partials: [(name: String, partial: Partial)] = []
+        // One partial's bytes at a time: its pieces' states stay in the file (`StoredState`).
+        var partials: [(name: String, partial: Partial, stored: [StoredState?])] = []
         var unsketched: [String] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RunFailure(.unreadableInput, "\(path): cannot be read")
             }
-            var partial = try PartialFile.partial(from: Array(data), name: path)
-            if partial.sketchKeyDigest != sketchKeyDigest, partial.pieces.contains(where: { $0.state != nil }) {
-                for index in partial.pieces.indices { partial.pieces[index].state = nil }
-                unsketched.append(path)
-            }
+            let bytes = Array(data)
+            let partial = try PartialFile.partial(from: bytes, name: path, statesLeftInFile: true)
             guard partial.definitionSHA256 == definition.sha256 else {
                 throw RunFailure(
                     .configuration,
                     "\(path): a partial of another definition (SHA-256 \(partial.definitionSHA256.prefix(12))…, \(definition.path) is \(definition.sha256.prefix(12))…); run the shards again with this definition"
                 )
             }
-            partials.append((path, partial))
+            var stored = partial.pieces.indices.map { StoredState(partial, piece: $0, bytes: bytes, path: path) }
+            if partial.sketchKeyDigest != sketchKeyDigest, stored.contains(where: { $0 != nil }) {
+                stored = stored.map { _ in nil }
+                unsketched.append(path)
+            }
+            partials.append((path, partial, stored))
         }
         guard let first = partials.first?.partial else { throw RunFailure(.usage, "merge: no partial given") }
         let count = first.shard.count
         var seen: [Int: String] = [:]
-        for (name, partial) in partials {
+        for (name, partial, _) in partials {
             guard partial.shard.count == count else {
                 throw RunFailure(
                     .dataQuality, "\(name): shard \(partial.shard.index) of \(partial.shard.count), not of \(count)")
@@ -57,17 +60,19 @@ extension PartialMerge {
             )
         }
         let ordered = partials.sorted { $0.partial.shard.index < $1.partial.shard.index }
-        let pieces = ordered.flatMap { entry in entry.partial.pieces.map { (entry.name, $0) } }
-            .sorted { ($0.1.piece.input, $0.1.piece.start ?? -1) < ($1.1.piece.input, $1.1.piece.start ?? -1) }
-        try checkCoverage(pieces.map(\.1), inputs: first.inputs)
+        let pieces = ordered.flatMap { entry in
+            zip(entry.partial.pieces, entry.stored).map { ReadyPiece(source: entry.name, piece: $0, stored: $1) }
+        }
+        .sorted { lhs, rhs in
+            (lhs.piece.piece.input, lhs.piece.piece.start ?? -1) < (rhs.piece.piece.input, rhs.piece.piece.start ?? -1)
+        }
+        try checkCoverage(pieces.map(\.piece), inputs: first.inputs)
         var wholeSHA256: [String] = []
         for (number, input) in first.inputs.enumerated() {
-            let own = pieces.filter { $0.1.piece.input == number }
+            let own = pieces.filter { $0.piece.piece.input == number }
             wholeSHA256.append(try checkUnchanged(input, pieces: own))
         }
-        return Checked(
-            inputs: first.inputs, wholeSHA256: wholeSHA256, pieces: pieces.map { ($0.0, $0.1) },
-            unsketched: unsketched)
+        return Checked(inputs: first.inputs, wholeSHA256: wholeSHA256, pieces: pieces, unsketched: unsketched)
     }
 
     /// Every input's pieces follow one another from its first record to its end.
@@ -90,9 +95,7 @@ extension PartialMerge {
 
     /// The input's whole-file SHA-256, once its size, modification time and every piece's bytes
     /// are found as its shards saw them.
-    private static func checkUnchanged(_ input: Partial.Input, pieces: [(String, Partial.Piece)]) throws(RunFailure)
-        -> String
-    {
+    private static func checkUnchanged(_ input: Partial.Input, pieces: [ReadyPiece]) throws(RunFailure) -> String {
         let changed = "\(input.displayName): changed since its shard ran"
         guard let now = InputFileIdentity(path: input.path) else {
             throw RunFailure(.unreadableInput, "\(input.displayName): cannot be read")
@@ -102,13 +105,14 @@ extension PartialMerge {
         else {
             throw RunFailure(.unreadableInput, "\(changed) (size or modification time); run the shards again")
         }
-        guard let sums = FileChecksum.sha256(of: input.path, ranges: pieces.map(\.1.fileRange), whole: true),
+        guard let sums = FileChecksum.sha256(of: input.path, ranges: pieces.map(\.piece.fileRange), whole: true),
             let whole = sums.whole
         else {
             throw RunFailure(.unreadableInput, "\(input.displayName): changed or unreadable while it was hashed")
         }
-        for ((name, piece), sum) in zip(pieces, sums.ranges) where sum != piece.rangeSHA256 {
-            throw RunFailure(.unreadableInput, "\(changed): the bytes \(name) read differ; run the shards again")
+        for (ready, sum) in zip(pieces, sums.ranges) where sum != ready.piece.rangeSHA256 {
+            throw RunFailure(
+                .unreadableInput, "\(changed): the bytes \(ready.source) read differ; run the shards again")
         }
         return whole
     }

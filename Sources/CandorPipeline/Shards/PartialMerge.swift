@@ -21,22 +21,33 @@ package enum PartialMerge {
         var inputs: [Partial.Input]
         /// Per input: the SHA-256 of the whole file, as the merge hashed it.
         var wholeSHA256: [String]
-        /// Every piece in input order, with its partial's name.
-        var pieces: [(partial: String, piece: Partial.Piece)]
+        /// Every piece in input order, its states left in its partial's file.
+        var pieces: [ReadyPiece]
         /// The partials whose states were set aside: sketched under another history's secret.
         var unsketched: [String]
     }
 
     /// One piece as the merge takes it: what its shard (or the cache) recorded of it, with its
-    /// states still encoded (decoded when the merge reaches it, so only one piece's states are
-    /// held at a time) or already decoded by a source that had to check them.
+    /// states still encoded (in memory, or left in the partial's file), read and decoded when
+    /// the merge reaches it, so only one piece's states are held at a time; or already decoded
+    /// by a source that had to check them.
     struct ReadyPiece {
         /// The partial (or cache entry) it came from, for messages.
         var source: String
-        /// The piece's record, its states encoded (`nil`: the merge reads the piece itself).
+        /// The piece's record, its states encoded when in memory.
         var piece: Partial.Piece
+        /// Its states in the partial's file, when they were left there.
+        var stored: StoredState?
         /// The states, when the source decoded them already.
         var decoded: PieceState?
+
+        /// A piece from `source`.
+        init(source: String, piece: Partial.Piece, stored: StoredState? = nil, decoded: PieceState? = nil) {
+            self.source = source
+            self.piece = piece
+            self.stored = stored
+            self.decoded = decoded
+        }
     }
 
     /// What a merge did with its pieces.
@@ -66,8 +77,7 @@ package enum PartialMerge {
             files, definition: definition, rejects: rejects, outputDirectory: outputDirectory, roster: roster,
             logger: logger, sketchPlan: sketchPlan
         ) { number, file throws(RunFailure) in
-            let own = checked.pieces.filter { $0.piece.piece.input == number }
-            return (checked.wholeSHA256[number], own.map { ReadyPiece(source: $0.partial, piece: $0.piece) })
+            (checked.wholeSHA256[number], checked.pieces.filter { $0.piece.piece.input == number })
         }
         logger.info("\(definition.name): merged \(counts.absorbed) piece(s) from partials, read \(counts.read) again")
         return pass
@@ -180,7 +190,9 @@ package enum PartialMerge {
         }
         var decoded = ready.decoded
         if decoded == nil {
-            guard let bytes = ready.piece.state else {
+            var encoded = ready.piece.state
+            if encoded == nil, let stored = ready.stored { encoded = try stored.read() }
+            guard let bytes = encoded else {
                 return refuse(PieceState.statelessReason(definition) ?? Self.unsketchedReason)
             }
             do { decoded = try PieceState.decode(bytes, definition: definition, input: file.displayName) } catch {
