@@ -48,10 +48,16 @@ struct NightlyHoldTests {
     ) throws -> [String: Any] {
         var csv = "id,team,happy,submitted\n"
         for row in respondents { csv += "\(row.id),\(row.team),\(row.happy ? "yes" : "no"),\(row.submitted)\n" }
+        return try run(csv: csv, definition: definition, wave: "2026-Q1", in: scratch)
+    }
+
+    /// Runs `wave` of `definition` (pipeline `nightly`, output `out`) on `csv` in `scratch`;
+    /// the JSON report.
+    static func run(csv: String, definition: String, wave: String, in scratch: ScratchFolder) throws -> [String: Any] {
         scratch.create("in.csv", csv)
         scratch.create("nightly.yml", definition)
         var request = RunRequest(definition: try DefinitionLoader.load(path: scratch.file("nightly.yml")))
-        request.waveOverride = "2026-Q1"
+        request.waveOverride = wave
         let outcome = PipelineRunner.run(request, logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
         #expect(outcome.status == .success, "\(outcome.message ?? "")")
         let data = try #require(FileManager.default.contents(atPath: scratch.file("out/nightly.json")))

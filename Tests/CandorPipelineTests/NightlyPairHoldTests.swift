@@ -1,6 +1,5 @@
 import CandorPipeline
 import Foundation
-import Logging
 import Testing
 
 /// Holding in a pair's table: teams A, B, C × sites X, Y of 8 respondents each (48); the second
@@ -41,14 +40,7 @@ struct NightlyPairHoldTests {
     }
 
     static func run(_ csv: String, in scratch: ScratchFolder) throws -> [String: Any] {
-        scratch.create("in.csv", csv)
-        scratch.create("nightly.yml", definition)
-        var request = RunRequest(definition: try DefinitionLoader.load(path: scratch.file("nightly.yml")))
-        request.waveOverride = "open"
-        let outcome = PipelineRunner.run(request, logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
-        #expect(outcome.status == .success, "\(outcome.message ?? "")")
-        let data = try #require(FileManager.default.contents(atPath: scratch.file("out/nightly.json")))
-        return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        try NightlyHoldTests.run(csv: csv, definition: definition, wave: "open", in: scratch)
     }
 
     /// Per table and labels: n, and whether the row is held.
@@ -94,14 +86,7 @@ struct NightlyPairHoldTests {
             of: "metrics:\n",
             with: "metrics:\n  - {id: spread, kind: variance_share, score: {field: score}, group: team}\n")
         func run(_ csv: String) throws -> [String: Any] {
-            scratch.create("in.csv", csv)
-            scratch.create("nightly.yml", definition)
-            var request = RunRequest(definition: try DefinitionLoader.load(path: scratch.file("nightly.yml")))
-            request.waveOverride = "open"
-            let outcome = PipelineRunner.run(request, logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
-            #expect(outcome.status == .success, "\(outcome.message ?? "")")
-            let data = try #require(FileManager.default.contents(atPath: scratch.file("out/nightly.json")))
-            return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            try NightlyHoldTests.run(csv: csv, definition: definition, wave: "open", in: scratch)
         }
         func metric(_ id: String, _ report: [String: Any]) throws -> Data {
             let metric = (report["metrics"] as? [[String: Any]])?.first { $0["id"] as? String == id }
