@@ -18,8 +18,8 @@ struct CleanerState {
 
     /// Per field, in schema order: a record's quality marks (`QualityMark`), set while decoding.
     private var marks: [UInt8]
-    /// Each block's fields.
-    private let blockFields: [[Int]]
+    /// Counts each block answered whole, and straight-lined.
+    private let straightLining: StraightLining
     /// The first timestamp field, whose latest accepted value dates the report.
     private let timestampField: Int?
 
@@ -38,10 +38,6 @@ struct CleanerState {
     let latestWinners: LatestResponses?
     /// With the history on: turns each accepted response into its cells' sketch entries.
     var sketcher: CellSketcher?
-    /// Per block, per item: `min + max` of the scale for a reverse-coded item (the stored value
-    /// is that minus the answer given), `nil` otherwise. Straight-lining is about the answers
-    /// given, so reversed items are turned back before comparing.
-    private let blockMirrors: [[Int64?]]
 
     /// Creates a cleaner for `schema`. With `latestWinners`, duplicates are resolved in favour
     /// of the winners found beforehand instead of the first occurrence.
@@ -59,14 +55,8 @@ struct CleanerState {
         decoders = schema.fields.map { FieldDecoder(spec: $0) }
         row = Array(repeating: Response.missing, count: schema.fields.count)
         self.latestWinners = latestWinners
-        blockMirrors = schema.blocks.map { block in
-            block.fields.map { field -> Int64? in
-                guard case .likert(let scale, reverse: true) = schema.fields[field].kind else { return nil }
-                return Int64(scale.minimum + scale.maximum)
-            }
-        }
+        straightLining = StraightLining(schema: schema)
         marks = Array(repeating: QualityMark.none, count: schema.fields.count)
-        blockFields = schema.blocks.map(\.fields)
         timestampField = schema.fields.firstIndex {
             if case .timestamp = $0.kind { return true } else { return false }
         }
@@ -384,23 +374,7 @@ struct CleanerState {
                 }
             }
         }
-        for blockIndex in blockFields.indices where blockFields[blockIndex].count > 1 {
-            let fields = blockFields[blockIndex]
-            guard fields.allSatisfy({ row[$0] != Response.missing }) else { continue }
-            let mirrors = blockMirrors[blockIndex]
-            func answer(_ item: Int) -> Int64 {
-                let stored = row[fields[item]]
-                return mirrors[item].map { $0 - stored } ?? stored
-            }
-            let first = answer(0)
-            var flagged = true
-            for item in 1..<fields.count where answer(item) != first {
-                flagged = false
-                break
-            }
-            if flagged { tallies.straightLiners[blockIndex] += 1 }
-            tallies.answeredWholeBlock[blockIndex] += 1
-        }
+        straightLining.count(row, into: &tallies)
         if let field = timestampField, row[field] != Response.missing { tallies.noteTimestamp(row[field]) }
         row.withUnsafeBufferPointer { responses.append($0, weight: weight) }
     }
