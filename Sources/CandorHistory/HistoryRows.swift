@@ -79,10 +79,15 @@ enum HistoryRows {
         return PublishedCells(definitionSHA256: row["definition_sha256"], runTime: row["run_time"], cells: cells)
     }
 
+    /// The history's secret key for cell sketches, `nil` before the first run stored one.
+    static func storedHoldKey(in db: Database) throws -> [UInt8]? {
+        try Data.fetchOne(db, sql: "SELECT key FROM hold_secret WHERE id = 1").map { Array($0) }
+    }
+
     /// The history's secret key for cell sketches; on first use `proposing`, else one from the
     /// system's random source.
     static func holdKey(in db: Database, proposing: [UInt8]?) throws -> [UInt8] {
-        if let key = try Data.fetchOne(db, sql: "SELECT key FROM hold_secret WHERE id = 1") { return Array(key) }
+        if let key = try storedHoldKey(in: db) { return key }
         var generator = SystemRandomNumberGenerator()
         let key = proposing ?? (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try db.execute(sql: "INSERT INTO hold_secret (id, key) VALUES (1, ?)", arguments: [Data(key)])

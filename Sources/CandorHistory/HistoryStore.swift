@@ -35,13 +35,8 @@ package struct HistoryStore: Sendable {
             }
             if descriptor >= 0 { close(descriptor) }
         }
-        var configuration = Configuration()
-        // Pipelines sharing a history file run one after another (one lock per output folder),
-        // but `candor history` may read while a run writes.
-        configuration.busyMode = .timeout(30)
-        configuration.label = "candor.history"
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
             try HistorySchema.migrator.migrate(queue)
         } catch {
             throw HistoryError(path: path, reason: Self.reason(error))
@@ -135,15 +130,11 @@ package struct HistoryStore: Sendable {
     /// - Throws: `HistoryError` when the file exists but cannot be read.
     package static func storedHoldKey(path: String) throws(HistoryError) -> [UInt8]? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(30)
-        configuration.label = "candor.history"
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
             return try queue.read { db in
                 guard try db.tableExists("hold_secret") else { return nil }
-                return try Data.fetchOne(db, sql: "SELECT key FROM hold_secret WHERE id = 1").map { Array($0) }
+                return try HistoryRows.storedHoldKey(in: db)
             }
         } catch {
             throw HistoryError(path: path, reason: Self.reason(error))
@@ -157,6 +148,17 @@ package struct HistoryStore: Sendable {
         } catch {
             throw HistoryError(path: path, reason: Self.reason(error))
         }
+    }
+
+    /// How every connection to a history is opened.
+    private static func configuration(readonly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        // Pipelines sharing a history file run one after another (one lock per output folder),
+        // but `candor history` may read while a run writes.
+        configuration.busyMode = .timeout(30)
+        configuration.label = "candor.history"
+        return configuration
     }
 
     private static func reason(_ error: any Error) -> String {
