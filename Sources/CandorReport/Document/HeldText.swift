@@ -1,6 +1,6 @@
 import CandorAggregate
 
-/// The words for held figures, shared by the Markdown and HTML reports.
+/// The words for held figures, shared by the Markdown and HTML reports and the workbook.
 enum HeldText {
     /// The mark after a held row's first label.
     static let mark = " (held)"
@@ -9,6 +9,12 @@ enum HeldText {
     static func label(_ row: SegmentRow, _ labels: [String]) -> [String] {
         guard row.heldSince != nil, let first = labels.first else { return labels }
         return [first + mark] + labels.dropFirst()
+    }
+
+    /// The note on one held figure (the workbook's cell comment): since when, and why.
+    static func cellNote(since: String, minGroupSize: Int) -> String {
+        "Held: as published at \(since). Fewer than \(minGroupSize) respondents behind it changed since, or another"
+            + " held change could otherwise be worked out by subtraction."
     }
 
     /// The paragraph above the results: what is held, why, and when it is released.

@@ -5,7 +5,8 @@ import CandorAggregate
 ///
 /// Numbers are stored unrounded with a number format (percentages for shares), never as text;
 /// intervals take two columns; a hidden figure's cells are empty and its value cell carries a
-/// comment giving the reason, as a held figure's does (it repeats an earlier run of the wave). The segment rows' difference column has a diverging colour scale.
+/// comment giving the reason, as a held figure's does (it repeats an earlier run of the wave).
+/// The segment rows' difference column has a diverging colour scale.
 package enum WorkbookReport {
     /// The workbook's bytes (`.xlsx`).
     ///
@@ -59,7 +60,7 @@ package enum WorkbookReport {
         if figure.suppressed {
             value.comment = reasonText(figure.suppressionReason, minGroupSize: minGroupSize)
         } else if let since = figure.heldSince {
-            value.comment = heldText(since: since, minGroupSize: minGroupSize)
+            value.comment = HeldText.cellNote(since: since, minGroupSize: minGroupSize)
         }
         return [
             .text(figure.measure), .text(figure.segmentFields.joined(separator: " × ")),
@@ -83,12 +84,6 @@ package enum WorkbookReport {
         default:
             "Suppressed" + (reason.map { ": \($0)." } ?? ".")
         }
-    }
-
-    /// Why a figure repeats an earlier run's, in words (as HeldText says it above the results).
-    static func heldText(since: String, minGroupSize: Int) -> String {
-        "Held: as published at \(since). Fewer than \(minGroupSize) respondents behind it changed since, or another"
-            + " held change could otherwise be worked out by subtraction."
     }
 
     /// The number format of a value in `unit`.
